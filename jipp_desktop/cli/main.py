@@ -1,0 +1,74 @@
+"""`jipp-desktop`: with no subcommand the GUI, else the subcommand (see DESIGN.md's contract)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from jipp_desktop import __version__
+from jipp_desktop.cli.context import CliContext, CliError
+
+# Every module here adds its subcommands through register(subparsers).
+COMMAND_MODULES = ("jipp_desktop.cli.officer_commands",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with the global options and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="jipp-desktop",
+        description="JIPP Desktop — inovasi pelayanan publik, luring dan daring.",
+    )
+    parser.add_argument("--version", action="version", version=f"jipp-desktop {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: user data folder)")
+    parser.add_argument("--lang", choices=("id", "en"), default=None, help="language (id, en)")
+    parser.add_argument(
+        "--as", dest="as_officer", metavar="OFFICER", help="acting officer (name, NIP or id)"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="DIR", help="render each main screen to DIR/*.png and exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parses ``argv`` and runs the command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    from jipp_desktop.language import set_language
+
+    set_language(args.lang or "id")
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(args)
+    ctx = CliContext(args)
+    try:
+        return int(args.handler(ctx, args) or 0)
+    finally:
+        ctx.close()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: turns every expected failure into one line on stderr and an exit code."""
+    from jipp_desktop.db.engine import StoreError
+    from jipp_desktop.domain.errors import ServiceError
+
+    try:
+        code = run(argv)
+    except CliError as exc:
+        print(f"jipp-desktop: {exc}", file=sys.stderr)
+        code = exc.code
+    except ServiceError as exc:
+        print(f"jipp-desktop: {exc.message()}", file=sys.stderr)
+        code = 1
+    except StoreError as exc:
+        print(f"jipp-desktop: {exc}", file=sys.stderr)
+        code = 3
+    except KeyboardInterrupt:
+        print("jipp-desktop: dibatalkan / cancelled", file=sys.stderr)
+        code = 130
+    sys.exit(code)

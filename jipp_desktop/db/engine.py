@@ -1,0 +1,184 @@
+"""Opening the local store: SQLite in WAL mode with foreign keys, migrated to head at start.
+
+An older database is backed up (SQLite's online backup API) before Alembic upgrades it. A file
+that is not SQLite, or a SQLite file that is not ours, is refused with a :class:`StoreError`
+before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+
+class StoreError(Exception):
+    """The database file cannot be used (not SQLite, not ours, newer than this app, …)."""
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(files("jipp_desktop.db") / "migrations"))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the app knows."""
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite's own transaction handling fights SAVEPOINT and BEGIN IMMEDIATE; let
+    # SQLAlchemy emit BEGIN itself (see the SQLAlchemy "pysqlite serializable" recipe).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 10000")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def _check_file(path: Path) -> str | None:
+    """Reads the schema revision of an existing file, refusing one that is not ours."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                return None
+            if "alembic_version" not in tables:
+                raise StoreError(
+                    f"{path}: bukan basis data JIPP Desktop / not a JIPP Desktop database"
+                )
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path}: berkas rusak atau bukan basis data SQLite / "
+            f"corrupt file or not an SQLite database ({exc})"
+        ) from exc
+    if row is None:
+        return None
+    revision = str(row[0])
+    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    if revision not in known:
+        raise StoreError(
+            f"{path}: skema {revision} lebih baru dari aplikasi ini / "
+            f"schema {revision} is newer than this app; please update JIPP Desktop"
+        )
+    return revision
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Copies a live SQLite database with the online backup API (safe while it is in use)."""
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+class Database:
+    """The opened store: an engine, a session factory and the path it came from.
+
+    Attributes:
+        path: the SQLite file.
+        engine: the SQLAlchemy engine (one per process; connections are per thread).
+        backup_path: the copy taken before a schema upgrade at this start, if any.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.backup_path: Path | None = None
+        self.engine: Engine = create_engine(f"sqlite:///{path}")
+        event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "begin", _on_begin)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: a session whose changes commit together or not at all."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def session(self) -> Session:
+        """A session for reading (the caller closes it, e.g. ``with db.session() as s``)."""
+        return self._sessions()
+
+    def close(self) -> None:
+        """Releases every pooled connection."""
+        self.engine.dispose()
+
+
+def open_database(path: Path | str, *, seed: bool = True) -> Database:
+    """Opens (creating or upgrading) the store at ``path``.
+
+    Args:
+        path: the SQLite file; its folder is created when missing.
+        seed: load the reference data (regions, reference agencies, hubs) when absent.
+
+    Raises:
+        StoreError: the file is corrupt, not ours, or newer than this app.
+    """
+    path = Path(path).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = _check_file(path)
+    db = Database(path)
+    head = head_revision()
+    if current is not None and current != head:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        db.backup_path = path.with_name(f"{path.stem}.before-{current}-{stamp}{path.suffix}")
+        backup_file(path, db.backup_path)
+    if current != head:
+        with db.engine.connect() as conn:
+            # Batch migrations rebuild tables; SQLite's foreign keys must be off meanwhile, and
+            # that pragma only takes effect outside a transaction.
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                cfg = _alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                conn.commit()
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+    if seed:
+        from jipp_desktop.reference.seed import seed_reference_data
+
+        with db.transaction() as session:
+            seed_reference_data(session)
+    return db
+
+
+def schema_revision(db: Database) -> str | None:
+    """The revision the store is at."""
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()

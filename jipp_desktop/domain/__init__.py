@@ -1,0 +1,1 @@
+"""The rules of the domain: what an innovation record holds and what makes it valid."""

@@ -1,0 +1,144 @@
+"""Agencies (instansi): ministries, agencies, regional governments, enterprises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
+from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
+from jipp_desktop.reference.codes import AGENCY_KINDS
+from jipp_desktop.services.audit import record_changes, record_create, record_delete
+from jipp_desktop.services.officers import Actor, require_role
+
+EDITABLE = ("name", "kind", "region_code", "parent_id", "address")
+
+
+def get_agency(session: Session, agency_id: str) -> Agency:
+    """The (not deleted) agency with this id."""
+    agency = session.get(Agency, agency_id)
+    if agency is None or agency.deleted_at is not None:
+        raise NotFound(f"instansi {agency_id} tidak ditemukan", f"agency {agency_id} not found")
+    return agency
+
+
+def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -> dict[str, Any]:
+    errors: list[FieldError] = []
+    name = " ".join(str(values.get("name") or "").split())
+    if len(name) < 3:
+        errors.append(
+            FieldError("name", "nama instansi wajib diisi", "the agency name is required")
+        )
+    elif session.scalar(
+        select(Agency.id).where(
+            func.lower(Agency.name) == name.lower(),
+            Agency.deleted_at.is_(None),
+            Agency.id != (agency_id or ""),
+        )
+    ):
+        errors.append(
+            FieldError("name", "nama instansi sudah ada", "an agency with this name exists")
+        )
+    kind = values.get("kind")
+    if kind not in AGENCY_KINDS:
+        errors.append(FieldError("kind", "jenis instansi wajib dipilih", "choose the agency kind"))
+    code = values.get("region_code") or None
+    if code and session.get(Region, code) is None:
+        errors.append(
+            FieldError(
+                "region_code", f"kode wilayah {code} tidak dikenal", f"unknown region {code}"
+            )
+        )
+    if kind in ("province", "regency", "city") and not code:
+        errors.append(
+            FieldError(
+                "region_code",
+                "pemerintah daerah wajib mempunyai wilayah",
+                "a regional government needs its region",
+            )
+        )
+    parent = values.get("parent_id") or None
+    if parent and (parent == agency_id or session.get(Agency, parent) is None):
+        errors.append(
+            FieldError("parent_id", "instansi induk tidak ditemukan", "parent agency not found")
+        )
+    if errors:
+        raise ValidationFailed(errors)
+    address = " ".join(str(values.get("address") or "").split()) or None
+    return {
+        "name": name,
+        "kind": kind,
+        "region_code": code,
+        "parent_id": parent,
+        "address": address,
+    }
+
+
+def create_agency(session: Session, actor: Actor, values: dict[str, Any]) -> Agency:
+    """Creates an agency after checking its name, kind and region."""
+    require_role(actor, "operator", "admin")
+    agency = Agency(**_validate(session, values, None), dirty=True)
+    session.add(agency)
+    session.flush()
+    record_create(session, actor, "agency", agency.id, agency.name)
+    return agency
+
+
+def update_agency(
+    session: Session, actor: Actor, agency_id: str, changes: dict[str, Any]
+) -> Agency:
+    """Changes an agency's fields."""
+    require_role(actor, "operator", "admin")
+    agency = get_agency(session, agency_id)
+    before = {k: getattr(agency, k) for k in EDITABLE}
+    cleaned = _validate(session, {**before, **changes}, agency.id)
+    diff = {k: (before[k], cleaned[k]) for k in EDITABLE if before[k] != cleaned[k]}
+    if diff:
+        for k, (_, after) in diff.items():
+            setattr(agency, k, after)
+        agency.dirty = True
+        agency.updated_at = utcnow()
+        record_changes(session, actor, "agency", agency.id, diff)
+    return agency
+
+
+def delete_agency(session: Session, actor: Actor, agency_id: str) -> None:
+    """Tombstones an agency that no innovation refers to."""
+    require_role(actor, "admin")
+    agency = get_agency(session, agency_id)
+    used = session.scalar(
+        select(func.count())
+        .select_from(Innovation)
+        .where(Innovation.agency_id == agency_id, Innovation.deleted_at.is_(None))
+    )
+    if used:
+        raise WorkflowError(
+            f"instansi masih dipakai oleh {used} inovasi", f"{used} innovations still use it"
+        )
+    agency.deleted_at = utcnow()
+    agency.dirty = True
+    record_delete(session, actor, "agency", agency.id, agency.name)
+
+
+def find_agencies(
+    session: Session,
+    text: str = "",
+    kind: str | None = None,
+    region_code: str | None = None,
+    limit: int | None = None,
+) -> list[Agency]:
+    """Agencies whose name contains ``text``, optionally of a kind or within a region."""
+    query = select(Agency).where(Agency.deleted_at.is_(None)).order_by(Agency.name)
+    for word in text.split():
+        query = query.where(Agency.name.ilike(f"%{word}%"))
+    if kind:
+        query = query.where(Agency.kind == kind)
+    if region_code:
+        query = query.where(
+            (Agency.region_code == region_code) | Agency.region_code.like(f"{region_code}.%")
+        )
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))

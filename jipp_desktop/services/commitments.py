@@ -1,0 +1,241 @@
+"""Statements of commitment (Pernyataan Komitmen): clauses, signatories and witnesses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.models import Commitment, CommitmentDocument, Signatory, utcnow
+from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
+from jipp_desktop.domain.validation import nip_error
+from jipp_desktop.services.audit import record_changes, record_create, record_delete
+from jipp_desktop.services.officers import Actor, require_role
+
+MAX_SIGNATORIES = 60
+
+
+@dataclass(frozen=True)
+class SignatoryInput:
+    """A signatory or witness as entered."""
+
+    agency_name: str
+    official_name: str
+    official_position: str
+    nip: str | None = None
+    agency_id: str | None = None
+    is_witness: bool = False
+
+
+@dataclass(frozen=True)
+class CommitmentInput:
+    """A commitment as entered in the form."""
+
+    number: str
+    title: str
+    place: str
+    signed_on: date
+    opening: str = ""
+    clauses: tuple[str, ...] = ()
+    signatories: tuple[SignatoryInput, ...] = ()
+    hub_id: str | None = None
+
+
+def _text(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _validate(data: CommitmentInput) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for name, label_id, label_en in (
+        ("number", "nomor", "number"),
+        ("title", "judul", "title"),
+        ("place", "tempat", "place"),
+    ):
+        if len(_text(getattr(data, name))) < 2:
+            errors.append(
+                FieldError(name, f"{label_id} wajib diisi", f"the {label_en} is required")
+            )
+    if not isinstance(data.signed_on, date):
+        errors.append(FieldError("signed_on", "tanggal wajib diisi", "the date is required"))
+    clauses = [c for c in data.clauses if c.strip()]
+    if not clauses:
+        errors.append(
+            FieldError("clauses", "paling sedikit satu butir komitmen", "at least one clause")
+        )
+    signers = [s for s in data.signatories if not s.is_witness]
+    if not signers:
+        errors.append(
+            FieldError(
+                "signatories", "paling sedikit satu penanda tangan", "at least one signatory"
+            )
+        )
+    if len(data.signatories) > MAX_SIGNATORIES:
+        errors.append(
+            FieldError(
+                "signatories",
+                f"paling banyak {MAX_SIGNATORIES} penanda tangan dan saksi",
+                f"at most {MAX_SIGNATORIES} signatories and witnesses",
+            )
+        )
+    for i, s in enumerate(data.signatories, 1):
+        field = f"signatories[{i}]"
+        if not (_text(s.agency_name) and _text(s.official_name) and _text(s.official_position)):
+            errors.append(
+                FieldError(
+                    field,
+                    f"penanda tangan {i}: instansi, nama dan jabatan wajib diisi",
+                    f"signatory {i}: agency, name and position are required",
+                )
+            )
+        if s.nip:
+            err = nip_error(s.nip, field)
+            if err:
+                errors.append(
+                    FieldError(field, f"penanda tangan {i}: {err.id}", f"signatory {i}: {err.en}")
+                )
+    return errors
+
+
+def _apply(commitment: Commitment, data: CommitmentInput) -> None:
+    commitment.number = _text(data.number)
+    commitment.title = _text(data.title)
+    commitment.place = _text(data.place)
+    commitment.signed_on = data.signed_on
+    commitment.opening = data.opening.strip() or None
+    commitment.clauses = [c.strip() for c in data.clauses if c.strip()]
+    commitment.hub_id = data.hub_id
+    commitment.signatories = [
+        Signatory(
+            position=i,
+            agency_id=s.agency_id,
+            agency_name=_text(s.agency_name),
+            official_name=_text(s.official_name),
+            official_position=_text(s.official_position),
+            nip=s.nip or None,
+            is_witness=s.is_witness,
+        )
+        for i, s in enumerate(data.signatories, 1)
+    ]
+
+
+def _snapshot(commitment: Commitment) -> dict[str, Any]:
+    return {
+        "number": commitment.number,
+        "title": commitment.title,
+        "place": commitment.place,
+        "signed_on": commitment.signed_on,
+        "opening": commitment.opening,
+        "clauses": list(commitment.clauses),
+        "hub_id": commitment.hub_id,
+        "signatories": [
+            [s.agency_name, s.official_name, s.official_position, s.nip, s.is_witness]
+            for s in commitment.signatories
+        ],
+    }
+
+
+def get_commitment(session: Session, commitment_id: str) -> Commitment:
+    """The (not deleted) commitment with this id."""
+    commitment = session.get(Commitment, commitment_id)
+    if commitment is None or commitment.deleted_at is not None:
+        raise NotFound(
+            f"komitmen {commitment_id} tidak ditemukan", f"commitment {commitment_id} not found"
+        )
+    return commitment
+
+
+def create_commitment(session: Session, actor: Actor, data: CommitmentInput) -> Commitment:
+    """Creates a commitment with its clauses and signatories."""
+    require_role(actor, "operator", "admin")
+    errors = _validate(data)
+    if errors:
+        raise ValidationFailed(errors)
+    commitment = Commitment(dirty=True)
+    _apply(commitment, data)
+    session.add(commitment)
+    session.flush()
+    record_create(session, actor, "commitment", commitment.id, commitment.title)
+    return commitment
+
+
+def update_commitment(
+    session: Session, actor: Actor, commitment_id: str, data: CommitmentInput
+) -> Commitment:
+    """Replaces a commitment's content with ``data``; logs each field that changed."""
+    require_role(actor, "operator", "admin")
+    commitment = get_commitment(session, commitment_id)
+    errors = _validate(data)
+    if errors:
+        raise ValidationFailed(errors)
+    before = _snapshot(commitment)
+    _apply(commitment, data)
+    after = _snapshot(commitment)
+    diff = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+    if diff:
+        commitment.dirty = True
+        commitment.updated_at = utcnow()
+        record_changes(session, actor, "commitment", commitment.id, diff)
+    return commitment
+
+
+def delete_commitment(session: Session, actor: Actor, commitment_id: str) -> None:
+    """Tombstones a commitment."""
+    require_role(actor, "operator", "admin")
+    commitment = get_commitment(session, commitment_id)
+    commitment.deleted_at = utcnow()
+    commitment.dirty = True
+    record_delete(session, actor, "commitment", commitment.id, commitment.title)
+
+
+def commitment_input(commitment: Commitment) -> CommitmentInput:
+    """The stored commitment as form input (to edit or copy it)."""
+    return CommitmentInput(
+        number=commitment.number,
+        title=commitment.title,
+        place=commitment.place,
+        signed_on=commitment.signed_on,
+        opening=commitment.opening or "",
+        clauses=tuple(commitment.clauses),
+        hub_id=commitment.hub_id,
+        signatories=tuple(
+            SignatoryInput(
+                agency_name=s.agency_name,
+                official_name=s.official_name,
+                official_position=s.official_position,
+                nip=s.nip,
+                agency_id=s.agency_id,
+                is_witness=s.is_witness,
+            )
+            for s in commitment.signatories
+        ),
+    )
+
+
+def list_commitments(session: Session, limit: int | None = None) -> list[Commitment]:
+    """Commitments, newest date first."""
+    query = (
+        select(Commitment)
+        .where(Commitment.deleted_at.is_(None))
+        .order_by(Commitment.signed_on.desc(), Commitment.number)
+    )
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def record_document(
+    session: Session, actor: Actor | None, commitment_id: str, sha256: str, path: str | None
+) -> CommitmentDocument:
+    """Records that a letter was made from a commitment: when, by whom, its fingerprint."""
+    document = CommitmentDocument(
+        commitment_id=commitment_id,
+        officer_id=actor.id if actor else None,
+        sha256=sha256,
+        path=path,
+    )
+    session.add(document)
+    return document

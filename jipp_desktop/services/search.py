@@ -1,0 +1,191 @@
+"""Finding innovations: full-text search (SQLite FTS5) and filters, paged in SQL so that lists
+over 100,000 records never load them all into Python."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Float, Integer, Select, column, func, literal_column, select, text
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, aliased
+
+from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
+
+REVERIFY_AFTER = timedelta(days=365)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_Province = aliased(Region)
+
+
+@dataclass(frozen=True)
+class InnovationFilter:
+    """What the officer narrows the innovation list to; blank parts do not filter.
+
+    Attributes:
+        text: full-text words (all must match; the last one may be a prefix).
+        province_code: a province; includes its regencies and cities.
+        region_code: one regency or city (or province-level records when a province code).
+        needs_reverification: not verified in the last 12 months.
+    """
+
+    text: str = ""
+    province_code: str | None = None
+    region_code: str | None = None
+    agency_id: str | None = None
+    sector: str | None = None
+    phase: str | None = None
+    continuation: str | None = None
+    workflow: str | None = None
+    year: int | None = None
+    needs_reverification: bool = False
+
+    def with_(self, **changes: Any) -> InnovationFilter:
+        """A copy with some parts changed."""
+        return replace(self, **changes)
+
+
+def fts_query(words: str) -> str | None:
+    """An FTS5 MATCH expression for what the officer typed: every word must occur, as a prefix.
+
+    Each word is quoted, so FTS5 syntax typed by the officer (AND, quotes, *) is taken as text.
+    """
+    tokens = _WORD.findall(words)
+    if not tokens:
+        return None
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
+def _fts_rowids(query: str) -> Any:
+    return text("SELECT rowid FROM innovation_fts WHERE innovation_fts MATCH :q").bindparams(
+        q=query
+    )
+
+
+def apply_filter(query: Select[Any], f: InnovationFilter) -> Select[Any]:
+    """Adds the filter's conditions to a select over innovations."""
+    query = query.where(Innovation.deleted_at.is_(None))
+    q = fts_query(f.text)
+    if q:
+        query = query.where(literal_column("innovations.rowid").in_(_fts_rowids(q)))
+    if f.region_code:
+        query = query.where(Innovation.region_code == f.region_code)
+    elif f.province_code:
+        query = query.where(
+            (Innovation.region_code == f.province_code)
+            | Innovation.region_code.like(f"{f.province_code}.%")
+        )
+    for field, value in (
+        (Innovation.agency_id, f.agency_id),
+        (Innovation.sector, f.sector),
+        (Innovation.phase, f.phase),
+        (Innovation.continuation, f.continuation),
+        (Innovation.workflow, f.workflow),
+        (Innovation.year_started, f.year),
+    ):
+        if value is not None and value != "":
+            query = query.where(field == value)
+    if f.needs_reverification:
+        cutoff = utcnow() - REVERIFY_AFTER
+        query = query.where(
+            (Innovation.last_verified_at.is_(None)) | (Innovation.last_verified_at < cutoff)
+        )
+    return query
+
+
+def count_innovations(session: Session, f: InnovationFilter) -> int:
+    """How many innovations the filter keeps."""
+    return session.scalar(apply_filter(select(func.count()).select_from(Innovation), f)) or 0
+
+
+# The columns of the innovation list, in display order: key → SQL expression.
+LIST_COLUMNS = {
+    "registration_number": Innovation.registration_number,
+    "title": Innovation.title,
+    "agency": Agency.name,
+    "region": Region.name,
+    "sector": Innovation.sector,
+    "phase": Innovation.phase,
+    "workflow": Innovation.workflow,
+    "continuation": Innovation.continuation,
+    "year_started": Innovation.year_started,
+    "last_verified_at": Innovation.last_verified_at,
+    "updated_at": Innovation.updated_at,
+}
+
+
+def list_select(
+    f: InnovationFilter, sort: str = "updated_at", descending: bool = True
+) -> Select[Any]:
+    """The select behind the innovation list (id first, then ``LIST_COLUMNS``)."""
+    if sort not in LIST_COLUMNS:
+        raise ValueError(f"cannot sort by {sort!r}")
+    order = LIST_COLUMNS[sort]
+    query = (
+        select(Innovation.id, *(c.label(k) for k, c in LIST_COLUMNS.items()))
+        .select_from(Innovation)
+        .join(Agency, Agency.id == Innovation.agency_id)
+        .outerjoin(Region, Region.code == Innovation.region_code)
+    )
+    query = apply_filter(query, f)
+    return query.order_by(order.desc() if descending else order.asc(), Innovation.id)
+
+
+def list_innovations(
+    session: Session,
+    f: InnovationFilter,
+    sort: str = "updated_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[Row[Any]]:
+    """One page of the innovation list."""
+    return list(session.execute(list_select(f, sort, descending).offset(offset).limit(limit)))
+
+
+def search_innovations(
+    session: Session, words: str, limit: int = 20, f: InnovationFilter | None = None
+) -> list[Row[Any]]:
+    """Innovations matching ``words``, best match first (FTS5 bm25 rank), with list columns."""
+    q = fts_query(words)
+    if not q:
+        return []
+    ranked = text(
+        "SELECT rowid AS rid, rank AS score FROM innovation_fts WHERE innovation_fts MATCH :q "
+        "ORDER BY rank LIMIT :n"
+    ).bindparams(q=q, n=max(limit * 5, 100) if f else limit)
+    ranked = ranked.columns(column("rid", Integer), column("score", Float)).subquery("ranked")
+    query = (
+        select(Innovation.id, *(c.label(k) for k, c in LIST_COLUMNS.items()))
+        .select_from(Innovation)
+        .join(ranked, ranked.c.rid == literal_column("innovations.rowid"))
+        .join(Agency, Agency.id == Innovation.agency_id)
+        .outerjoin(Region, Region.code == Innovation.region_code)
+    )
+    query = apply_filter(query, (f or InnovationFilter()).with_(text=""))
+    return list(session.execute(query.order_by(ranked.c.score).limit(limit)))
+
+
+def similar_title_ids(session: Session, innovation: Innovation, limit: int = 5) -> list[str]:
+    """Ids of records in the same region (or agency) whose titles share the most words."""
+    words = [w for w in _WORD.findall(innovation.title) if len(w) >= 4]
+    if not words:
+        return []
+    q = " OR ".join(f'"{w}"' for w in words)
+    rows = session.execute(
+        text(
+            "SELECT i.id FROM innovation_fts f JOIN innovations i ON i.rowid = f.rowid "
+            "WHERE innovation_fts MATCH :q AND i.deleted_at IS NULL AND i.id != :me "
+            "AND (i.region_code IS :region OR i.agency_id = :agency) "
+            "ORDER BY f.rank LIMIT :n"
+        ),
+        {
+            "q": f"title : ({q})",
+            "me": innovation.id,
+            "region": innovation.region_code,
+            "agency": innovation.agency_id,
+            "n": limit,
+        },
+    )
+    return [r[0] for r in rows]

@@ -1,0 +1,59 @@
+"""Counts for the dashboard and `stats --json` (tombstoned records are never counted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.models import (
+    SYNCABLE,
+    Agency,
+    Commitment,
+    Hub,
+    Innovation,
+    Region,
+    Verification,
+)
+from jipp_desktop.reference.codes import CONTINUATION, PHASES, WORKFLOW
+
+
+def _count(session: Session, model: Any) -> int:
+    return (
+        session.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
+        or 0
+    )
+
+
+def _by(session: Session, column: Any, codes: list[str]) -> dict[str, int]:
+    rows = session.execute(
+        select(column, func.count()).where(Innovation.deleted_at.is_(None)).group_by(column)
+    )
+    counts = dict.fromkeys(codes, 0)
+    for code, n in rows:
+        counts[code if code is not None else "unset"] = n
+    return counts
+
+
+def store_stats(session: Session) -> dict[str, Any]:
+    """The counts of DESIGN.md's `stats --json`."""
+    levels = dict(session.execute(select(Region.level, func.count()).group_by(Region.level)).all())
+    pending = sum(
+        session.scalar(select(func.count()).select_from(m).where(m.dirty.is_(True))) or 0
+        for m in SYNCABLE
+    )
+    return {
+        "innovations": _count(session, Innovation),
+        "agencies": _count(session, Agency),
+        "hubs": _count(session, Hub),
+        "commitments": _count(session, Commitment),
+        "verifications": _count(session, Verification),
+        "provinces": levels.get("province", 0),
+        "regencies": levels.get("regency", 0),
+        "cities": levels.get("city", 0),
+        "pending_changes": pending,
+        "by_phase": _by(session, Innovation.phase, PHASES.codes()),
+        "by_workflow": _by(session, Innovation.workflow, WORKFLOW.codes()),
+        "by_continuation": _by(session, Innovation.continuation, CONTINUATION.codes()),
+    }

@@ -1,0 +1,220 @@
+"""The verification workflow: draft → submitted → verified | needs revision (→ resubmitted) |
+rejected. The verifier is never the officer who entered or submitted the record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.models import Innovation, Verification, utcnow
+from jipp_desktop.domain.errors import (
+    FieldError,
+    PermissionDenied,
+    ValidationFailed,
+    WorkflowError,
+)
+from jipp_desktop.domain.validation import validate_innovation
+from jipp_desktop.reference.codes import (
+    CONTINUATION,
+    VERIFICATION_METHODS,
+    VERIFICATION_OUTCOMES,
+    WORKFLOW,
+)
+from jipp_desktop.services.audit import record_changes, record_create
+from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, get_innovation
+from jipp_desktop.services.innovations import innovation_values as _values
+from jipp_desktop.services.lookup import StoreLookup
+from jipp_desktop.services.officers import Actor, require_role
+
+VERIFIERS = ("verifier", "admin")
+
+# outcome → (workflow after it, continuation it implies unless the verifier gives one)
+OUTCOME_EFFECT: dict[str, tuple[str, str | None]] = {
+    "valid_continuing": ("verified", "continuing"),
+    "valid_stopped": ("verified", "stopped"),
+    "needs_revision": ("needs_revision", None),
+    "duplicate": ("rejected", None),
+    "rejected": ("rejected", None),
+}
+
+
+@dataclass(frozen=True)
+class VerificationInput:
+    """A verifier's decision as entered."""
+
+    outcome: str
+    method: str
+    notes: str = ""
+    continuation: str | None = None
+    duplicate_of_id: str | None = None
+
+
+def submit(session: Session, actor: Actor, innovation_id: str) -> Innovation:
+    """Sends a draft (or a revised record) for verification, once it is complete."""
+    require_role(actor, *EDITORS)
+    innovation = get_innovation(session, innovation_id)
+    if innovation.workflow not in ("draft", "needs_revision"):
+        raise WorkflowError(
+            f"hanya draf atau inovasi yang perlu perbaikan yang dapat diajukan "
+            f"(status sekarang: {WORKFLOW.label(innovation.workflow, 'id')})",
+            f"only a draft or a record that needs revision can be submitted "
+            f"(now: {WORKFLOW.label(innovation.workflow, 'en')})",
+        )
+    _, errors = validate_innovation(
+        _values(innovation), StoreLookup(session), submit=True, record_id=innovation.id
+    )
+    if errors:
+        raise ValidationFailed(errors)
+    after = "resubmitted" if innovation.workflow == "needs_revision" else "submitted"
+    record_changes(
+        session, actor, "innovation", innovation.id, {"workflow": (innovation.workflow, after)}
+    )
+    innovation.workflow = after
+    innovation.submitted_by = actor.id
+    innovation.dirty = True
+    innovation.updated_at = utcnow()
+    return innovation
+
+
+def _check_input(session: Session, innovation: Innovation, data: VerificationInput) -> None:
+    errors: list[FieldError] = []
+    if data.outcome not in VERIFICATION_OUTCOMES:
+        errors.append(FieldError("outcome", "hasil verifikasi wajib dipilih", "choose an outcome"))
+    if data.method not in VERIFICATION_METHODS:
+        errors.append(FieldError("method", "metode verifikasi wajib dipilih", "choose a method"))
+    if data.continuation is not None and data.continuation not in CONTINUATION:
+        errors.append(
+            FieldError("continuation", "status keberlanjutan tidak dikenal", "unknown continuation")
+        )
+    if data.outcome in ("needs_revision", "rejected", "duplicate", "valid_stopped") and (
+        len(data.notes.strip()) < 5
+    ):
+        errors.append(
+            FieldError(
+                "notes",
+                "catatan wajib diisi untuk hasil ini (paling sedikit 5 karakter)",
+                "notes are required for this outcome (at least 5 characters)",
+            )
+        )
+    if data.outcome == "valid_continuing" and data.continuation == "stopped":
+        errors.append(
+            FieldError(
+                "continuation",
+                "hasil 'berlanjut' tidak cocok dengan status berhenti",
+                "a 'continuing' outcome does not fit a stopped status",
+            )
+        )
+    if data.outcome == "duplicate":
+        other = data.duplicate_of_id
+        if not other or other == innovation.id or not StoreLookup(session).innovation_exists(other):
+            errors.append(
+                FieldError(
+                    "duplicate_of_id",
+                    "pilih inovasi lain yang diduplikasi",
+                    "choose the other innovation this one duplicates",
+                )
+            )
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def verify(
+    session: Session,
+    actor: Actor,
+    innovation_id: str,
+    data: VerificationInput,
+    at: datetime | None = None,
+) -> Verification:
+    """Records a verifier's decision and applies it to the record.
+
+    The record's workflow follows the outcome; a valid outcome sets the continuation status
+    and the last-verified time.
+
+    Raises:
+        PermissionDenied: not a verifier, or the verifier entered or submitted the record.
+        WorkflowError: the record is not waiting for verification.
+        ValidationFailed: outcome, method or notes are missing or do not fit.
+    """
+    require_role(actor, *VERIFIERS)
+    innovation = get_innovation(session, innovation_id)
+    if actor.id in (innovation.created_by, innovation.submitted_by):
+        raise PermissionDenied(
+            "verifikator tidak boleh memverifikasi inovasi yang ia masukkan atau ajukan sendiri",
+            "a verifier may not verify a record they entered or submitted themselves",
+        )
+    if innovation.workflow not in UNDER_REVIEW:
+        raise WorkflowError(
+            f"inovasi tidak sedang menunggu verifikasi "
+            f"(status: {WORKFLOW.label(innovation.workflow, 'id')})",
+            f"the record is not waiting for verification "
+            f"(now: {WORKFLOW.label(innovation.workflow, 'en')})",
+        )
+    _check_input(session, innovation, data)
+    when = at or utcnow()
+    workflow, implied = OUTCOME_EFFECT[data.outcome]
+    verification = Verification(
+        innovation_id=innovation.id,
+        verifier_id=actor.id,
+        verified_at=when,
+        method=data.method,
+        outcome=data.outcome,
+        continuation=data.continuation or implied,
+        duplicate_of_id=data.duplicate_of_id if data.outcome == "duplicate" else None,
+        notes=data.notes.strip() or None,
+        dirty=True,
+    )
+    session.add(verification)
+    session.flush()
+    record_create(session, actor, "verification", verification.id, data.outcome)
+    changes: dict[str, tuple[object, object]] = {"workflow": (innovation.workflow, workflow)}
+    innovation.workflow = workflow
+    if workflow == "verified":
+        continuation = verification.continuation or "unknown"
+        changes["continuation"] = (innovation.continuation, continuation)
+        changes["last_verified_at"] = (innovation.last_verified_at, when)
+        innovation.continuation = continuation
+        innovation.last_verified_at = when
+        if data.outcome == "valid_stopped":
+            changes["continuation_reason"] = (innovation.continuation_reason, data.notes.strip())
+            innovation.continuation_reason = data.notes.strip()
+    innovation.dirty = True
+    innovation.updated_at = utcnow()
+    record_changes(
+        session,
+        actor,
+        "innovation",
+        innovation.id,
+        {k: v for k, v in changes.items() if v[0] != v[1]},
+    )
+    return verification
+
+
+def queue(session: Session, actor: Actor, limit: int | None = None) -> list[Innovation]:
+    """Records waiting for verification that this actor may verify, oldest first."""
+    query = (
+        select(Innovation)
+        .where(
+            Innovation.workflow.in_(UNDER_REVIEW),
+            Innovation.deleted_at.is_(None),
+            Innovation.created_by.is_distinct_from(actor.id),
+            Innovation.submitted_by.is_distinct_from(actor.id),
+        )
+        .order_by(Innovation.updated_at, Innovation.id)
+    )
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def verifications_of(session: Session, innovation_id: str) -> list[Verification]:
+    """An innovation's verification history, newest first."""
+    return list(
+        session.scalars(
+            select(Verification)
+            .where(Verification.innovation_id == innovation_id, Verification.deleted_at.is_(None))
+            .order_by(Verification.verified_at.desc())
+        )
+    )
