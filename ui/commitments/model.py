@@ -1,0 +1,111 @@
+"""The Qt item model of the commitment list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from babel.dates import format_date
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from jipp_desktop.db.engine import Database
+from jipp_desktop.services.commitments import list_commitments
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """One line of the list."""
+
+    id: str
+    number: str
+    title: str
+    place: str
+    signed_on: date
+    signatories: int
+
+
+class CommitmentListModel(QAbstractTableModel):
+    """Commitments, newest first: number, title, place and date, number of signatories."""
+
+    HEADERS = (
+        ("Nomor", "Number"),
+        ("Judul", "Title"),
+        ("Tempat", "Place"),
+        ("Tanggal", "Date"),
+        ("Penanda tangan", "Signatories"),
+    )
+
+    def __init__(self, db: Database, lang: str = "id", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._lang = lang
+        self._rows: list[CommitmentRow] = []
+
+    def reload(self) -> None:
+        """Reads the list again from the store."""
+        with self._db.session() as session:
+            rows = [
+                CommitmentRow(
+                    c.id,
+                    c.number,
+                    c.title,
+                    c.place,
+                    c.signed_on,
+                    sum(1 for s in c.signatories if not s.is_witness),
+                )
+                for c in list_commitments(session)
+            ]
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_id(self, row: int) -> str:
+        """The commitment id on ``row``."""
+        return self._rows[row].id
+
+    def row_of(self, commitment_id: str) -> int:
+        """The row showing ``commitment_id`` (-1 when not listed)."""
+        for i, r in enumerate(self._rows):
+            if r.id == commitment_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """The number of commitments (0 under any parent: a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """The number of columns."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles in the officer's language."""
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.HEADERS):
+            return None
+        id_text, en_text = self.HEADERS[section]
+        return en_text if self._lang == "en" else id_text
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The text of a cell, or the commitment id under ``ID_ROLE``."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            col = index.column()
+            if col == 3:
+                return format_date(row.signed_on, "long", locale=self._lang)
+            return (row.number, row.title, row.place, None, row.signatories)[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
