@@ -36,6 +36,16 @@ def _by(session: Session, column: Any, codes: list[str]) -> dict[str, int]:
     return counts
 
 
+def pending_by_kind(session: Session) -> dict[str, int]:
+    """Changes not yet synced, per kind of record (table name → count), only kinds with any."""
+    out = {}
+    for model in SYNCABLE:
+        n = session.scalar(select(func.count()).select_from(model).where(model.dirty.is_(True)))
+        if n:
+            out[model.__tablename__] = n
+    return out
+
+
 def store_stats(session: Session) -> dict[str, Any]:
     """The counts of DESIGN.md's `stats --json`."""
     levels = dict(session.execute(select(Region.level, func.count()).group_by(Region.level)).all())
