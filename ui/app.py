@@ -1,23 +1,69 @@
-"""Starting the GUI: the QApplication, the store, and the main window."""
+"""Starting the GUI: the QApplication, the language, the store, the officer and the main window."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from PySide6.QtCore import QSettings
+
+from jipp_desktop.paths import APP_AUTHOR, APP_NAME
+
+LANG_KEY = "lang"
+
+
+def app_settings() -> QSettings:
+    """The QSettings of the app (layout, filters, language, last officer)."""
+    return QSettings(APP_AUTHOR, APP_NAME)
+
+
+def choose_language(args: argparse.Namespace, settings: QSettings) -> str:
+    """``--lang`` when given, else the language chosen in Settings, else Indonesian."""
+    lang = args.lang or str(settings.value(LANG_KEY, "id"))
+    return lang if lang in ("id", "en") else "id"
+
 
 def run_gui(args: argparse.Namespace) -> int:
     """Opens the main window on the store named by the options; returns the exit code."""
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from jipp_desktop.db.engine import open_database
+    from jipp_desktop.db.engine import StoreError, open_database
     from jipp_desktop.paths import default_database_path
+    from ui.i18n import install_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    db = open_database(args.db or default_database_path())
-    window = QMainWindow()
-    window.setWindowTitle(f"JIPP Desktop — {db.path}")
-    window.setCentralWidget(QLabel("JIPP Desktop"))
-    window.resize(1200, 800)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    settings = app_settings()
+    lang = choose_language(args, settings)
+    install_language(lang)
+    try:
+        db = open_database(args.db or default_database_path())
+    except StoreError as exc:
+        QMessageBox.critical(None, "JIPP Desktop", str(exc))
+        return 3
+    actor = _actor(args, db, settings)
+    if actor is None:
+        return 0
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    ctx = AppContext(db, actor, settings, lang)
+    window = MainWindow(ctx)
     window.show()
-    return app.exec()
+    code = app.exec()
+    ctx.jobs.wait_idle()
+    db.close()
+    return code
+
+
+def _actor(args: argparse.Namespace, db: object, settings: QSettings) -> object:
+    """``--as`` when given (no dialog), else the officer chosen in the profile dialog."""
+    if args.as_officer:
+        from jipp_desktop.services.officers import use_officer
+
+        with db.transaction() as s:  # type: ignore[attr-defined]
+            return use_officer(s, args.as_officer)
+    from ui.profile_dialog import choose_profile
+
+    return choose_profile(db, settings)  # type: ignore[arg-type]

@@ -4,12 +4,16 @@ the settings and the signal that data changed."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from jipp_desktop.db.engine import Database
 from jipp_desktop.services.officers import Actor
 from ui.jobs import JobRunner
+
+if TYPE_CHECKING:
+    from ui.reference import ReferenceCache
 
 
 class AppContext(QObject):
@@ -45,6 +49,21 @@ class AppContext(QObject):
         self.settings = settings
         self.lang = lang
         self.jobs = JobRunner(self)
+        self._reference: ReferenceCache | None = None
+        self.data_changed.connect(self._forget_reference)
+
+    @property
+    def reference(self) -> ReferenceCache:
+        """Regions and agencies for dropdowns (read once, dropped when agencies change)."""
+        if self._reference is None:
+            from ui.reference import ReferenceCache
+
+            self._reference = ReferenceCache(self.db)
+        return self._reference
+
+    def _forget_reference(self, entity: str) -> None:
+        if entity == "agency" and self._reference is not None:
+            self._reference.forget_agencies()
 
     @property
     def attachments_folder(self) -> Path:

@@ -1,0 +1,277 @@
+"""The main window: navigation between the pages, menus, toolbar, shortcuts and the status bar.
+
+Pages are built the first time they are shown, so start-up pays only for the first one.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from jipp_desktop.reference.codes import ROLES
+from ui.context import AppContext
+from ui.status_bar import SyncStatusBar
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+PAGE_KEY = "window/page"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the navigation: its key, where its class lives and its icon."""
+
+    key: str
+    module: str
+    cls: str
+    icon: QStyle.StandardPixmap
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "dashboard", "ui.pages.dashboard", "DashboardPage", QStyle.StandardPixmap.SP_ComputerIcon
+    ),
+    PageSpec(
+        "innovations",
+        "ui.pages.innovations",
+        "InnovationsPage",
+        QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    ),
+    PageSpec(
+        "verification",
+        "ui.pages.verification",
+        "VerificationPage",
+        QStyle.StandardPixmap.SP_DialogApplyButton,
+    ),
+    PageSpec("agencies", "ui.pages.agencies", "AgenciesPage", QStyle.StandardPixmap.SP_DirHomeIcon),
+    PageSpec(
+        "commitments",
+        "ui.commitments.page",
+        "CommitmentsPage",
+        QStyle.StandardPixmap.SP_FileDialogContentsView,
+    ),
+    PageSpec("reports", "ui.reports.page", "ReportsPage", QStyle.StandardPixmap.SP_FileIcon),
+    PageSpec("sync", "ui.pages.sync", "SyncPage", QStyle.StandardPixmap.SP_BrowserReload),
+    PageSpec(
+        "settings", "ui.pages.settings", "SettingsPage", QStyle.StandardPixmap.SP_FileDialogInfoView
+    ),
+)
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Attributes:
+        nav: the page list on the left.
+        stack: the pages.
+        status: the sync status bar.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self._ctx = ctx
+        self._pages: dict[str, QWidget] = {}
+        self._titles = {
+            "dashboard": self.tr("Beranda"),
+            "innovations": self.tr("Inovasi"),
+            "verification": self.tr("Verifikasi"),
+            "agencies": self.tr("Instansi & Hub"),
+            "commitments": self.tr("Komitmen"),
+            "reports": self.tr("Laporan"),
+            "sync": self.tr("Sinkronisasi"),
+            "settings": self.tr("Pengaturan"),
+        }
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(190)
+        style = self.style()
+        for spec in PAGES:
+            item = QListWidgetItem(style.standardIcon(spec.icon), self._titles[spec.key])
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(160, 34))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = SyncStatusBar(ctx)
+        self.setStatusBar(self.status)
+        self._build_menus()
+        self._update_title()
+        ctx.actor_changed.connect(self._update_title)
+        self.nav.currentRowChanged.connect(self._row_changed)
+        geometry = ctx.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        state = ctx.settings.value(STATE_KEY)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        start = str(ctx.settings.value(PAGE_KEY, "innovations"))
+        self.show_page(start if start in self._titles else "innovations")
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page with this key, built on first use."""
+        if key not in self._pages:
+            spec = next(s for s in PAGES if s.key == key)
+            cls = getattr(importlib.import_module(spec.module), spec.cls)
+            page = cls(self._ctx, self.stack)
+            page.setObjectName(page.objectName() or key)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        """Shows a page and selects it in the navigation."""
+        row = [s.key for s in PAGES].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # _row_changed shows it
+        else:
+            self.stack.setCurrentWidget(self.page(key))
+        return self.page(key)
+
+    def current_page_key(self) -> str:
+        """The key of the page shown."""
+        return PAGES[self.nav.currentRow()].key
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row].key
+        self.stack.setCurrentWidget(self.page(key))
+        self._ctx.settings.setValue(PAGE_KEY, key)
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _add(
+        self, menu: object, text: str, slot: object, shortcut: object = None, icon: object = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))  # type: ignore[arg-type]
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _build_menus(self) -> None:
+        px = QStyle.StandardPixmap
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Berkas"))
+        self.new_action = self._add(
+            file_menu, self.tr("Inovasi &baru"), self.new_innovation, "Ctrl+N", px.SP_FileIcon
+        )
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("Impor dari Excel…"), self._page_call("import_excel"))
+        self._add(file_menu, self.tr("Ekspor ke Excel…"), self._page_call("export_excel"))
+        self._add(file_menu, self.tr("Templat impor…"), self._page_call("save_template"))
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("Ganti petugas…"), self.switch_officer)
+        self._add(file_menu, self.tr("&Keluar"), self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = bar.addMenu(self.tr("&Tampilan"))
+        for i, spec in enumerate(PAGES, 1):
+            self._add(
+                view_menu,
+                self._titles[spec.key],
+                lambda _c=False, k=spec.key: self.show_page(k),
+                f"Ctrl+{i}",
+            )
+        view_menu.addSeparator()
+        self.search_action = self._add(
+            view_menu, self.tr("&Cari inovasi"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.refresh_action = self._add(
+            view_menu,
+            self.tr("Muat ulang"),
+            lambda: self._ctx.data_changed.emit("all"),
+            QKeySequence.StandardKey.Refresh,
+            px.SP_BrowserReload,
+        )
+        help_menu = bar.addMenu(self.tr("Ba&ntuan"))
+        self._add(help_menu, self.tr("Tentang JIPP Desktop"), self.about)
+
+        toolbar = QToolBar(self.tr("Bilah alat"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_action)
+        self.search_action.setIcon(self.style().standardIcon(px.SP_FileDialogContentsView))
+        toolbar.addAction(self.search_action)
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+    def _page_call(self, method: str) -> object:
+        def call() -> None:
+            getattr(self.show_page("innovations"), method)()
+
+        return call
+
+    def new_innovation(self) -> QWidget:
+        """Opens an empty innovation form."""
+        return self.show_page("innovations").new_innovation()  # type: ignore[attr-defined]
+
+    def focus_search(self) -> None:
+        """Jumps to the innovation search box."""
+        page = self.show_page("innovations")
+        page.filters.search.setFocus()  # type: ignore[attr-defined]
+        page.filters.search.selectAll()  # type: ignore[attr-defined]
+
+    def switch_officer(self) -> None:
+        """Chooses another officer profile."""
+        from ui.profile_dialog import choose_profile
+
+        actor = choose_profile(self._ctx.db, self._ctx.settings, self)
+        if actor is not None:
+            self._ctx.set_actor(actor)
+
+    def about(self) -> None:
+        """Shows the version."""
+        from jipp_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("Tentang JIPP Desktop"),
+            self.tr("JIPP Desktop %1 — Jaringan Inovasi Pelayanan Publik").replace(
+                "%1", __version__
+            ),
+        )
+
+    def _update_title(self) -> None:
+        actor = self._ctx.actor
+        role = ROLES.label(actor.role, self._ctx.lang)
+        self.setWindowTitle(f"JIPP Desktop — {actor.name} ({role}) — {self._ctx.db.path.name}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Keeps the layout for the next run; waits for background jobs."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and not widget.close():
+                event.ignore()
+                return
+        self._ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._ctx.settings.setValue(STATE_KEY, self.saveState())
+        self._ctx.jobs.wait_idle()
+        event.accept()

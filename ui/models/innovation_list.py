@@ -1,0 +1,246 @@
+"""The innovation list as a Qt table model over the store, paged in SQL.
+
+A list of 100,000 records never lives in Python: the model knows the count, keeps a few pages
+of rows (an LRU cache) and, once a background job has read the ordered ids of the current
+filter, fetches any page by its ids in a few milliseconds. Before those ids arrive, pages come
+by OFFSET (fast near the top, where the officer starts).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from jipp_desktop.db.models import Innovation
+from jipp_desktop.progress import ProgressFn
+from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
+from jipp_desktop.services.search import (
+    InnovationFilter,
+    count_innovations,
+    list_innovations,
+    list_select,
+)
+from ui.context import AppContext
+from ui.i18n import format_date
+
+PAGE = 200
+CACHED_PAGES = 40
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The list's columns, in the order of services.search.LIST_COLUMNS.
+COLUMNS: list[str] = [
+    "registration_number",
+    "title",
+    "agency",
+    "region",
+    "sector",
+    "phase",
+    "workflow",
+    "continuation",
+    "year_started",
+    "last_verified_at",
+    "updated_at",
+]
+_CODES = {"sector": SECTORS, "phase": PHASES, "workflow": WORKFLOW, "continuation": CONTINUATION}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class InnovationListModel(QAbstractTableModel):
+    """Rows of the innovation list for the current filter and sort order.
+
+    Signals:
+        reloaded(count): the filter or sort changed, or the data did; ``count`` rows now.
+        ids_loaded(): the ordered ids of the current list are known (every page is cheap).
+    """
+
+    reloaded = Signal(int)
+    ids_loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._filter = InnovationFilter()
+        self._sort = "updated_at"
+        self._descending = True
+        self._count = 0
+        self._ids: list[str] | None = None
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._generation = 0
+        self._headers = [
+            self.tr("No. registrasi"),
+            self.tr("Judul inovasi"),
+            self.tr("Instansi"),
+            self.tr("Wilayah"),
+            self.tr("Urusan"),
+            self.tr("Tahap"),
+            self.tr("Status alur"),
+            self.tr("Keberlanjutan"),
+            self.tr("Tahun"),
+            self.tr("Terakhir diverifikasi"),
+            self.tr("Diubah"),
+        ]
+
+    # -- what is shown -------------------------------------------------------------------
+
+    @property
+    def current_filter(self) -> InnovationFilter:
+        """The filter the list shows."""
+        return self._filter
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        """The sort column key and whether it is descending."""
+        return self._sort, self._descending
+
+    def set_filter(self, f: InnovationFilter) -> None:
+        """Shows the records the filter keeps."""
+        self._filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        """Reads the count and the first page again (data changed, or the filter did)."""
+        self.beginResetModel()
+        self._generation += 1
+        self._pages.clear()
+        self._ids = None
+        with self._ctx.db.session() as s:
+            self._count = count_innovations(s, self._filter)
+            if self._count:
+                self._pages[0] = list_innovations(
+                    s, self._filter, self._sort, self._descending, 0, PAGE
+                )
+        self.endResetModel()
+        self.reloaded.emit(self._count)
+        if self._count > PAGE:
+            self._load_ids()
+
+    def _load_ids(self) -> None:
+        generation = self._generation
+        f, sort, descending = self._filter, self._sort, self._descending
+        db = self._ctx.db
+
+        def work(_progress: ProgressFn) -> list[str]:
+            query = list_select(f, sort, descending).with_only_columns(Innovation.id)
+            with db.session() as s:
+                return list(s.scalars(query))
+
+        def done(ids: list[str]) -> None:
+            if generation == self._generation:
+                self._ids = ids
+                self.ids_loaded.emit()
+
+        self._ctx.jobs.start(work, done, lambda _e: None)
+
+    def innovation_id(self, row: int) -> str | None:
+        """The id of the record on ``row``."""
+        record = self._record(row)
+        return record[0] if record is not None else None
+
+    def row_of(self, innovation_id: str) -> int | None:
+        """The row of a record among the loaded ones (None when not known yet)."""
+        if self._ids is not None:
+            try:
+                return self._ids.index(innovation_id)
+            except ValueError:
+                return None
+        for page, rows in self._pages.items():
+            for i, r in enumerate(rows):
+                if r[0] == innovation_id:
+                    return page * PAGE + i
+        return None
+
+    # -- paging --------------------------------------------------------------------------
+
+    def _page(self, page: int) -> list[Any]:
+        rows = self._pages.get(page)
+        if rows is not None:
+            self._pages.move_to_end(page)
+            return rows
+        with self._ctx.db.session() as s:
+            if self._ids is not None:
+                chunk = self._ids[page * PAGE : (page + 1) * PAGE]
+                select = list_select(self._filter, self._sort, self._descending)
+                found = {r[0]: r for r in s.execute(select.where(Innovation.id.in_(chunk)))}
+                # A record deleted since the ids were read leaves a gap; it shows blank
+                # until the next reload (which data_changed triggers).
+                rows = [found.get(i) for i in chunk]
+            else:
+                rows = list_innovations(
+                    s, self._filter, self._sort, self._descending, page * PAGE, PAGE
+                )
+        self._pages[page] = rows
+        if len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    def _record(self, row: int) -> Any:
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page(row // PAGE)
+        i = row % PAGE
+        return rows[i] if i < len(rows) else None
+
+    # -- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Rows: the count of the filtered list (none under an item)."""
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Columns of the list."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; row numbers down the side."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell's text (code labels and dates in the GUI language) or the record id."""
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            ID_ROLE,
+        ):
+            return None
+        record = self._record(index.row())
+        if record is None:
+            return None
+        if role == ID_ROLE:
+            return record[0]
+        key = COLUMNS[index.column()]
+        value = record[index.column() + 1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return record.title if key == "title" else None
+        if value is None:
+            return ""
+        if key in _CODES:
+            return _CODES[key].label(value, self._ctx.lang)
+        if key in ("last_verified_at", "updated_at"):
+            return format_date(value, self._ctx.lang)
+        return str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorts by a column, in SQL."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = COLUMNS[column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def column_of(self, key: str) -> int:
+        """The column number of a column key."""
+        return COLUMNS.index(key)

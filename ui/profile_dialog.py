@@ -1,0 +1,150 @@
+"""Choosing the officer at the keyboard at start: the profiles, the last used preselected, and a
+new profile (name, NIP, role) when needed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.db.engine import Database
+from jipp_desktop.domain.errors import FieldError, ValidationFailed
+from jipp_desktop.language import language
+from jipp_desktop.reference.codes import ROLES
+from jipp_desktop.services.officers import Actor, create_officer, list_officers, use_officer
+from ui.widgets.combos import code_combo
+from ui.widgets.field_errors import FieldErrors
+
+LAST_OFFICER_KEY = "officer/last"
+
+
+class ProfileDialog(QDialog):
+    """Lists the officer profiles and creates new ones.
+
+    Attributes:
+        profiles: the list of existing profiles.
+        name, nip, role: the new-profile fields.
+        chosen: the actor after the dialog is accepted.
+    """
+
+    def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Pilih profil petugas"))
+        self._db = db
+        self._settings = settings
+        self.chosen: Actor | None = None
+        lang = language()
+        self.profiles = QListWidget()
+        self.profiles.setObjectName("profiles")
+        last = str(settings.value(LAST_OFFICER_KEY, ""))
+        with db.session() as s:
+            for officer in list_officers(s):
+                text = f"{officer.name} — {ROLES.label(officer.role, lang)}"
+                if officer.nip:
+                    text += f" — NIP {officer.nip}"
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, officer.id)
+                self.profiles.addItem(item)
+                if officer.id == last:
+                    self.profiles.setCurrentItem(item)
+        if self.profiles.currentRow() < 0 and self.profiles.count():
+            self.profiles.setCurrentRow(0)
+        self.profiles.itemDoubleClicked.connect(lambda _i: self.accept())
+
+        self.errors = FieldErrors()
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.nip = QLineEdit()
+        self.nip.setObjectName("nip")
+        self.nip.setPlaceholderText(self.tr("18 digit, boleh kosong"))
+        self.nip.setMaxLength(18)
+        self.role = code_combo(ROLES, lang)
+        new_box = QGroupBox(self.tr("Profil baru"))
+        form = QFormLayout(new_box)
+        for label, name, widget in (
+            (self.tr("Nama *"), "name", self.name),
+            (self.tr("NIP"), "nip", self.nip),
+            (self.tr("Peran *"), "role", self.role),
+        ):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.add(name, widget))
+        self.create_button = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        self.create_button.button(QDialogButtonBox.StandardButton.Save).setText(
+            self.tr("Buat profil")
+        )
+        self.create_button.accepted.connect(self.create_profile)
+        form.addRow(self.create_button)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Siapa yang bekerja di komputer ini?")))
+        layout.addWidget(self.profiles)
+        layout.addWidget(new_box)
+        layout.addWidget(buttons)
+
+    def create_profile(self) -> None:
+        """Creates a profile from the new-profile fields and selects it."""
+        try:
+            with self._db.transaction() as s:
+                officer = create_officer(
+                    s, self.name.text(), self.role.value(), self.nip.text().strip() or None
+                )
+                officer_id, text = officer.id, officer.name
+        except ValidationFailed as exc:
+            self.errors.show(exc, language())
+            return
+        self.errors.clear()
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, officer_id)
+        self.profiles.insertItem(0, item)
+        self.profiles.setCurrentItem(item)
+        self.name.clear()
+        self.nip.clear()
+
+    def accept(self) -> None:
+        """Uses the selected profile (remembered as the last one used)."""
+        item = self.profiles.currentItem()
+        if item is None:
+            self.errors.show(
+                ValidationFailed(
+                    [
+                        FieldError(
+                            "name",
+                            "buat profil petugas terlebih dahulu",
+                            "create an officer profile first",
+                        )
+                    ]
+                ),
+                language(),
+            )
+            return
+        officer_id = str(item.data(Qt.ItemDataRole.UserRole))
+        with self._db.transaction() as s:
+            self.chosen = use_officer(s, officer_id)
+        self._settings.setValue(LAST_OFFICER_KEY, officer_id)
+        super().accept()
+
+
+def choose_profile(
+    db: Database, settings: QSettings, parent: QWidget | None = None
+) -> Actor | None:
+    """Asks who is at the keyboard; None when the officer cancels."""
+    dialog = ProfileDialog(db, settings, parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.chosen
+    return None

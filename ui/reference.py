@@ -1,0 +1,83 @@
+"""Reference data the GUI's dropdowns need (regions, agencies), read once and kept until the
+data behind it changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from jipp_desktop.db.engine import Database
+from jipp_desktop.db.models import Region
+from jipp_desktop.services.agencies import find_agencies
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a dropdown: the stored value and what the officer reads."""
+
+    value: str
+    text: str
+
+
+class ReferenceCache:
+    """Provinces, regencies/cities and agencies for dropdowns, loaded on first use.
+
+    Call :meth:`forget_agencies` when agencies change.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._regions: list[tuple[str, str, str, str | None]] | None = None
+        self._agencies: list[Choice] | None = None
+
+    def _load_regions(self) -> list[tuple[str, str, str, str | None]]:
+        if self._regions is None:
+            with self._db.session() as s:
+                rows = s.execute(
+                    select(Region.code, Region.name, Region.level, Region.parent_code).order_by(
+                        Region.code
+                    )
+                )
+                self._regions = [tuple(r) for r in rows]  # type: ignore[misc]
+        return self._regions
+
+    def provinces(self) -> list[Choice]:
+        """The 38 provinces, by name."""
+        rows = [r for r in self._load_regions() if r[2] == "province"]
+        return sorted((Choice(r[0], r[1]) for r in rows), key=lambda c: c.text)
+
+    def regencies_of(self, province_code: str) -> list[Choice]:
+        """The regencies and cities of a province, by name."""
+        rows = [r for r in self._load_regions() if r[3] == province_code]
+        return sorted((Choice(r[0], r[1]) for r in rows), key=lambda c: c.text)
+
+    def regions(self) -> list[Choice]:
+        """Every region, provinces first then each one's regencies and cities."""
+        out: list[Choice] = []
+        for p in self.provinces():
+            out.append(Choice(p.value, p.text))
+            out += [Choice(c.value, f"{c.text} — {p.text}") for c in self.regencies_of(p.value)]
+        return out
+
+    def region_name(self, code: str | None) -> str:
+        """The name of a region code ("" when blank or unknown)."""
+        for r in self._load_regions():
+            if r[0] == code:
+                return r[1]
+        return ""
+
+    def agencies(self) -> list[Choice]:
+        """Every agency, by name."""
+        if self._agencies is None:
+            with self._db.session() as s:
+                self._agencies = [Choice(a.id, a.name) for a in find_agencies(s)]
+        return self._agencies
+
+    def agency_name(self, agency_id: str | None) -> str:
+        """The name of an agency id."""
+        return next((a.text for a in self.agencies() if a.value == agency_id), "")
+
+    def forget_agencies(self) -> None:
+        """Drops the cached agencies (they changed)."""
+        self._agencies = None

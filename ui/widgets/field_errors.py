@@ -1,0 +1,63 @@
+"""Showing a service's validation messages at the fields they name."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from jipp_desktop.domain.errors import ValidationFailed
+
+ERROR_STYLE = "color: #b00020;"
+INVALID_STYLE = "border: 1px solid #b00020;"
+
+
+def error_label() -> QLabel:
+    """A red, word-wrapped label under a field, hidden until it has a message."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FieldErrors:
+    """The error labels of a form's fields, by field name."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+
+    def add(self, name: str, widget: QWidget) -> QLabel:
+        """Registers a field's widget; returns its error label to place under it."""
+        label = error_label()
+        label.setObjectName(f"error_{name}")
+        self.labels[name] = label
+        self.widgets[name] = widget
+        return label
+
+    def clear(self) -> None:
+        """Hides every message."""
+        for name, label in self.labels.items():
+            label.clear()
+            label.hide()
+            self.widgets[name].setStyleSheet("")
+
+    def show(self, failure: ValidationFailed, lang: str) -> list[str]:
+        """Shows each message at its field; returns the messages of fields the form lacks."""
+        self.clear()
+        unplaced = []
+        for name, error in failure.by_field().items():
+            label = self.labels.get(name)
+            if label is None:
+                unplaced.append(error.message(lang))
+                continue
+            label.setText(error.message(lang))
+            label.show()
+            self.widgets[name].setStyleSheet(INVALID_STYLE)
+        return unplaced
+
+    def first_invalid(self, failure: ValidationFailed) -> QWidget | None:
+        """The widget of the first field with a message (to focus it)."""
+        for name in failure.by_field():
+            if name in self.widgets:
+                return self.widgets[name]
+        return None

@@ -1,0 +1,151 @@
+"""The search box and filters above the innovation list; remembered between runs."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from jipp_desktop.reference.codes import PHASES, SECTORS, WORKFLOW
+from jipp_desktop.services.search import InnovationFilter
+from ui.context import AppContext
+from ui.widgets.combos import ValueCombo, code_combo, searchable_combo
+
+SETTINGS_KEY = "innovations/filter"
+
+
+class FilterBar(QWidget):
+    """Full-text search plus province → regency/city, agency, sector, phase, status, year and
+    "needs re-verification" filters.
+
+    Signals:
+        changed(filter): the officer changed the filter (typing is debounced).
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        lang = ctx.lang
+        ref = ctx.reference
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Cari judul, inovator, ringkasan… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.province = searchable_combo(ref.provinces(), self.tr("Semua provinsi"))
+        self.regency = ValueCombo(self.tr("Semua kab/kota"))
+        self.regency.setEnabled(False)
+        self.agency = searchable_combo(ref.agencies(), self.tr("Semua instansi"))
+        self.sector = code_combo(SECTORS, lang, self.tr("Semua urusan"))
+        self.phase = code_combo(PHASES, lang, self.tr("Semua tahap"))
+        self.workflow = code_combo(WORKFLOW, lang, self.tr("Semua status"))
+        self.year = ValueCombo(self.tr("Semua tahun"))
+        self.year.set_choices((y, str(y)) for y in range(date.today().year, 1999, -1))
+        self.reverify = QCheckBox(self.tr("Perlu verifikasi ulang (> 12 bulan)"))
+        self.reset = QPushButton(self.tr("Hapus filter"))
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel(self.tr("Cari:")), 0, 0)
+        grid.addWidget(self.search, 0, 1, 1, 3)
+        grid.addWidget(self.reverify, 0, 4, 1, 2)
+        grid.addWidget(self.reset, 0, 6)
+        for col, widget in enumerate(
+            (self.province, self.regency, self.agency, self.sector, self.phase, self.workflow)
+        ):
+            grid.addWidget(widget, 1, col)
+        grid.addWidget(self.year, 1, 6)
+        for col in range(7):
+            grid.setColumnStretch(col, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._emit)
+        self.province.currentIndexChanged.connect(self._province_changed)
+        for combo in (self.regency, self.agency, self.sector, self.phase, self.workflow, self.year):
+            combo.currentIndexChanged.connect(self._emit)
+        self.reverify.toggled.connect(self._emit)
+        self.reset.clicked.connect(self.clear)
+        self._restore()
+
+    def _province_changed(self) -> None:
+        code = self.province.value()
+        self.regency.blockSignals(True)
+        self.regency.set_choices(
+            (c.value, c.text) for c in (self._ctx.reference.regencies_of(code) if code else [])
+        )
+        self.regency.set_value(None)
+        self.regency.setEnabled(bool(code))
+        self.regency.blockSignals(False)
+        self._emit()
+
+    def current(self) -> InnovationFilter:
+        """The filter the widgets describe."""
+        return InnovationFilter(
+            text=self.search.text().strip(),
+            province_code=self.province.value(),
+            region_code=self.regency.value(),
+            agency_id=self.agency.value(),
+            sector=self.sector.value(),
+            phase=self.phase.value(),
+            workflow=self.workflow.value(),
+            year=self.year.value(),
+            needs_reverification=self.reverify.isChecked(),
+        )
+
+    def set_filter(self, f: InnovationFilter) -> None:
+        """Shows a filter in the widgets (and emits it once)."""
+        widgets = (self.search, self.province, self.regency, self.agency, self.sector)
+        widgets += (self.phase, self.workflow, self.year, self.reverify)  # type: ignore[assignment]
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.setText(f.text)
+        self.province.set_value(f.province_code)
+        self.regency.set_choices(
+            (c.value, c.text)
+            for c in (self._ctx.reference.regencies_of(f.province_code) if f.province_code else [])
+        )
+        self.regency.setEnabled(bool(f.province_code))
+        self.regency.set_value(f.region_code)
+        self.agency.set_value(f.agency_id)
+        self.sector.set_value(f.sector)
+        self.phase.set_value(f.phase)
+        self.workflow.set_value(f.workflow)
+        self.year.set_value(f.year)
+        self.reverify.setChecked(f.needs_reverification)
+        for w in widgets:
+            w.blockSignals(False)
+        self._emit()
+
+    def clear(self) -> None:
+        """Removes every filter."""
+        self.set_filter(InnovationFilter())
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        f = self.current()
+        self._ctx.settings.setValue(SETTINGS_KEY, json.dumps(vars(f)))
+        self.changed.emit(f)
+
+    def _restore(self) -> None:
+        saved = self._ctx.settings.value(SETTINGS_KEY, "")
+        if not saved:
+            return
+        try:
+            f = InnovationFilter(**json.loads(str(saved)))
+        except (ValueError, TypeError):
+            return  # a filter saved by another version: start unfiltered
+        self.set_filter(f)
