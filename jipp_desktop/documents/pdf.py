@@ -1,0 +1,219 @@
+"""What every JIPP document shares: A4 pages, embedded fonts, "Halaman X dari Y", and
+deterministic bytes.
+
+Determinism: reportlab runs in invariant mode (no time-based file id, no comments), the PDF's
+creation date is given by the caller from the content (a letter's date, a report's newest
+record), and nothing random goes in, so the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from jipp_desktop.documents.fonts import FONT, register_fonts
+
+MARGIN = 20 * mm
+FOOTER_HEIGHT = 12 * mm
+PageDecorator = Callable[[Canvas, Any], None]
+Footer = Callable[[Canvas, int, int], None]
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    """A finished PDF in memory.
+
+    Attributes:
+        data: the file's bytes.
+        pages: how many pages it has.
+    """
+
+    data: bytes
+    pages: int
+
+    @property
+    def sha256(self) -> str:
+        """The SHA-256 of the file's bytes (hex)."""
+        return hashlib.sha256(self.data).hexdigest()
+
+    def write(self, path: Path | str) -> Path:
+        """Writes the file atomically (a half-written PDF never replaces a good one)."""
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(self.data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """The document information of a PDF.
+
+    Attributes:
+        title: the document title (shown by viewers).
+        created: the creation date written into the file; taken from the content.
+        author: who the document is from (the letterhead's agency).
+        subject: a short description.
+        landscape: lay the pages out landscape.
+        footer_note: a short line printed at the bottom left of every page.
+    """
+
+    title: str
+    created: date | datetime
+    author: str = ""
+    subject: str = ""
+    landscape: bool = False
+    footer_note: str = ""
+    keywords: Sequence[str] = field(default_factory=tuple)
+
+
+class _FixedTimeStamp(TimeStamp):
+    """A reportlab timestamp at a given moment (UTC) instead of now."""
+
+    def __init__(self, moment: date | datetime) -> None:
+        if not isinstance(moment, datetime):
+            moment = datetime(moment.year, moment.month, moment.day, tzinfo=UTC)
+        elif moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        seconds = calendar.timegm(moment.astimezone(UTC).timetuple())
+        self.t = float(seconds)
+        self.lt = time.gmtime(seconds)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = self.dmm = 0
+        self.tzname = "UTC"
+
+
+def page_number_footer(note: str = "") -> Footer:
+    """A footer with ``note`` at the left and "Halaman X dari Y" at the right."""
+
+    def draw(canvas: Canvas, page: int, pages: int) -> None:
+        width, _ = canvas._pagesize
+        canvas.setFont(FONT, 8)
+        canvas.setFillGray(0.35)
+        if note:
+            canvas.drawString(MARGIN, MARGIN / 2, note)
+        canvas.drawRightString(width - MARGIN, MARGIN / 2, f"Halaman {page} dari {pages}")
+
+    return draw
+
+
+def _numbered_canvas(created: date | datetime, footer: Footer) -> type[Canvas]:
+    """A canvas class that holds pages back until the end, to print "page X of Y" on each."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = _FixedTimeStamp(created)
+            self._held_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held_pages)
+            for number, state in enumerate(self._held_pages, 1):
+                self.__dict__.update(state)
+                footer(self, number, total)
+                Canvas.showPage(self)
+            self._held_pages = []
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    story: list[Flowable],
+    meta: PdfMeta,
+    *,
+    first_page: PageDecorator | None = None,
+    later_pages: PageDecorator | None = None,
+    first_top: float = 0.0,
+    footer: Footer | None = None,
+    footer_height: float = FOOTER_HEIGHT,
+) -> PdfDocument:
+    """Lays out ``story`` on A4 pages and returns the PDF.
+
+    Args:
+        story: the flowables, in order.
+        meta: title, creation date and orientation.
+        first_page: draws on the first page (a letterhead) before the story.
+        later_pages: draws on every later page.
+        first_top: space kept free at the top of the first page for ``first_page``.
+        footer: draws the footer of each page once the page count is known.
+        footer_height: space kept free above the bottom margin for the footer.
+    """
+    register_fonts()
+    pagesize = landscape(A4) if meta.landscape else A4
+    width, height = pagesize
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=list(meta.keywords),
+        creator="JIPP Desktop",
+        invariant=1,
+        initialFontName=FONT,
+    )
+    body_height = height - 2 * MARGIN - footer_height
+    frame_args = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    first = Frame(
+        MARGIN,
+        MARGIN + footer_height,
+        width - 2 * MARGIN,
+        body_height - first_top,
+        id="first",
+        **frame_args,
+    )
+    later = Frame(
+        MARGIN, MARGIN + footer_height, width - 2 * MARGIN, body_height, id="later", **frame_args
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                "First", [first], onPage=first_page or _nothing, autoNextPageTemplate="Later"
+            ),
+            PageTemplate("Later", [later], onPage=later_pages or _nothing),
+        ]
+    )
+    canvasmaker = _numbered_canvas(meta.created, footer or page_number_footer(meta.footer_note))
+    doc.build(story, canvasmaker=canvasmaker)
+    return PdfDocument(buffer.getvalue(), doc.page)
+
+
+def content_width(meta: PdfMeta) -> float:
+    """The width of the text area of a page."""
+    width, _ = landscape(A4) if meta.landscape else A4
+    return width - 2 * MARGIN
+
+
+def _nothing(canvas: Canvas, doc: Any) -> None:
+    """Draws nothing (a page template without decoration)."""
