@@ -1,0 +1,288 @@
+"""The innovation form: every field of the record by section, competition history,
+attachments and change history; save as draft or submit for verification.
+
+Messages from the services appear at the fields they name. Closing with unsaved edits asks
+first. A record under verification opens read-only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS
+from jipp_desktop.reference.codes import WORKFLOW
+from jipp_desktop.services.innovations import (
+    UNDER_REVIEW,
+    AwardInput,
+    create_innovation,
+    get_innovation,
+    innovation_values,
+    update_innovation,
+)
+from jipp_desktop.services.verification import submit
+from ui.context import AppContext
+from ui.forms.attachments import AttachmentsPanel
+from ui.forms.awards import AwardsEditor
+from ui.forms.field_widgets import FieldEditor, InnovationLinkEditor, make_editor
+from ui.forms.history import HistoryTable
+from ui.widgets.field_errors import FieldErrors
+
+
+class InnovationForm(QDialog):
+    """Edits one innovation record (a new one when ``innovation_id`` is None).
+
+    Attributes:
+        innovation_id: the record's id once it is stored.
+        editors: the field editors by field name.
+        errors: the error labels by field name.
+        message: the banner above the buttons (workflow state, save result, errors).
+
+    Signals:
+        saved(innovation_id): the record was stored (as a draft or submitted).
+    """
+
+    saved = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, innovation_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("innovation_form")
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._ctx = ctx
+        self.innovation_id = innovation_id
+        self._dirty = False
+        self._workflow = "draft"
+        self.editors: dict[str, FieldEditor] = {}
+        self.errors = FieldErrors()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._fields_tab(), self.tr("Data inovasi"))
+        self.awards = AwardsEditor()
+        self.errors.labels["awards"] = self.awards.error
+        self.errors.widgets["awards"] = self.awards.table
+        self.tabs.addTab(self.awards, self.tr("Riwayat kompetisi"))
+        self.attachments = AttachmentsPanel(ctx, "innovation")
+        self.tabs.addTab(self.attachments, self.tr("Lampiran"))
+        self.history = HistoryTable(ctx)
+        self.tabs.addTab(self.history, self.tr("Riwayat perubahan"))
+
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Simpan draf"))
+        self.save_button.setObjectName("save")
+        self.save_button.setToolTip("Ctrl+S")
+        self.submit_button = QPushButton(self.tr("Ajukan untuk verifikasi"))
+        self.submit_button.setObjectName("submit")
+        self.close_button = QPushButton(self.tr("Tutup"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save_draft)
+        self.submit_button.clicked.connect(self.submit_for_verification)
+        self.close_button.clicked.connect(self.close)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit_for_verification)
+
+        for editor in self.editors.values():
+            editor.changed.connect(self._mark_dirty)
+        self.awards.changed.connect(self._mark_dirty)
+        self.resize(940, 760)
+        self._load()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _fields_tab(self) -> QWidget:
+        lang = self._ctx.lang
+        body = QWidget()
+        column = QVBoxLayout(body)
+        legend = QLabel(
+            self.tr("** wajib diisi untuk menyimpan draf; * wajib diisi sebelum diajukan.")
+        )
+        legend.setObjectName("legend")
+        column.addWidget(legend)
+        for section, labels in SECTIONS.items():
+            box = QGroupBox(labels[1] if lang == "en" else labels[0])
+            box.setObjectName(f"section_{section}")
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for spec in (f for f in INNOVATION_FIELDS if f.section == section):
+                editor = make_editor(spec, self._ctx, self)
+                self.editors[spec.name] = editor
+                mark = " **" if spec.draft else (" *" if spec.submit else "")
+                label = QLabel(spec.label(lang) + mark)
+                label.setBuddy(editor.widget)
+                cell = QWidget()
+                cell_layout = QVBoxLayout(cell)
+                cell_layout.setContentsMargins(0, 0, 0, 0)
+                cell_layout.setSpacing(2)
+                cell_layout.addWidget(editor.widget)
+                cell_layout.addWidget(self.errors.add(spec.name, editor.widget))
+                form.addRow(label, cell)
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        return scroll
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        link = self.editors["replicated_from_id"]
+        assert isinstance(link, InnovationLinkEditor)
+        link.exclude_id = self.innovation_id
+        if self.innovation_id is None:
+            self.setWindowTitle(self.tr("Inovasi baru"))
+            agency = self._ctx.actor.agency_id
+            if agency:
+                self.editors["agency_id"].set_value(agency)
+            self._workflow = "draft"
+        else:
+            with self._ctx.db.session() as s:
+                record = get_innovation(s, self.innovation_id)
+                values = innovation_values(record)
+                awards = [AwardInput(a.year, a.competition, a.stage_reached) for a in record.awards]
+                self._workflow = record.workflow
+            for name, editor in self.editors.items():
+                editor.set_value(values.get(name))
+            self.awards.set_awards(awards)
+            self.setWindowTitle(self.tr("Inovasi: %1").replace("%1", values["title"] or ""))
+        self.attachments.set_owner(self.innovation_id)
+        self.history.load(self.innovation_id)
+        self._apply_workflow()
+        self._dirty = False
+
+    def _apply_workflow(self) -> None:
+        locked = self._workflow in UNDER_REVIEW
+        for editor in self.editors.values():
+            editor.set_read_only(locked)
+        self.awards.set_read_only(locked)
+        self.save_button.setEnabled(not locked)
+        self.submit_button.setEnabled(
+            self._workflow in ("draft", "needs_revision", "verified", "rejected")
+        )
+        state = WORKFLOW.label(self._workflow, self._ctx.lang)
+        if locked:
+            self._say(
+                self.tr("Status: %1 — sedang diverifikasi, tidak dapat diubah.").replace(
+                    "%1", state
+                )
+            )
+        else:
+            self._say(self.tr("Status: %1").replace("%1", state))
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "")
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    @property
+    def is_dirty(self) -> bool:
+        """Whether there are edits not yet saved."""
+        return self._dirty
+
+    def values(self) -> dict[str, Any]:
+        """The field values as entered."""
+        return {name: editor.value() for name, editor in self.editors.items()}
+
+    def save_draft(self) -> bool:
+        """Stores the record as it is (a draft); returns whether it was stored."""
+        return self._store(then_submit=False)
+
+    def submit_for_verification(self) -> bool:
+        """Stores the record and sends it for verification in one step; returns success."""
+        return self._store(then_submit=True)
+
+    def _store(self, then_submit: bool) -> bool:
+        if self._workflow in UNDER_REVIEW:
+            return False
+        ctx = self._ctx
+        values = self.values()
+        try:
+            with ctx.db.transaction() as s:
+                if self.innovation_id is None:
+                    record = create_innovation(s, ctx.actor, values, self.awards.awards())
+                else:
+                    record = update_innovation(
+                        s, ctx.actor, self.innovation_id, values, self.awards.awards()
+                    )
+                if then_submit:
+                    submit(s, ctx.actor, record.id)
+                innovation_id, workflow = record.id, record.workflow
+        except ValidationFailed as exc:
+            self._show_errors(exc)
+            return False
+        except ServiceError as exc:
+            self._say(exc.message(ctx.lang), error=True)
+            return False
+        self.errors.clear()
+        self.innovation_id = innovation_id
+        self._workflow = workflow
+        self._load()
+        self._say(
+            self.tr("Diajukan untuk verifikasi.") if then_submit else self.tr("Draf tersimpan.")
+        )
+        ctx.data_changed.emit("innovation")
+        self.saved.emit(innovation_id)
+        return True
+
+    def _show_errors(self, failure: ValidationFailed) -> None:
+        unplaced = self.errors.show(failure, self._ctx.lang)
+        count = len(failure.by_field())
+        text = self.tr("Periksa %1 isian yang ditandai merah.").replace("%1", str(count))
+        if unplaced:
+            text += " " + " ".join(unplaced)
+        self._say(text, error=True)
+        widget = self.errors.first_invalid(failure)
+        if widget is not None:
+            self.tabs.setCurrentIndex(1 if widget is self.awards.table else 0)
+            widget.setFocus()
+
+    def reject(self) -> None:
+        """Closing (Escape, the window's close button, "Tutup") asks before unsaved edits are
+        lost; QDialog's close event comes here too."""
+        if self._dirty:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Perubahan belum disimpan"),
+                self.tr("Simpan perubahan pada inovasi ini sebelum menutup?"),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.save_draft()
+            ):
+                return
+        self._dirty = False
+        super().reject()
