@@ -1,0 +1,111 @@
+"""The columns of the template and the export, and how each value is written into a cell.
+
+The innovation fields come from :data:`~jipp_desktop.domain.fields.INNOVATION_FIELDS`; the export
+adds a few read-only columns (record id, province, workflow, dates) that an import recognises and
+uses only to find the record again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from jipp_desktop.domain.fields import INNOVATION_FIELDS, FieldSpec
+
+YES_NO = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a workbook this app writes.
+
+    Attributes:
+        key: the field name, or one of ``READ_ONLY`` for export-only columns.
+        id: the Indonesian header.
+        en: the English header.
+        spec: the field, for importable columns.
+        width: a sensible column width (characters).
+    """
+
+    key: str
+    id: str
+    en: str
+    spec: FieldSpec | None
+    width: int
+
+    def header(self, lang: str) -> str:
+        """The header in ``lang``; "both" gives the bilingual template header."""
+        star = " *" if self.spec is not None and self.spec.draft else ""
+        if lang == "both":
+            return f"{self.id}{star}\n{self.en}" if self.id != self.en else self.id + star
+        return self.en if lang == "en" else self.id
+
+
+def _width(spec: FieldSpec) -> int:
+    if spec.kind == "longtext":
+        return 50
+    if spec.name in ("title", "agency_id"):
+        return 40
+    if spec.kind in ("date", "int", "bool", "sdgs"):
+        return 14
+    if spec.kind == "region":
+        return 30
+    if spec.codes is not None:
+        return 24
+    return 22
+
+
+FIELD_COLUMNS: tuple[Column, ...] = tuple(
+    Column(s.name, s.id, s.en, s, _width(s)) for s in INNOVATION_FIELDS
+)
+
+ID_COLUMN = Column("id", "ID sistem", "System ID", None, 38)
+# Export-only columns: an import recognises them and does not report them as unknown.
+READ_ONLY: tuple[Column, ...] = (
+    Column("province", "Provinsi", "Province", None, 24),
+    Column("workflow", "Status alur kerja", "Workflow", None, 16),
+    Column("last_verified_at", "Terakhir diverifikasi", "Last verified", None, 20),
+    Column("updated_at", "Terakhir diubah", "Last changed", None, 20),
+)
+
+
+def export_columns() -> tuple[Column, ...]:
+    """The columns of an export, in order: id, the fields, then the read-only extras."""
+    return (ID_COLUMN, *FIELD_COLUMNS, *READ_ONLY)
+
+
+def region_text(code: str | None, name: str | None) -> str | None:
+    """A region as written in cells and dropdowns: "51.71 Kota Denpasar"."""
+    if not code:
+        return None
+    return f"{code} {name}" if name else code
+
+
+def cell_value(spec: FieldSpec, value: Any, lang: str, names: dict[str, str]) -> Any:
+    """The cell value of a stored field value, as an officer reads it.
+
+    Args:
+        spec: the field.
+        value: the stored value.
+        lang: "id" or "en" for code labels and yes/no.
+        names: display names the store knows: region code → name, agency id → name.
+    """
+    if value is None or value == []:
+        return None
+    if spec.codes is not None:
+        return spec.codes.label(value, lang)
+    if spec.kind == "bool":
+        yes, no = YES_NO["en" if lang == "en" else "id"]
+        return yes if value else no
+    if spec.kind == "sdgs":
+        return ", ".join(str(g) for g in value)
+    if spec.kind == "region":
+        return region_text(value, names.get(value))
+    if spec.kind == "agency":
+        return names.get(value, value)
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date | int | float):
+        return value
+    return str(value)

@@ -1,0 +1,354 @@
+"""Importing innovation rows from a spreadsheet: every row checked by the service rules of the
+form, duplicates found (in the file, and against the store: same agency and normalised title,
+or the record's own id from an export), then — unless it is a dry run — all accepted rows
+written in ONE transaction. A failure, a cancel or a killed process leaves the store as before.
+
+Rows are read, checked and written in batches, so memory stays bounded whatever the file size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.engine import Database
+from jipp_desktop.db.models import Innovation
+from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.domain.fields import FIELDS_BY_NAME
+from jipp_desktop.domain.validation import normalise_title, validate_innovation
+from jipp_desktop.progress import ProgressFn, no_progress
+from jipp_desktop.services.innovations import EDITORS, insert_innovations
+from jipp_desktop.services.lookup import StoreLookup
+from jipp_desktop.services.officers import Actor, require_role
+from jipp_desktop.spreadsheets.references import (
+    AgencyResolver,
+    InnovationResolver,
+    RegionResolver,
+)
+from jipp_desktop.spreadsheets.report import (
+    DUPLICATE_IN_FILE,
+    EXISTING,
+    INVALID,
+    ImportReport,
+    RowProblem,
+)
+from jipp_desktop.spreadsheets.source import ImportLimits, SheetSource, open_source
+from jipp_desktop.spreadsheets.updates import load_current, plan_update, write_updates
+from jipp_desktop.spreadsheets.values import is_blank, parse_cell
+
+BATCH = 1000
+ON_DUPLICATE = ("skip", "update")
+
+
+@dataclass
+class _Row:
+    number: int
+    values: dict[str, Any]
+    errors: list[FieldError]
+    record_id: str | None = None
+    key: tuple[str, str] | None = None
+    matched: str | None = None
+    cleaned: dict[str, Any] = field(default_factory=dict)
+
+
+class _RowReader:
+    """Turns the cells of one row into field values, resolving regions and agencies."""
+
+    def __init__(self, session: Session, source: SheetSource) -> None:
+        regions = RegionResolver(session)
+        self._resolvers: dict[str, Callable[[str], tuple[Any, FieldError | None]]] = {
+            "region": regions.resolve,
+            "agency": AgencyResolver(session, regions).resolve,
+            "innovation": InnovationResolver(session).resolve,
+        }
+        offset = source.first_column
+        self._columns = [(index - offset, key) for index, key in source.header.columns.items()]
+
+    def read(self, number: int, cells: list[Any]) -> _Row:
+        row = _Row(number, {}, [])
+        for position, key in self._columns:
+            raw = cells[position] if 0 <= position < len(cells) else None
+            if is_blank(raw):
+                continue
+            if key == "id":
+                row.record_id = str(raw).strip()
+                continue
+            spec = FIELDS_BY_NAME[key]
+            resolve = self._resolvers.get(spec.kind)
+            if resolve is not None:
+                value, error = resolve(str(raw).strip() if not isinstance(raw, float) else str(raw))
+            else:
+                value, error = parse_cell(spec, raw)
+            if error is not None:
+                row.errors.append(error)
+            else:
+                row.values[key] = value
+        title, agency = row.values.get("title"), row.values.get("agency_id")
+        if isinstance(title, str) and title.strip() and agency:
+            row.key = (agency, normalise_title(title))
+        return row
+
+
+class _Import:
+    """One run over the file; counts go into ``report``, writes into ``session``."""
+
+    def __init__(
+        self,
+        session: Session,
+        actor: Actor,
+        source: SheetSource,
+        report: ImportReport,
+        commit: bool,
+    ) -> None:
+        self.session = session
+        self.actor = actor
+        self.source = source
+        self.report = report
+        self.commit = commit
+        self.update = report.on_duplicate == "update"
+        self.lookup = StoreLookup(session)
+        self.reader = _RowReader(session, source)
+        self.seen_keys: dict[tuple[str, str], int] = {}
+        self.seen_numbers: dict[str, int] = {}
+
+    def problem(self, row: _Row, error: FieldError, kind: str = INVALID) -> None:
+        header = self.source.header
+        column = header.column_of(error.field)
+        self.report.problems.append(
+            RowProblem(
+                row.number,
+                column,
+                header.letter(column) if column is not None else "",
+                header.headers.get(column, "") if column is not None else "",
+                error.field,
+                kind,
+                error.id,
+                error.en,
+            )
+        )
+
+    def run(self, progress: ProgressFn) -> None:
+        total = self.source.total_rows
+        progress(0, total)
+        batch: list[_Row] = []
+        for number, cells in self.source.rows():
+            batch.append(self.reader.read(number, cells))
+            if len(batch) >= BATCH:
+                self.flush(batch)
+                progress(number, total)
+                batch = []
+        self.flush(batch)
+        progress(total, total)
+
+    def _matches(self, batch: list[_Row]) -> None:
+        ids = {r.record_id for r in batch if r.record_id}
+        known = set()
+        if ids:
+            known = set(
+                self.session.scalars(
+                    select(Innovation.id).where(
+                        Innovation.id.in_(ids), Innovation.deleted_at.is_(None)
+                    )
+                )
+            )
+        keys = {r.key for r in batch if r.key}
+        by_key: dict[tuple[str, str], str] = {}
+        if keys:
+            rows = self.session.execute(
+                select(Innovation.agency_id, Innovation.title_key, Innovation.id)
+                .where(
+                    Innovation.title_key.in_({k[1] for k in keys}),
+                    Innovation.agency_id.in_({k[0] for k in keys}),
+                    Innovation.deleted_at.is_(None),
+                )
+                .order_by(Innovation.created_at)
+            )
+            for agency, title_key, record_id in rows:
+                by_key.setdefault((agency, title_key), record_id)
+        for r in batch:
+            if r.record_id in known:
+                r.matched = r.record_id
+            elif r.key in by_key:
+                r.matched = by_key[r.key]
+
+    def _stored_numbers(self, batch: list[_Row]) -> dict[str, str]:
+        key = "registration_number"
+        numbers = {r.values[key] for r in batch if key in r.values}
+        if not numbers:
+            return {}
+        # Tombstoned records keep their number (the column is unique), so they count too.
+        return dict(
+            self.session.execute(
+                select(Innovation.registration_number, Innovation.id).where(
+                    Innovation.registration_number.in_(numbers)
+                )
+            ).tuples()
+        )
+
+    def flush(self, batch: list[_Row]) -> None:
+        if not batch:
+            return
+        self._matches(batch)
+        stored_numbers = self._stored_numbers(batch)
+        matched = [r.matched for r in batch if r.matched and self.update]
+        current = load_current(self.session, matched)
+        inserts: list[dict[str, Any]] = []
+        updates: list[tuple[str, str, dict[str, tuple[Any, Any]]]] = []
+        report = self.report
+        for r in batch:
+            report.total += 1
+            if r.key is not None and r.key in self.seen_keys:
+                report.duplicates += 1
+                report.duplicates_in_file += 1
+                first = self.seen_keys[r.key]
+                self.problem(
+                    r,
+                    FieldError(
+                        "title",
+                        f"sama dengan baris {first} (instansi dan judul sama); baris ini dilewati",
+                        f"same as row {first} (same agency and title); this row is skipped",
+                    ),
+                    DUPLICATE_IN_FILE,
+                )
+                continue
+            number = r.values.get("registration_number")
+            owner = stored_numbers.get(number) if number else None
+            if number and (number in self.seen_numbers or owner not in (None, r.matched)):
+                where_id = (
+                    f"baris {self.seen_numbers[number]}"
+                    if number in self.seen_numbers
+                    else "inovasi lain yang sudah tersimpan"
+                )
+                where_en = (
+                    f"row {self.seen_numbers[number]}"
+                    if number in self.seen_numbers
+                    else "another stored innovation"
+                )
+                r.errors.append(
+                    FieldError(
+                        "registration_number",
+                        f"nomor registrasi {number} sudah dipakai {where_id}",
+                        f"registration number {number} is already used by {where_en}",
+                    )
+                )
+            if r.matched and not self.update:
+                report.duplicates += 1
+                report.duplicates_in_db += 1
+                self.problem(
+                    r,
+                    FieldError(
+                        "title",
+                        "sudah tersimpan (instansi dan judul sama); dilewati",
+                        "already stored (same agency and title); skipped",
+                    ),
+                    EXISTING,
+                )
+                self._accept(r)
+                continue
+            failed = {e.field for e in r.errors}
+            if r.matched:
+                diff, rule_errors = plan_update(
+                    current[r.matched], r.values, self.lookup, r.matched
+                )
+            else:
+                r.cleaned, rule_errors = validate_innovation(r.values, self.lookup)
+            errors = r.errors + [e for e in rule_errors if e.field not in failed]
+            if errors:
+                report.invalid += 1
+                for e in errors:
+                    self.problem(r, e)
+                continue
+            self._accept(r)
+            if r.matched:
+                report.duplicates_in_db += 1
+                if diff:
+                    report.updated += 1
+                    updates.append((r.matched, current[r.matched]["workflow"], diff))
+                    names_id = ", ".join(FIELDS_BY_NAME[k].id for k in diff)
+                    names_en = ", ".join(FIELDS_BY_NAME[k].en for k in diff)
+                    self.problem(
+                        r,
+                        FieldError(
+                            "title",
+                            f"sudah tersimpan; diperbarui: {names_id}",
+                            f"already stored; updated: {names_en}",
+                        ),
+                        EXISTING,
+                    )
+                else:
+                    report.duplicates += 1
+                    report.unchanged += 1
+            else:
+                report.new += 1
+                inserts.append(r.cleaned)
+        if self.commit:
+            insert_innovations(self.session, self.actor, inserts)
+            write_updates(self.session, self.actor, updates)
+
+    def _accept(self, r: _Row) -> None:
+        if r.key is not None:
+            self.seen_keys[r.key] = r.number
+        number = r.values.get("registration_number")
+        if number:
+            self.seen_numbers[number] = r.number
+
+
+def import_spreadsheet(
+    db: Database,
+    actor: Actor,
+    path: Path | str,
+    *,
+    on_duplicate: str = "skip",
+    dry_run: bool = False,
+    progress: ProgressFn = no_progress,
+    limits: ImportLimits | None = None,
+) -> ImportReport:
+    """Imports innovation records from an .xlsx, .xls or .ods file.
+
+    Args:
+        db: the store.
+        actor: the officer importing (an operator or admin).
+        path: the file.
+        on_duplicate: "skip" rows that match a stored record, or "update" that record with the
+            row's filled cells (blank cells never erase stored values).
+        dry_run: check and count only; nothing is written.
+        progress: called with (rows done, rows in the sheet); raising ``Cancelled`` from it
+            stops the import and rolls everything back.
+        limits: the largest file accepted.
+
+    Returns:
+        The counts and every problem, by row and column.
+
+    Raises:
+        SpreadsheetError: the file cannot be imported (nothing was written).
+        PermissionDenied: the officer may not create records.
+    """
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
+    require_role(actor, *EDITORS)
+    source = open_source(path, limits)
+    header = source.header
+    report = ImportReport(
+        file=Path(path).name,
+        format=source.format,
+        sheet=source.sheet_name,
+        header_row=header.row,
+        on_duplicate=on_duplicate,
+        dry_run=dry_run,
+        extra_columns=[
+            f"{header.letter(i)} ({text})" for i, text in header.extra + header.repeated
+        ],
+    )
+    if dry_run:
+        with db.session() as session:
+            _Import(session, actor, source, report, commit=False).run(progress)
+        return report
+    with db.transaction() as session:
+        _Import(session, actor, source, report, commit=True).run(progress)
+    report.committed = True
+    return report

@@ -1,0 +1,344 @@
+"""Opening a spreadsheet to import, refusing bad files with a clear message before anything is
+read into the store: not a spreadsheet, corrupt or truncated, password-protected, empty, without
+a recognisable header, formulas without values, merged cells in the data, or too large.
+
+Cells are read with python-calamine (xlsx, xls, ods); the few things calamine cannot tell are
+inspected in the file itself: encryption (an encrypted workbook is an OLE compound file holding
+an "EncryptionInfo" stream, not a zip), formulas saved without a value (xlsx), merged cells in
+an ods file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import iterparse
+
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+)
+
+from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.spreadsheets.headers import HEADER_SEARCH_ROWS, HeaderMap, find_header
+
+ZIP_MAGIC = b"PK\x03\x04"
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+_SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+class SpreadsheetError(ServiceError):
+    """The file cannot be imported; nothing was read into the store."""
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """How large a file the import accepts.
+
+    Attributes:
+        max_bytes: the largest file size.
+        max_rows: the most data rows on the sheet.
+    """
+
+    max_bytes: int = 150 * 1024 * 1024
+    max_rows: int = 200_000
+
+
+def _fail(path: Path, id_text: str, en_text: str) -> SpreadsheetError:
+    return SpreadsheetError(f"{path.name}: {id_text}", f"{path.name}: {en_text}")
+
+
+def _has_encryption_stream(path: Path) -> bool:
+    with path.open("rb") as fh:
+        tail = b""
+        while chunk := fh.read(1 << 20):
+            if _ENCRYPTION_STREAM in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTION_STREAM) :]
+    return False
+
+
+def sniff_format(path: Path) -> str:
+    """The real format of the file ("xlsx", "xls" or "ods"), whatever its name says.
+
+    Raises:
+        SpreadsheetError: the file is missing, empty, not a spreadsheet, corrupt or encrypted.
+    """
+    if not path.is_file():
+        raise _fail(path, "berkas tidak ditemukan", "file not found")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if not head:
+        raise _fail(path, "berkas kosong (0 bita)", "the file is empty (0 bytes)")
+    if head.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+                    return "ods"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise _fail(
+                path,
+                "berkas rusak atau terpotong (arsip tidak utuh); minta pengirim mengirim ulang",
+                "the file is corrupt or truncated (incomplete archive); ask for it again",
+            ) from exc
+        raise _fail(
+            path,
+            "bukan lembar kerja (arsip zip lain, mis. dokumen Word); pilih berkas .xlsx, .xls "
+            "atau .ods",
+            "not a spreadsheet (another zip archive, e.g. a Word document); choose an .xlsx, "
+            ".xls or .ods file",
+        )
+    if head == CFB_MAGIC:
+        if _has_encryption_stream(path):
+            raise _fail(
+                path,
+                "buku kerja dilindungi kata sandi; buka di Excel, hapus kata sandinya, simpan, "
+                "lalu impor lagi",
+                "the workbook is password-protected; open it in Excel, remove the password, "
+                "save, and import again",
+            )
+        return "xls"
+    kind = "PDF" if head.startswith(b"%PDF") else "teks/HTML/CSV" if head.isascii() else "lain"
+    kind_en = {"teks/HTML/CSV": "text/HTML/CSV", "lain": "another kind"}.get(kind, kind)
+    raise _fail(
+        path,
+        f"bukan lembar kerja Excel atau ODS (berkas {kind}); pilih berkas .xlsx, .xls atau .ods",
+        f"not an Excel or ODS spreadsheet (a {kind_en} file); choose an .xlsx, .xls or .ods file",
+    )
+
+
+def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    ns_sheet = _SHEET_NS + "sheet"
+    rel_id = None
+    for _, el in iterparse(archive.open("xl/workbook.xml")):
+        if el.tag == ns_sheet and el.get("name") == sheet_name:
+            rel_id = el.get(_REL_NS + "id")
+            break
+    if rel_id is None or "xl/_rels/workbook.xml.rels" not in archive.namelist():
+        return None
+    for _, el in iterparse(archive.open("xl/_rels/workbook.xml.rels")):
+        if el.tag == _PKG_REL_NS + "Relationship" and el.get("Id") == rel_id:
+            target = el.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+def formula_without_value(path: Path, sheet_name: str) -> str | None:
+    """The first cell (e.g. "D5") of an xlsx sheet holding a formula saved without its value.
+
+    Excel saves each formula's last result, which is what an import reads; files made by
+    programs often do not, and such cells would read as empty.
+    """
+    with zipfile.ZipFile(path) as archive:
+        part = _xlsx_sheet_part(archive, sheet_name)
+        if part is None or part not in archive.namelist():
+            return None
+        with archive.open(part) as fh:
+            found, tail = False, b""
+            while chunk := fh.read(1 << 20):
+                if _FORMULA_TAG.search(tail + chunk):
+                    found = True
+                    break
+                tail = chunk[-16:]
+        if not found:
+            return None
+        cell_tag, f_tag, v_tag = _SHEET_NS + "c", _SHEET_NS + "f", _SHEET_NS + "v"
+        for _, el in iterparse(archive.open(part)):
+            if el.tag == cell_tag:
+                has_formula = el.find(f_tag) is not None
+                value = el.find(v_tag)
+                if has_formula and (value is None or not (value.text or "").strip()):
+                    return el.get("r", "?")
+                el.clear()
+    return None
+
+
+def _ods_merged_row(path: Path, sheet_name: str) -> int | None:
+    """The 1-based row of the first merged (covered) cell on an ods sheet, if any."""
+    row = 0
+    in_sheet = False
+    with zipfile.ZipFile(path) as archive:
+        for event, el in iterparse(archive.open("content.xml"), events=("start", "end")):
+            if el.tag == _TABLE_NS + "table":
+                in_sheet = event == "start" and el.get(_TABLE_NS + "name") == sheet_name
+                if event == "end" and el.get(_TABLE_NS + "name") == sheet_name:
+                    return None
+            elif in_sheet and el.tag == _TABLE_NS + "table-row" and event == "start":
+                row += 1
+            elif in_sheet and el.tag == _TABLE_NS + "table-row" and event == "end":
+                row += int(el.get(_TABLE_NS + "number-rows-repeated", "1")) - 1
+                el.clear()
+            elif in_sheet and el.tag == _TABLE_NS + "covered-table-cell" and event == "start":
+                return row
+    return None
+
+
+@dataclass
+class SheetSource:
+    """An opened sheet with a recognised header, ready to read row by row.
+
+    Attributes:
+        path: the file.
+        format: "xlsx", "xls" or "ods".
+        sheet_name: the sheet whose header was recognised.
+        header: where the header is and what each column holds.
+        total_rows: the sheet's last row number (for progress).
+    """
+
+    path: Path
+    format: str
+    sheet_name: str
+    header: HeaderMap
+    total_rows: int
+    first_column: int
+    _sheet: CalamineSheet
+
+    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        """The data rows under the header as (row number, cells), blank rows left out.
+
+        ``cells[i]`` is the cell in absolute column ``first_column + i``.
+        """
+        for number, cells in enumerate(self._sheet.iter_rows(), 1):
+            if number <= self.header.row:
+                continue
+            if any(c not in ("", None) for c in cells):
+                yield number, cells
+
+
+def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSource:
+    """Opens a spreadsheet for import and finds its data sheet and header.
+
+    Raises:
+        SpreadsheetError: the file cannot be imported (the message says why and what to do).
+    """
+    limits = limits or ImportLimits()
+    path = Path(path)
+    fmt = sniff_format(path)
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise _fail(
+            path,
+            f"berkas terlalu besar ({size / 1e6:.1f} MB; paling besar "
+            f"{limits.max_bytes / 1e6:.0f} MB); bagi menjadi beberapa berkas",
+            f"the file is too large ({size / 1e6:.1f} MB; at most "
+            f"{limits.max_bytes / 1e6:.0f} MB); split it into several files",
+        )
+    try:
+        with path.open("rb") as fh:
+            workbook = CalamineWorkbook.from_filelike(fh)
+    except PasswordError as exc:
+        raise _fail(
+            path,
+            "buku kerja dilindungi kata sandi; hapus kata sandinya lalu impor lagi",
+            "the workbook is password-protected; remove the password and import again",
+        ) from exc
+    except (CalamineError, ValueError, OSError) as exc:
+        raise _fail(
+            path,
+            f"berkas rusak dan tidak dapat dibaca ({exc})",
+            f"the file is corrupt and cannot be read ({exc})",
+        ) from exc
+    any_cells = False
+    for meta in workbook.sheets_metadata:
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        try:
+            sheet = workbook.get_sheet_by_name(meta.name)
+        except CalamineError as exc:
+            raise _fail(
+                path,
+                f"lembar {meta.name!r} rusak dan tidak dapat dibaca ({exc})",
+                f"sheet {meta.name!r} is corrupt and cannot be read ({exc})",
+            ) from exc
+        if sheet.start is None:
+            continue
+        any_cells = True
+        first_column = sheet.start[1]
+        header = find_header(list(islice(sheet.iter_rows(), HEADER_SEARCH_ROWS)), first_column)
+        if header is None:
+            continue
+        source = SheetSource(path, fmt, meta.name, header, sheet.total_height, first_column, sheet)
+        _check_sheet(source, sheet, limits)
+        return source
+    if not any_cells:
+        raise _fail(
+            path,
+            "lembar kerja kosong; tidak ada data untuk diimpor",
+            "the sheet is empty; there is no data to import",
+        )
+    raise _fail(
+        path,
+        f"tidak ditemukan baris judul kolom yang dikenali pada {HEADER_SEARCH_ROWS} baris "
+        "pertama (perlu paling sedikit kolom 'Judul inovasi' dan 'Instansi'; pakai templat "
+        "impor)",
+        f"no recognisable header row in the first {HEADER_SEARCH_ROWS} rows (at least the "
+        "columns 'Title' and 'Agency' are needed; use the import template)",
+    )
+
+
+def _check_sheet(source: SheetSource, sheet: CalamineSheet, limits: ImportLimits) -> None:
+    path, name, header_row = source.path, source.sheet_name, source.header.row
+    data_rows = source.total_rows - header_row
+    if data_rows <= 0:
+        raise _fail(
+            path,
+            f"lembar {name!r} hanya berisi judul kolom, tanpa baris data",
+            f"sheet {name!r} has only the header, no data rows",
+        )
+    if data_rows > limits.max_rows:
+        raise _fail(
+            path,
+            f"terlalu banyak baris ({data_rows:,}; paling banyak {limits.max_rows:,}); "
+            "bagi menjadi beberapa berkas".replace(",", "."),
+            f"too many rows ({data_rows:,}; at most {limits.max_rows:,}); "
+            "split it into several files",
+        )
+    from openpyxl.utils import get_column_letter
+
+    merged = sheet.merged_cell_ranges or []
+    for (r1, c1), (r2, c2) in merged:
+        if r2 + 1 >= header_row:
+            ref = f"{get_column_letter(c1 + 1)}{r1 + 1}:{get_column_letter(c2 + 1)}{r2 + 1}"
+            raise _fail(
+                path,
+                f"lembar {name!r} berisi sel gabungan {ref} di judul kolom atau data; "
+                "pisahkan sel (Unmerge) dan isi setiap baris",
+                f"sheet {name!r} has merged cells {ref} in the header or the data; "
+                "unmerge them and fill every row",
+            )
+    if source.format == "ods":
+        row = _ods_merged_row(path, name)
+        if row is not None and row >= header_row:
+            raise _fail(
+                path,
+                f"lembar {name!r} berisi sel gabungan pada baris {row}; pisahkan sel dan isi "
+                "setiap baris",
+                f"sheet {name!r} has merged cells in row {row}; unmerge them and fill every row",
+            )
+    if source.format == "xlsx":
+        cell = formula_without_value(path, name)
+        if cell is not None:
+            raise _fail(
+                path,
+                f"sel {cell} pada lembar {name!r} berisi rumus tanpa nilai tersimpan; buka dan "
+                "simpan berkas di Excel/LibreOffice, atau tempel sebagai nilai (Paste Values)",
+                f"cell {cell} on sheet {name!r} holds a formula without a saved value; open and "
+                "save the file in Excel/LibreOffice, or paste as values",
+            )

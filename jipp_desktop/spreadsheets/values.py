@@ -1,0 +1,189 @@
+"""Turning spreadsheet cells into field values: real dates, Excel serial numbers and dates typed
+as text ("20/10/2023", "20 Oktober 2023", "Jumat, 20 Oktober 2023"), numbers typed as text,
+yes/no, and code-list labels in Indonesian or English.
+
+Month and weekday names come from Babel's locale data (Indonesian and English), not from a
+table of our own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from babel import Locale
+
+from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.domain.fields import FieldSpec
+from jipp_desktop.spreadsheets.headers import fold
+
+# Excel's day 0 in the 1900 date system (its phantom 29 February 1900 included).
+EXCEL_EPOCH = date(1899, 12, 30)
+LAST_SERIAL = 2958465  # 31 December 9999
+BLANKS = ("", "-", "–", "—", "n/a", "N/A")
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})$")
+_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+# Older spellings still common in government letters; Babel knows only today's.
+_OLD_SPELLINGS = {"pebruari": 2, "nopember": 11, "agt": 8, "agust": 8}
+
+
+@cache
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = dict(_OLD_SPELLINGS)
+    for lang in ("id", "en"):
+        months = Locale.parse(lang).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    names[fold(name)] = number
+    return names
+
+
+@cache
+def _weekday_names() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in ("id", "en"):
+        days = Locale.parse(lang).days
+        for width in ("wide", "abbreviated"):
+            out.update(fold(d) for d in days["format"][width].values())
+    return frozenset(out)
+
+
+def _month(token: str) -> int | None:
+    names = _month_names()
+    if token in names:
+        return names[token]
+    if len(token) >= 3:
+        hits = {n for name, n in names.items() if name.startswith(token)}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year <= date.today().year % 100 else 1900
+    return year
+
+
+def parse_date_text(text: str) -> date | None:
+    """A date typed as text, day first as Indonesians write it; None when it is not one."""
+    text = text.strip()
+    if m := _YMD.match(text):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    elif m := _DMY.match(text):
+        d, mo, y = int(m[1]), int(m[2]), _year(m[3])
+    else:
+        tokens = [fold(t) for t in _TOKEN.findall(text)]
+        tokens = [t for t in tokens if t not in _weekday_names()]
+        words = [t for t in tokens if not t.isdigit()]
+        numbers = [t for t in tokens if t.isdigit()]
+        if len(words) != 1 or len(numbers) != 2:
+            return None
+        month = _month(words[0])
+        if month is None:
+            return None
+        day_text, year_text = numbers if len(numbers[1]) == 4 else numbers[::-1]
+        if len(year_text) != 4:
+            return None
+        d, mo, y = int(day_text), month, int(year_text)
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def serial_to_date(serial: float) -> date | None:
+    """The date of an Excel serial day number (a date cell that lost its date format)."""
+    if not 1 <= serial <= LAST_SERIAL:
+        return None
+    return EXCEL_EPOCH + timedelta(days=int(serial))
+
+
+def is_blank(raw: Any) -> bool:
+    """Whether a cell counts as empty ("-" and "n/a" included, as offices write them)."""
+    return raw is None or (isinstance(raw, str) and raw.strip() in BLANKS)
+
+
+def _number_text(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat()
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw).strip()
+
+
+def _choices(spec: FieldSpec) -> tuple[str, str]:
+    assert spec.codes is not None
+    entries = spec.codes.entries
+    if len(entries) > 8:
+        return (
+            "lihat daftar pilihan pada lembar Petunjuk templat",
+            "see the list of choices on the template's instructions sheet",
+        )
+    return (
+        "pilih salah satu: " + ", ".join(c.id for c in entries),
+        "choose one of: " + ", ".join(c.en for c in entries),
+    )
+
+
+def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
+    """The value for ``spec`` from a cell, or why it cannot be read.
+
+    Region and agency cells are resolved elsewhere (they need the store); this returns their
+    text. Values that parse here still go through the service rules afterwards.
+    """
+    name = spec.name
+    if spec.kind == "date":
+        if isinstance(raw, datetime):
+            return raw.date(), None
+        if isinstance(raw, date):
+            return raw, None
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            parsed = serial_to_date(float(raw))
+        else:
+            parsed = parse_date_text(str(raw))
+        if parsed is None:
+            return None, FieldError(
+                name,
+                f"{_number_text(raw)!r} bukan tanggal yang dikenali "
+                "(tulis misalnya 20/10/2023 atau 20 Oktober 2023)",
+                f"{_number_text(raw)!r} is not a recognised date "
+                "(write e.g. 20/10/2023 or 20 October 2023)",
+            )
+        return parsed, None
+    if spec.kind == "int":
+        if isinstance(raw, date):
+            return raw.year, None
+        return _number_text(raw), None
+    if spec.kind == "bool":
+        if isinstance(raw, bool):
+            return raw, None
+        if isinstance(raw, int | float):
+            return bool(raw), None
+        folded = fold(str(raw))
+        if folded == "digital":
+            return True, None
+        if folded in ("non digital", "nondigital", "bukan digital"):
+            return False, None
+        return str(raw), None
+    if spec.codes is not None:
+        text = _number_text(raw)
+        code = spec.codes.parse(text)
+        if code is None:
+            id_hint, en_hint = _choices(spec)
+            return None, FieldError(
+                name,
+                f"{text!r} bukan pilihan yang sah untuk {spec.id}; {id_hint}",
+                f"{text!r} is not a valid choice for {spec.en}; {en_hint}",
+            )
+        return code, None
+    if spec.kind == "sdgs" and isinstance(raw, float) and raw.is_integer():
+        return [int(raw)], None
+    return _number_text(raw), None
