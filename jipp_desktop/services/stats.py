@@ -46,6 +46,19 @@ def pending_by_kind(session: Session) -> dict[str, int]:
     return out
 
 
+def by_sector(session: Session) -> dict[str, int]:
+    """Innovations per government affair (sector code, "unset" when blank), largest first."""
+    counts = _by(session, Innovation.sector, [])
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
+def by_province(session: Session) -> dict[str, int]:
+    """Innovations per province code (national bodies' records under "unset"), largest first."""
+    province = func.substr(Innovation.region_code, 1, 2)
+    counts = _by(session, province, [])
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
 def store_stats(session: Session) -> dict[str, Any]:
     """The counts of DESIGN.md's `stats --json`."""
     levels = dict(session.execute(select(Region.level, func.count()).group_by(Region.level)).all())
