@@ -11,7 +11,10 @@ from jipp_desktop import __version__
 from jipp_desktop.cli.context import CliContext, CliError
 
 # Every module here adds its subcommands through register(subparsers).
-COMMAND_MODULES = ("jipp_desktop.cli.officer_commands",)
+COMMAND_MODULES = (
+    "jipp_desktop.cli.officer_commands",
+    "jipp_desktop.cli.store_commands",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

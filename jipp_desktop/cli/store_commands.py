@@ -1,0 +1,278 @@
+"""The data commands: `demo`, `stats`, `list`, `search`, `backup` and `restore`.
+
+Names, options and JSON keys follow DESIGN.md's command-line contract exactly.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.language import pick
+
+LIST_KINDS = ("innovations", "agencies", "hubs", "commitments", "verifications")
+
+
+def _count(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            pick(f"{text!r} bukan bilangan bulat positif", f"{text!r} is not a positive number")
+        )
+    return value
+
+
+def _amount(text: str) -> int:
+    """An argparse type: a whole number of at least 0."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(
+            pick(f"{text!r} bukan bilangan bulat (0 atau lebih)", f"{text!r} is not a number ≥ 0")
+        )
+    return int(text)
+
+
+def register(sub: Any) -> None:
+    """Adds the data subcommands."""
+    demo = sub.add_parser("demo", help="add realistic demo data (regions, hubs, agencies, …)")
+    demo.add_argument("--innovations", type=_amount, default=500, metavar="N")
+    demo.add_argument("--seed", type=int, default=None, help="seed of the made-up data")
+    demo.add_argument("--json", action="store_true")
+    demo.set_defaults(handler=run_demo)
+
+    stats = sub.add_parser("stats", help="counts of the store")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(handler=run_stats)
+
+    lst = sub.add_parser("list", help="list records of one kind")
+    lst.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
+    lst.add_argument("--limit", type=_count, default=50, metavar="N")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=run_list)
+
+    search = sub.add_parser("search", help="full-text search over innovations")
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--limit", type=_count, default=20, metavar="N")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=run_search)
+
+    backup = sub.add_parser("backup", help="copy the store to a file")
+    backup.add_argument("out", metavar="OUT")
+    backup.add_argument("--json", action="store_true")
+    backup.set_defaults(handler=run_backup)
+
+    restore = sub.add_parser("restore", help="replace the store with a backup (checked first)")
+    restore.add_argument("source", metavar="IN")
+    restore.add_argument("--json", action="store_true")
+    restore.set_defaults(handler=run_restore)
+
+
+def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Adds demo data; prints what was added."""
+    import sys
+
+    from jipp_desktop.demo.generator import DEFAULT_SEED, add_demo_data
+
+    def progress(done: int, total: int) -> None:
+        if not ctx.json and total >= 20000 and sys.stderr.isatty():
+            print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
+
+    result = add_demo_data(
+        ctx.db,
+        args.innovations,
+        seed=DEFAULT_SEED if args.seed is None else args.seed,
+        progress=progress,
+    )
+    data = {
+        "innovations": result.innovations,
+        "verifications": result.verifications,
+        "replications": result.replications,
+        "awards": result.awards,
+        "commitments": result.commitments,
+        "hub_spokes": result.spokes,
+        "officers": result.officers,
+        "database": str(ctx.db.path),
+    }
+    ctx.emit(
+        pick(
+            f"Data demo ditambahkan ke {ctx.db.path}: {result.innovations} inovasi, "
+            f"{result.verifications} verifikasi, {result.replications} replikasi, "
+            f"{result.awards} penghargaan, {result.commitments} komitmen.",
+            f"Demo data added to {ctx.db.path}: {result.innovations} innovations, "
+            f"{result.verifications} verifications, {result.replications} replications, "
+            f"{result.awards} awards, {result.commitments} commitments.",
+        ),
+        data,
+    )
+    return 0
+
+
+def run_stats(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Prints the store's counts."""
+    from jipp_desktop.services.stats import store_stats
+
+    with ctx.db.session() as session:
+        stats = store_stats(session)
+    lines = []
+    for key, value in stats.items():
+        if isinstance(value, dict):
+            lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
+        else:
+            lines.append(f"{key}: {value}")
+    ctx.emit("\n".join(lines), stats)
+    return 0
+
+
+def _innovations(session: Any, limit: int) -> list[dict[str, Any]]:
+    from jipp_desktop.services.search import InnovationFilter, list_innovations
+
+    rows = list_innovations(session, InnovationFilter(), limit=limit)
+    return [dict(r._mapping) for r in rows]
+
+
+def _agencies(session: Any, limit: int) -> list[dict[str, Any]]:
+    from jipp_desktop.services.agencies import find_agencies
+
+    return [
+        {"id": a.id, "name": a.name, "kind": a.kind, "region_code": a.region_code}
+        for a in find_agencies(session, limit=limit)
+    ]
+
+
+def _hubs(session: Any, limit: int) -> list[dict[str, Any]]:
+    from jipp_desktop.services.hubs import list_hubs
+
+    return [
+        {
+            "id": h.id,
+            "name": h.agency.name,
+            "agency_id": h.agency_id,
+            "decree": h.decree,
+            "year": h.year,
+            "cohort": h.cohort,
+            "active": h.active,
+            "spokes": len(h.spokes),
+        }
+        for h in list_hubs(session)[:limit]
+    ]
+
+
+def _commitments(session: Any, limit: int) -> list[dict[str, Any]]:
+    from jipp_desktop.services.commitments import list_commitments
+
+    return [
+        {
+            "id": c.id,
+            "number": c.number,
+            "title": c.title,
+            "place": c.place,
+            "signed_on": c.signed_on,
+            "signatories": sum(1 for s in c.signatories if not s.is_witness),
+            "witnesses": sum(1 for s in c.signatories if s.is_witness),
+        }
+        for c in list_commitments(session, limit=limit)
+    ]
+
+
+def _verifications(session: Any, limit: int) -> list[dict[str, Any]]:
+    from sqlalchemy import select
+
+    from jipp_desktop.db.models import Innovation, Officer, Verification
+
+    rows = session.execute(
+        select(
+            Verification.id,
+            Verification.innovation_id,
+            Innovation.title,
+            Officer.name.label("verifier"),
+            Verification.verified_at,
+            Verification.method,
+            Verification.outcome,
+            Verification.continuation,
+        )
+        .join(Innovation, Innovation.id == Verification.innovation_id)
+        .join(Officer, Officer.id == Verification.verifier_id)
+        .where(Verification.deleted_at.is_(None))
+        .order_by(Verification.verified_at.desc(), Verification.id)
+        .limit(limit)
+    )
+    return [dict(r._mapping) for r in rows]
+
+
+LISTERS = {
+    "innovations": _innovations,
+    "agencies": _agencies,
+    "hubs": _hubs,
+    "commitments": _commitments,
+    "verifications": _verifications,
+}
+
+
+def _table(items: list[dict[str, Any]], keys: tuple[str, ...]) -> str:
+    return "\n".join("\t".join(str(i.get(k) or "") for k in keys) for i in items)
+
+
+def run_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Lists up to ``--limit`` records of one kind."""
+    with ctx.db.session() as session:
+        items = LISTERS[args.kind](session, args.limit)
+    name = "title" if args.kind in ("innovations", "commitments", "verifications") else "name"
+    ctx.emit(_table(items, ("id", name)), items)
+    return 0
+
+
+def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Full-text search over innovations, best match first."""
+    from jipp_desktop.services.search import fts_query, search_innovations
+
+    if not fts_query(args.text):
+        raise CliError(
+            pick(
+                f"teks pencarian {args.text!r} tidak berisi kata",
+                f"the search text {args.text!r} holds no word",
+            ),
+            code=2,
+        )
+    with ctx.db.session() as session:
+        items = [dict(r._mapping) for r in search_innovations(session, args.text, args.limit)]
+    ctx.emit(_table(items, ("id", "title")) or pick("tidak ditemukan", "nothing found"), items)
+    return 0
+
+
+def run_backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Copies the store to OUT."""
+    from jipp_desktop.services.backup import backup_database
+
+    target = backup_database(ctx.db, args.out)
+    ctx.emit(
+        pick(f"Cadangan ditulis ke {target}", f"Backup written to {target}"),
+        {"backup": str(target), "database": str(ctx.db.path)},
+    )
+    return 0
+
+
+def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Replaces the store with the backup IN, after checking it."""
+    from jipp_desktop.services.backup import restore_database
+
+    result = restore_database(args.source, ctx.db_path)
+    kept = (
+        pick(f"; basis data lama disimpan di {result.previous_copy}",
+             f"; the replaced database was kept as {result.previous_copy}")
+        if result.previous_copy
+        else ""
+    )  # fmt: skip
+    ctx.emit(
+        pick(f"Dipulihkan dari {args.source}{kept}", f"Restored from {args.source}{kept}"),
+        {
+            "database": str(result.path),
+            "revision": result.revision,
+            "previous_copy": str(result.previous_copy) if result.previous_copy else None,
+            "upgraded": result.upgraded,
+        },
+    )
+    return 0

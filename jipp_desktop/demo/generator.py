@@ -1,0 +1,408 @@
+"""`demo --innovations N`: fills a store with realistic made-up data in one transaction.
+
+Innovations come from the real regional governments and the hub ministries, in every workflow
+state, with verifications (never by their author), replications, KIPP awards, hub spokes and
+commitments, among them the joint commitment of the 12 ministries of 20 October 2023. Rows go
+in through Core bulk inserts in chunks, so 100,000 innovations take well under a minute. Run on
+a populated store it adds to it: new records; the historic commitments only once.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.engine import Database
+from jipp_desktop.db.models import (
+    Agency,
+    Award,
+    Hub,
+    HubSpoke,
+    Innovation,
+    Replication,
+    Verification,
+    new_id,
+    utcnow,
+)
+from jipp_desktop.demo.commitments import add_commitments
+from jipp_desktop.demo.records import (
+    REJECT_NOTES,
+    REVISION_NOTES,
+    STOP_REASONS,
+    VERIFIED_CONTINUATION,
+    WORKFLOW_WEIGHTS,
+    Place,
+    innovation_row,
+    make_nip,
+    moment,
+    person_name,
+    weighted,
+)
+from jipp_desktop.demo.vocabulary import (
+    AWARD_COMPETITION,
+    AWARD_STAGES,
+    CENTRAL_SECTORS,
+    MINISTRY_SECTORS,
+    THEMES,
+    Theme,
+)
+from jipp_desktop.domain.errors import NotFound
+from jipp_desktop.progress import ProgressFn, no_progress
+from jipp_desktop.reference.hubs import MINISTRIES_2023, MINISTRY_OF_REFORM
+from jipp_desktop.reference.seed import reference_id, regional_government_name, regions
+from jipp_desktop.services.audit import log_entries
+from jipp_desktop.services.innovations import insert_innovations
+from jipp_desktop.services.officers import Actor, create_officer, find_officer
+
+CHUNK = 5000
+DEFAULT_SEED = 2023
+CENTRAL_SHARE = 0.08  # share of innovations from the hub ministries and agencies
+METHODS = ("desk", "desk", "phone", "field_visit")
+
+
+@dataclass
+class DemoResult:
+    """What one demo run added."""
+
+    innovations: int = 0
+    verifications: int = 0
+    replications: int = 0
+    awards: int = 0
+    commitments: int = 0
+    spokes: int = 0
+    officers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Staff:
+    """The demo officers: operators enter records, verifiers verify them, an admin signs off."""
+
+    operators: list[Actor]
+    verifiers: list[Actor]
+    admin: Actor
+
+
+def demo_staff(session: Session, seed: int = DEFAULT_SEED) -> Staff:
+    """The demo officers (made-up names, valid NIPs); reused when an earlier run made them."""
+    rng = random.Random(f"staff:{seed}")
+    taken: set[str] = set()
+    provinces = [r for r in regions() if r.level == "province"]
+    reform = reference_id("agency", MINISTRY_OF_REFORM)
+    out: dict[str, list[Actor]] = defaultdict(list)
+    for role, count in (("operator", 6), ("verifier", 3), ("admin", 1)):
+        for _ in range(count):
+            name, nip = person_name(rng), make_nip(rng, taken)
+            agency = (
+                reference_id("agency", regional_government_name(rng.choice(provinces)))
+                if role == "operator"
+                else reform
+            )
+            try:
+                officer = find_officer(session, nip)
+            except NotFound:
+                officer = create_officer(session, name, role, nip, agency)
+            out[role].append(Actor.of(officer))
+    return Staff(out["operator"], out["verifier"], out["admin"][0])
+
+
+def _places() -> tuple[list[Place], list[Place]]:
+    """Regional governments (with their region) and the central hub bodies (no region)."""
+    regional = []
+    for r in regions():
+        name = regional_government_name(r)
+        short = name.removeprefix("Pemerintah ")
+        regional.append(Place(reference_id("agency", name), name, r.code, r.name, short))
+    central = [
+        Place(reference_id("agency", name), name, None, None, name) for name, _ in MINISTRIES_2023
+    ]
+    return regional, central
+
+
+def _next_sequence(session: Session) -> int:
+    """The first free serial of the demo registration numbers (JIPP-YYYY-NNNNNN)."""
+    last = session.scalar(
+        text(
+            "SELECT max(CAST(substr(registration_number, 11) AS INTEGER)) FROM innovations "
+            "WHERE registration_number LIKE 'JIPP-____-%'"
+        )
+    )
+    return int(last or 0) + 1
+
+
+class _Builder:
+    """Draws one chunk of innovations with their verifications, replications and awards."""
+
+    def __init__(self, rng: random.Random, staff: Staff, today: date) -> None:
+        self.rng = rng
+        self.staff = staff
+        self.today = today
+        self.regional, self.central = _places()
+        self.provinces = [p for p in self.regional if p.region_code and "." not in p.region_code]
+        self.regional_themes = [t for t in THEMES if t.sector not in CENTRAL_SECTORS]
+        self.central_themes = {t.sector: t for t in THEMES}
+        self.sources: list[tuple[str, str]] = []  # verified (id, agency) of earlier chunks
+        self.now = utcnow()
+
+    def _place_and_theme(self) -> tuple[Place, Theme]:
+        rng = self.rng
+        if rng.random() < CENTRAL_SHARE:
+            body = rng.choice(self.central)
+            office = rng.choice(self.provinces)
+            place = Place(
+                body.agency_id, body.agency_name, office.region_code, office.region_name,
+                body.agency_name,
+            )  # fmt: skip
+            return place, self.central_themes[MINISTRY_SECTORS[body.agency_name]]
+        return rng.choice(self.regional), rng.choice(self.regional_themes)
+
+    def _verification(
+        self, row: dict[str, Any], outcome: str, at: Any, **extra: Any
+    ) -> dict[str, Any]:
+        return {
+            "id": new_id(),
+            "innovation_id": row["id"],
+            "verifier_id": self.rng.choice(self.staff.verifiers).id,
+            "verified_at": at,
+            "method": self.rng.choice(METHODS),
+            "outcome": outcome,
+            "continuation": extra.get("continuation"),
+            "duplicate_of_id": extra.get("duplicate_of_id"),
+            "notes": extra.get("notes"),
+            "dirty": True,
+            "updated_at": self.now,
+        }
+
+    def chunk(self, first_seq: int, count: int) -> dict[str, list[dict[str, Any]]]:
+        """``count`` innovations numbered from ``first_seq``, with what hangs off them."""
+        rng, today = self.rng, self.today
+        rows: list[dict[str, Any]] = []
+        verifications: list[dict[str, Any]] = []
+        replications: list[dict[str, Any]] = []
+        awards: list[dict[str, Any]] = []
+        verified_here: list[tuple[str, str]] = []
+        for n in range(count):
+            place, theme = self._place_and_theme()
+            row = innovation_row(rng, first_seq + n, place, theme, today)
+            operator = rng.choice(self.staff.operators)
+            workflow = weighted(rng, WORKFLOW_WEIGHTS)
+            created = moment(rng, row["launch_date"], today)
+            row.update(
+                id=new_id(),
+                workflow=workflow,
+                created_by=operator.id,
+                created_at=created,
+                submitted_by=None if workflow == "draft" else operator.id,
+            )
+            if self.sources and rng.random() < 0.03:
+                source_id, source_agency = rng.choice(self.sources)
+                if source_agency != place.agency_id:
+                    row["replicated_from_id"] = source_id
+                    row["competition_category"] = "replication"
+            checked = created + timedelta(days=rng.randint(3, 60))
+            if workflow in ("needs_revision", "resubmitted") or (
+                workflow == "verified" and rng.random() < 0.2
+            ):
+                verifications.append(
+                    self._verification(
+                        row, "needs_revision", checked, notes=rng.choice(REVISION_NOTES)
+                    )
+                )
+                checked += timedelta(days=rng.randint(5, 40))
+            if workflow == "verified":
+                continuation = weighted(rng, VERIFIED_CONTINUATION)
+                stopped = continuation == "stopped"
+                reason = rng.choice(STOP_REASONS) if stopped else None
+                verifications.append(
+                    self._verification(
+                        row,
+                        "valid_stopped" if stopped else "valid_continuing",
+                        checked,
+                        continuation=continuation,
+                        notes=reason,
+                    )
+                )
+                row.update(
+                    continuation=continuation, continuation_reason=reason, last_verified_at=checked
+                )
+                verified_here.append((row["id"], place.agency_id))
+                if not stopped:
+                    replications += self._replications(row, place)
+                if row["competition_category"] != "none" and rng.random() < 0.12:
+                    awards.append(self._award(row))
+            elif workflow == "rejected":
+                if rows and rng.random() < 0.3:
+                    other = rng.choice(rows)["id"]
+                    verifications.append(
+                        self._verification(
+                            row,
+                            "duplicate",
+                            checked,
+                            duplicate_of_id=other,
+                            notes="Sama dengan inovasi lain yang sudah tercatat",
+                        )
+                    )
+                else:
+                    verifications.append(
+                        self._verification(row, "rejected", checked, notes=rng.choice(REJECT_NOTES))
+                    )
+            elif workflow in ("submitted", "draft") and rng.random() < 0.4:
+                row["continuation"] = "continuing"
+            rows.append(row)
+        self.sources += verified_here
+        return {
+            "innovations": rows,
+            "verifications": verifications,
+            "replications": replications,
+            "awards": awards,
+        }
+
+    def _replications(self, row: dict[str, Any], place: Place) -> list[dict[str, Any]]:
+        rng, out = self.rng, []
+        if rng.random() >= 0.08:
+            return out
+        adopters = {p.agency_id for p in rng.sample(self.regional, 2)} - {place.agency_id}
+        for agency_id in adopters:
+            status = rng.choices(("waiting", "agreed", "implemented", "refused"), (3, 3, 3, 1))[0]
+            interest = row["launch_date"] + timedelta(days=rng.randint(60, 400))
+            interest = min(interest, self.today)
+            agreed = min(interest + timedelta(days=rng.randint(14, 90)), self.today)
+            done = status in ("agreed", "implemented")
+            out.append(
+                {
+                    "id": new_id(),
+                    "source_innovation_id": row["id"],
+                    "adopting_agency_id": agency_id,
+                    "status": status,
+                    "interest_date": interest,
+                    "agreement_date": agreed if done else None,
+                    "agreement_number": (
+                        f"{rng.randint(1, 300)}/BK-REP/{agreed.month:02d}/{agreed.year}"
+                        if done
+                        else None
+                    ),
+                    "implementation_date": (
+                        min(agreed + timedelta(days=rng.randint(30, 180)), self.today)
+                        if status == "implemented"
+                        else None
+                    ),
+                    "notes": None,
+                    "dirty": True,
+                    "updated_at": self.now,
+                    "_title": row["title"],
+                }
+            )
+        return out
+
+    def _award(self, row: dict[str, Any]) -> dict[str, Any]:
+        year = self.rng.randint(row["year_started"] + 1, max(row["year_started"] + 1, 2024))
+        return {
+            "innovation_id": row["id"],
+            "year": min(year, self.today.year),
+            "competition": f"{AWARD_COMPETITION} {min(year, self.today.year)}",
+            "stage_reached": self.rng.choice(AWARD_STAGES),
+        }
+
+
+def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str, Any]]]) -> None:
+    """Bulk-inserts a chunk; each officer's records are logged under their name."""
+    by_operator: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in parts["innovations"]:
+        by_operator[row["created_by"]].append(row)
+    actors = {a.id: a for a in (*staff.operators, *staff.verifiers, staff.admin)}
+    for officer_id, rows in by_operator.items():
+        insert_innovations(session, actors[officer_id], rows)
+    if parts["verifications"]:
+        session.execute(insert(Verification), parts["verifications"])
+        by_verifier: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for v in parts["verifications"]:
+            by_verifier[v["verifier_id"]].append(v)
+        for officer_id, items in by_verifier.items():
+            log_entries(
+                session,
+                actors[officer_id],
+                (("verification", v["id"], "create", None, None, v["outcome"]) for v in items),
+            )
+    if parts["replications"]:
+        titles = [r.pop("_title") for r in parts["replications"]]
+        session.execute(insert(Replication), parts["replications"])
+        log_entries(
+            session,
+            staff.operators[0],
+            (
+                ("replication", r["id"], "create", None, None, title)
+                for r, title in zip(parts["replications"], titles, strict=True)
+            ),
+        )
+    if parts["awards"]:
+        session.execute(insert(Award), parts["awards"])
+
+
+def add_spokes(session: Session, actor: Actor, rng: random.Random) -> int:
+    """Gives each provincial hub without spokes some regencies and cities of its province."""
+    hubs = session.execute(
+        select(Hub.id, Agency.region_code)
+        .join(Agency, Agency.id == Hub.agency_id)
+        .where(Hub.deleted_at.is_(None), Agency.kind == "province")
+        .where(~select(HubSpoke.hub_id).where(HubSpoke.hub_id == Hub.id).exists())
+    ).all()
+    added = 0
+    for hub_id, province in hubs:
+        inside = [r for r in regions() if r.parent_code == province]
+        chosen = sorted(
+            reference_id("agency", regional_government_name(r))
+            for r in rng.sample(inside, min(len(inside), rng.randint(3, 6)))
+        )
+        session.execute(insert(HubSpoke), [{"hub_id": hub_id, "agency_id": a} for a in chosen])
+        session.execute(
+            Hub.__table__.update().where(Hub.id == hub_id).values(dirty=True, updated_at=utcnow())
+        )
+        log_entries(session, actor, [("hub", hub_id, "update", "spokes", "[]", json.dumps(chosen))])
+        added += len(chosen)
+    return added
+
+
+def add_demo_data(
+    db: Database,
+    innovations: int,
+    *,
+    seed: int = DEFAULT_SEED,
+    progress: ProgressFn = no_progress,
+) -> DemoResult:
+    """Adds ``innovations`` made-up innovations and what goes with them, in one transaction.
+
+    The data depends only on ``seed`` and what the store already holds, so the same command on
+    the same store gives the same records (ids aside).
+
+    Raises:
+        Cancelled: ``progress`` asked to stop; nothing is kept.
+    """
+    if innovations < 0:
+        raise ValueError("innovations must not be negative")
+    result = DemoResult()
+    with db.transaction() as session:
+        staff = demo_staff(session, seed)
+        existing = session.scalar(select(func.count()).select_from(Innovation)) or 0
+        rng = random.Random(f"{seed}:{existing}")
+        builder = _Builder(rng, staff, date.today())
+        first = _next_sequence(session)
+        progress(0, innovations)
+        for start in range(0, innovations, CHUNK):
+            count = min(CHUNK, innovations - start)
+            parts = builder.chunk(first + start, count)
+            _write_chunk(session, staff, parts)
+            result.innovations += count
+            result.verifications += len(parts["verifications"])
+            result.replications += len(parts["replications"])
+            result.awards += len(parts["awards"])
+            progress(start + count, innovations)
+        result.spokes = add_spokes(session, staff.admin, rng)
+        result.commitments = add_commitments(session, staff.admin, rng)
+        result.officers = [a.name for a in (*staff.operators, *staff.verifiers, staff.admin)]
+    return result

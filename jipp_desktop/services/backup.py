@@ -1,0 +1,176 @@
+"""Backing up and restoring the whole store.
+
+A backup is a consistent copy made with SQLite's online backup API (safe while the app has the
+store open). A restore first checks the file it is given — SQLite, intact, a JIPP Desktop store
+of a schema this app knows — and only then replaces the live store: through a copy in the same
+folder and an atomic rename, after keeping a copy of what it replaces, and finally upgrading the
+restored store when it comes from an older version of the app.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from jipp_desktop.db.engine import (
+    Database,
+    StoreError,
+    _alembic_config,
+    backup_file,
+    open_database,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did.
+
+    Attributes:
+        path: the live store, now holding the restored data.
+        revision: the schema revision the backup file had.
+        previous_copy: where the replaced store was kept (None when there was none).
+        upgraded: whether the restored store was upgraded to this app's schema.
+    """
+
+    path: Path
+    revision: str
+    previous_copy: Path | None
+    upgraded: bool
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+
+
+def _temp_beside(path: Path, what: str) -> Path:
+    return path.with_name(f".{path.name}.{what}-{os.getpid()}.tmp")
+
+
+def backup_database(db: Database, target: Path | str) -> Path:
+    """Writes a consistent copy of the open store to ``target`` (replacing an older file there).
+
+    The copy is made beside ``target`` and renamed into place, so a failed backup never leaves
+    a half-written file under the name the officer chose.
+
+    Raises:
+        StoreError: ``target`` is the live store itself or its folder cannot be written.
+    """
+    target = Path(target).expanduser().resolve()
+    if target == db.path:
+        raise StoreError(
+            f"{target}: cadangan tidak boleh menimpa basis data yang sedang dipakai / "
+            "a backup cannot overwrite the database in use"
+        )
+    if not target.parent.is_dir():
+        raise StoreError(f"{target.parent}: folder tidak ada / folder does not exist")
+    temp = _temp_beside(target, "backup")
+    try:
+        backup_file(db.path, temp)
+        os.replace(temp, target)
+    except (OSError, sqlite3.Error) as exc:
+        temp.unlink(missing_ok=True)
+        raise StoreError(
+            f"{target}: cadangan gagal ditulis / the backup could not be written ({exc})"
+        ) from exc
+    return target
+
+
+def check_backup(source: Path | str) -> str:
+    """Checks that ``source`` is an intact JIPP Desktop store this app can open.
+
+    Returns:
+        The file's schema revision.
+
+    Raises:
+        StoreError: naming what is wrong (missing, not SQLite, damaged, not ours, too new).
+    """
+    from alembic.script import ScriptDirectory
+
+    source = Path(source).expanduser()
+    if not source.is_file():
+        raise StoreError(f"{source}: berkas tidak ditemukan / file not found")
+    with source.open("rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise StoreError(f"{source}: bukan basis data SQLite / not an SQLite database")
+    try:
+        con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            if problems != ["ok"]:
+                raise StoreError(f"{source}: berkas rusak / the file is damaged ({problems[0]})")
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            row = (
+                con.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{source}: berkas rusak / the file is damaged ({exc})") from exc
+    if row is None or "innovations" not in tables:
+        raise StoreError(f"{source}: bukan cadangan JIPP Desktop / not a JIPP Desktop backup")
+    revision = str(row[0])
+    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    if revision not in known:
+        raise StoreError(
+            f"{source}: skema {revision} lebih baru dari aplikasi ini / "
+            f"schema {revision} is newer than this app; please update JIPP Desktop"
+        )
+    return revision
+
+
+def _settle(path: Path) -> None:
+    """Folds the live store's write-ahead log into the file so nothing lives only in -wal."""
+    con = sqlite3.connect(str(path))
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+
+
+def restore_database(source: Path | str, live: Path | str) -> RestoreResult:
+    """Replaces the store at ``live`` with the backup ``source``, after checking it.
+
+    The store being replaced is first copied to ``<name>.before-restore-<time>.db``. Nothing
+    may have the live store open meanwhile (the app closes it before calling this).
+
+    Raises:
+        StoreError: the backup fails a check (nothing is changed then), or a file step fails.
+    """
+    source = Path(source).expanduser().resolve()
+    live = Path(live).expanduser().resolve()
+    if source == live:
+        raise StoreError(
+            f"{source}: berkas ini adalah basis data yang sedang dipakai / "
+            "this file is the database in use"
+        )
+    revision = check_backup(source)
+    live.parent.mkdir(parents=True, exist_ok=True)
+    previous: Path | None = None
+    temp = _temp_beside(live, "restore")
+    try:
+        backup_file(source, temp)
+        if live.exists() and live.stat().st_size > 0:
+            previous = live.with_name(f"{live.stem}.before-restore-{_stamp()}{live.suffix}")
+            backup_file(live, previous)
+            _settle(live)
+        for stale in (Path(f"{live}-wal"), Path(f"{live}-shm")):
+            stale.unlink(missing_ok=True)
+        os.replace(temp, live)
+    except (OSError, sqlite3.Error) as exc:
+        temp.unlink(missing_ok=True)
+        raise StoreError(f"{live}: pemulihan gagal / the restore failed ({exc})") from exc
+    db = open_database(live)
+    try:
+        upgraded = db.backup_path is not None
+    finally:
+        db.close()
+    return RestoreResult(live, revision, previous, upgraded)
