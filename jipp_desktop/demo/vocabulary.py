@@ -178,7 +178,11 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "environment",
         ("Dinas Lingkungan Hidup",),
-        ("Bank Sampah Kelurahan", "Pengelolaan Sampah Rumah Tangga", "Pemantauan Kualitas Air Sungai"),
+        (
+            "Bank Sampah Kelurahan",
+            "Pengelolaan Sampah Rumah Tangga",
+            "Pemantauan Kualitas Air Sungai",
+        ),
         (
             "sampah rumah tangga menumpuk di bantaran sungai",
             "pencemaran sungai baru diketahui setelah ikan mati",
@@ -199,7 +203,11 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "women_children",
         ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak",),
-        ("Pengaduan Kekerasan terhadap Anak", "Perlindungan Perempuan Korban", "Partisipasi Forum Anak"),
+        (
+            "Pengaduan Kekerasan terhadap Anak",
+            "Perlindungan Perempuan Korban",
+            "Partisipasi Forum Anak",
+        ),
         ("korban kekerasan tidak tahu ke mana harus melapor",),
         ("melaporkan kekerasan secara rahasia", "mendapat pendampingan hukum"),
         ("UPTD PPA", "kepolisian", "psikolog", "lembaga bantuan hukum"),
@@ -235,7 +243,11 @@ THEMES: tuple[Theme, ...] = (
     Theme(
         "finance",
         ("Badan Pendapatan Daerah", "Badan Keuangan dan Aset Daerah", "Kantor Pelayanan Pajak"),
-        ("Pembayaran Pajak Bumi dan Bangunan", "Retribusi Pasar Tradisional", "Pajak Kendaraan Bermotor"),
+        (
+            "Pembayaran Pajak Bumi dan Bangunan",
+            "Retribusi Pasar Tradisional",
+            "Pajak Kendaraan Bermotor",
+        ),
         ("wajib pajak harus datang ke kantor untuk membayar PBB",),
         ("membayar pajak dari gerai ritel", "mengecek tagihan pajak"),
         ("bank daerah", "kantor pos", "gerai ritel", "pemerintah desa"),
