@@ -14,6 +14,7 @@ from jipp_desktop.cli.context import CliContext, CliError
 COMMAND_MODULES = (
     "jipp_desktop.cli.officer_commands",
     "jipp_desktop.cli.store_commands",
+    "jipp_desktop.cli.excel_commands",
 )
 
 

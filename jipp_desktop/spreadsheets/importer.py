@@ -182,13 +182,12 @@ class _Import:
         if not numbers:
             return {}
         # Tombstoned records keep their number (the column is unique), so they count too.
-        return dict(
-            self.session.execute(
-                select(Innovation.registration_number, Innovation.id).where(
-                    Innovation.registration_number.in_(numbers)
-                )
-            ).tuples()
+        rows = self.session.execute(
+            select(Innovation.registration_number, Innovation.id).where(
+                Innovation.registration_number.in_(numbers)
+            )
         )
+        return {number: record_id for number, record_id in rows}
 
     def flush(self, batch: list[_Row]) -> None:
         if not batch:

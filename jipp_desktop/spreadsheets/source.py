@@ -274,7 +274,8 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
         header = find_header(list(islice(sheet.iter_rows(), HEADER_SEARCH_ROWS)), first_column)
         if header is None:
             continue
-        source = SheetSource(path, fmt, meta.name, header, sheet.total_height, first_column, sheet)
+        last_row = sheet.end[0] + 1 if sheet.end else 0
+        source = SheetSource(path, fmt, meta.name, header, last_row, first_column, sheet)
         _check_sheet(source, sheet, limits)
         return source
     if not any_cells:

@@ -1,0 +1,162 @@
+"""`template`, `import` and `export`: innovation lists as spreadsheets (see README, "Excel import
+and export", for the accepted files and the exit codes)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from jipp_desktop.cli.context import CliContext, CliError
+
+PROBLEMS_SHOWN = 20
+
+
+def register(sub: Any) -> None:
+    """Adds the `template`, `import` and `export` subcommands."""
+    template = sub.add_parser("template", help="write the Excel import template")
+    template.add_argument("out", metavar="OUT.xlsx")
+    template.add_argument("--json", action="store_true")
+    template.set_defaults(handler=template_command)
+
+    imp = sub.add_parser("import", help="import innovations from .xlsx, .xls or .ods")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
+    imp.add_argument("--errors", metavar="OUT.xlsx", help="write the rejected rows here")
+    imp.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update"),
+        default="skip",
+        help="rows matching a stored record: skip them (default) or update the record",
+    )
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=import_command)
+
+    exp = sub.add_parser("export", help="export innovations to a formatted .xlsx")
+    exp.add_argument("out", metavar="OUT.xlsx")
+    exp.add_argument("--province", metavar="CODE", help="province code, e.g. 51")
+    exp.add_argument("--region", metavar="CODE", help="regency/city code, e.g. 51.71")
+    exp.add_argument("--agency", metavar="ID_OR_NAME")
+    exp.add_argument("--sector", metavar="CODE")
+    exp.add_argument("--phase", metavar="CODE")
+    exp.add_argument("--status", metavar="CODE", help="continuation status")
+    exp.add_argument("--workflow", metavar="CODE")
+    exp.add_argument("--year", type=int, metavar="YEAR", help="year first implemented")
+    exp.add_argument("--text", default="", metavar="WORDS", help="full-text words")
+    exp.add_argument("--needs-reverification", action="store_true")
+    exp.add_argument("--json", action="store_true")
+    exp.set_defaults(handler=export_command)
+
+
+def _xlsx_out(path: str) -> Path:
+    out = Path(path)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"{out.name}: simpan sebagai .xlsx / save as .xlsx")
+    if not out.parent.exists():
+        raise CliError(f"{out.parent}: folder tidak ada / folder does not exist")
+    return out
+
+
+def template_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Writes the import template."""
+    from jipp_desktop.spreadsheets.template import write_template
+
+    out = _xlsx_out(args.out)
+    with ctx.db.session() as session:
+        write_template(session, out)
+    ctx.emit(str(out), {"path": str(out)})
+    return 0
+
+
+def import_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Imports a spreadsheet; exit 0 when it ran (counts say what was accepted)."""
+    from jipp_desktop.language import language
+    from jipp_desktop.spreadsheets.error_workbook import write_error_workbook
+    from jipp_desktop.spreadsheets.importer import import_spreadsheet
+    from jipp_desktop.spreadsheets.source import SpreadsheetError
+
+    errors_out = _xlsx_out(args.errors) if args.errors else None
+    actor = ctx.actor()
+    try:
+        report = import_spreadsheet(
+            ctx.db, actor, args.file, on_duplicate=args.on_duplicate, dry_run=args.dry_run
+        )
+    except SpreadsheetError as exc:
+        raise CliError(exc.message()) from exc
+    errors_file = None
+    if errors_out is not None and report.rejected():
+        write_error_workbook(args.file, report, errors_out)
+        errors_file = str(errors_out)
+    lines = [report.summary()]
+    shown = [p for p in report.problems if p.kind != "existing"]
+    lines += [p.describe() for p in shown[:PROBLEMS_SHOWN]]
+    en = language() == "en"
+    if len(shown) > PROBLEMS_SHOWN:
+        more = len(shown) - PROBLEMS_SHOWN
+        lines.append(
+            f"... {more} more; write them all with --errors OUT.xlsx"
+            if en
+            else f"... {more} lagi; simpan semuanya dengan --errors OUT.xlsx"
+        )
+    if errors_file:
+        lines.append(("Rejected rows: " if en else "Baris ditolak: ") + errors_file)
+    elif errors_out is not None:
+        lines.append(
+            "No rows rejected; no error workbook written."
+            if en
+            else "Tidak ada baris yang ditolak; berkas kesalahan tidak dibuat."
+        )
+    data = report.to_json()
+    data["errors_file"] = errors_file
+    ctx.emit("\n".join(lines), data)
+    return 0
+
+
+def _filter(ctx: CliContext, args: argparse.Namespace) -> Any:
+    from jipp_desktop.reference import codes
+    from jipp_desktop.services.search import InnovationFilter
+    from jipp_desktop.spreadsheets.references import AgencyResolver, RegionResolver
+
+    def code(value: str | None, code_list: Any, option: str) -> str | None:
+        if value is None:
+            return None
+        found = code_list.parse(value)
+        if found is None:
+            choices = ", ".join(code_list.codes())
+            raise CliError(f"--{option} {value!r}: pilih / choose {choices}")
+        return found
+
+    agency = None
+    with ctx.db.session() as session:
+        regions = RegionResolver(session)
+        for option, value in (("province", args.province), ("region", args.region)):
+            if value and value not in regions.names:
+                raise CliError(f"--{option} {value!r}: kode wilayah tidak dikenal / unknown code")
+        if args.agency:
+            agency, error = AgencyResolver(session, regions).resolve(args.agency)
+            if error is not None:
+                raise CliError(f"--agency: {error.message()}")
+    return InnovationFilter(
+        text=args.text,
+        province_code=args.province,
+        region_code=args.region,
+        agency_id=agency,
+        sector=code(args.sector, codes.SECTORS, "sector"),
+        phase=code(args.phase, codes.PHASES, "phase"),
+        continuation=code(args.status, codes.CONTINUATION, "status"),
+        workflow=code(args.workflow, codes.WORKFLOW, "workflow"),
+        year=args.year,
+        needs_reverification=args.needs_reverification,
+    )
+
+
+def export_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Exports the innovations the filters keep."""
+    from jipp_desktop.spreadsheets.export import export_innovations
+
+    out = _xlsx_out(args.out)
+    f = _filter(ctx, args)
+    with ctx.db.session() as session:
+        result = export_innovations(session, out, f)
+    ctx.emit(f"{result.path}: {result.count}", {"path": str(result.path), "count": result.count})
+    return 0

@@ -1,0 +1,230 @@
+"""The import template: a data sheet with bilingual headers, dropdowns for every coded field
+(long lists such as the 552 regions on a hidden sheet, referenced by range), date and number
+formats, a frozen header, and an instructions sheet in Indonesian with an example row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.models import Agency, Region
+from jipp_desktop.spreadsheets import styles
+from jipp_desktop.spreadsheets.columns import FIELD_COLUMNS, YES_NO, Column, region_text
+
+DATA_SHEET = "Data"
+HELP_SHEET = "Petunjuk"
+LISTS_SHEET = "daftar"
+FORMATTED_ROWS = 2000
+
+# What each kind of field accepts, for the instructions sheet.
+ACCEPTS = {
+    "text": "teks",
+    "longtext": "teks panjang",
+    "int": "bilangan bulat (tahun: 4 digit, mis. 2021)",
+    "date": "tanggal: 20/10/2023, 2023-10-20 atau 20 Oktober 2023",
+    "bool": "Ya atau Tidak (juga Digital / Non digital)",
+    "sdgs": "nomor tujuan SDGs 1-17, dipisah koma (mis. 3, 11)",
+    "region": "kode atau nama wilayah: 51.71, Kota Denpasar, Kab. Badung",
+    "agency": "nama instansi (pilih dari daftar), mis. Pemerintah Kota Denpasar",
+    "innovation": "ID atau nomor registrasi inovasi asal",
+    "url": "tautan http:// atau https://",
+    "email": "alamat surel",
+    "phone": "nomor telepon, mis. +62 800 0000 1234",
+}
+
+EXAMPLE: dict[str, Any] = {
+    "registration_number": "",
+    "title": "Layanan Akta Kelahiran Langsung dari Rumah Sakit",
+    "agency_id": "Pemerintah Kota Denpasar",
+    "unit_name": "Dinas Kependudukan dan Pencatatan Sipil",
+    "region_code": "51.71 Kota Denpasar",
+    "innovators": "Tim Disdukcapil Kota Denpasar",
+    "year_started": 2021,
+    "trial_date": date(2021, 3, 1),
+    "launch_date": date(2021, 7, 1),
+    "form": "Pelayanan publik",
+    "is_digital": "Ya",
+    "initiator": "OPD / instansi",
+    "sector": "Administrasi kependudukan dan pencatatan sipil",
+    "sdg_goals": "16",
+    "phase": "Pengembangan",
+    "stage": "Penerapan",
+    "summary": "Orang tua menerima akta kelahiran bayi sebelum pulang dari rumah sakit.",
+    "continuation": "Berlanjut",
+    "contact_name": "Narahubung Contoh",
+    "contact_phone": "+62 800 0000 1234",
+    "contact_email": "narahubung@contoh.example",
+}
+
+INTRO = (
+    "Templat impor data inovasi pelayanan publik (JIPP Desktop).",
+    "Isi satu inovasi per baris pada lembar 'Data', mulai baris 2. Jangan mengubah baris judul "
+    "kolom; urutan kolom boleh diubah dan kolom yang tidak dipakai boleh dihapus, kecuali "
+    "kolom wajib (bertanda *): Judul inovasi dan Instansi.",
+    "Kolom berpilihan (tahap, status, urusan, wilayah, dan lain-lain) mempunyai daftar "
+    "tarik-turun; label dalam bahasa Inggris juga diterima.",
+    "Tanggal boleh berupa tanggal Excel atau teks seperti 20/10/2023 atau 20 Oktober 2023. "
+    "Sel kosong atau berisi '-' dianggap tidak diisi.",
+    "Sebelum menyimpan, JIPP Desktop memeriksa setiap baris dengan aturan yang sama dengan "
+    "formulir dan menampilkan jumlah baris baru, duplikat dan tidak sah. Baris yang ditolak "
+    "dapat disimpan sebagai berkas kesalahan: sel yang salah diberi warna dan komentar.",
+    "Duplikat: inovasi dengan instansi dan judul yang sama (huruf besar/kecil dan tanda baca "
+    "diabaikan). Petugas memilih untuk melewati atau memperbarui data yang sudah ada; sel "
+    "kosong tidak menghapus isian yang sudah tersimpan.",
+)
+
+
+def _lists(session: Session) -> dict[str, list[str]]:
+    lists: dict[str, list[str]] = {}
+    for col in FIELD_COLUMNS:
+        spec = col.spec
+        assert spec is not None
+        if spec.codes is not None:
+            lists[col.key] = [c.id for c in spec.codes]
+        elif spec.kind == "bool":
+            lists[col.key] = list(YES_NO["id"])
+    lists["region_code"] = [
+        region_text(code, name) or code
+        for code, name in session.execute(select(Region.code, Region.name).order_by(Region.code))
+    ]
+    lists["agency_id"] = list(
+        session.scalars(
+            select(Agency.name).where(Agency.deleted_at.is_(None)).order_by(Agency.name)
+        )
+    )
+    return lists
+
+
+def _write_lists(ws: Worksheet, lists: dict[str, list[str]]) -> dict[str, str]:
+    """Writes each list in a column of the hidden sheet; returns key → range formula."""
+    refs: dict[str, str] = {}
+    for i, (key, values) in enumerate(lists.items(), 1):
+        letter = get_column_letter(i)
+        ws.cell(1, i, key)
+        for row, value in enumerate(values, 2):
+            ws.cell(row, i, value)
+        last = max(len(values) + 1, 2)
+        refs[key] = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${last}"
+    ws.sheet_state = "hidden"
+    return refs
+
+
+def _style_header(ws: Worksheet, columns: Sequence[Column]) -> None:
+    for i, col in enumerate(columns, 1):
+        cell = ws.cell(1, i, col.header("both"))
+        cell.font = styles.HEADER_FONT
+        required = col.spec is not None and col.spec.draft
+        cell.fill = styles.REQUIRED_FILL if required else styles.HEADER_FILL
+        cell.alignment = styles.HEADER_ALIGN
+        cell.border = styles.HEADER_BORDER
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+    ws.row_dimensions[1].height = 45
+    ws.freeze_panes = "C2"
+
+
+def _validations(ws: Worksheet, refs: dict[str, str]) -> None:
+    last = FORMATTED_ROWS + 1
+    for i, col in enumerate(FIELD_COLUMNS, 1):
+        spec = col.spec
+        assert spec is not None
+        letter = get_column_letter(i)
+        area = f"{letter}2:{letter}{last}"
+        dv: DataValidation | None = None
+        if col.key in refs:
+            dv = DataValidation(type="list", formula1=f"={refs[col.key]}", allow_blank=True)
+            dv.error = f"Pilih {spec.id} dari daftar (teks lain diperiksa saat impor)."
+        elif spec.kind == "date":
+            dv = DataValidation(
+                type="date", operator="greaterThanOrEqual", formula1="DATE(1945,1,1)"
+            )
+            dv.error = "Isi tanggal, mis. 20/10/2023."
+        elif spec.kind == "int":
+            dv = DataValidation(type="whole", operator="between", formula1="1945", formula2="2100")
+            dv.error = "Isi tahun empat digit, mis. 2021."
+        if dv is None:
+            continue
+        dv.errorStyle = "warning"
+        dv.errorTitle = spec.id
+        dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+        dv.add(area)
+        number_format = {"date": styles.DATE_FORMAT, "int": "0"}.get(spec.kind)
+        if number_format:
+            for row in range(2, last + 1):
+                ws.cell(row, i).number_format = number_format
+
+
+def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 10
+    ws.column_dimensions["C"].width = 60
+    ws.column_dimensions["D"].width = 50
+    ws.cell(1, 1, "Petunjuk pengisian").font = styles.TITLE_FONT
+    row = 3
+    for text in INTRO:
+        ws.cell(row, 1, text)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.cell(row, 1).alignment = styles.WRAP_LEFT
+        ws.row_dimensions[row].height = 32
+        row += 1
+    row += 1
+    for i, title in enumerate(("Kolom", "Wajib", "Isian yang diterima", "Contoh"), 1):
+        cell = ws.cell(row, i, title)
+        cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
+    for col in FIELD_COLUMNS:
+        spec = col.spec
+        assert spec is not None
+        row += 1
+        need = "ya" if spec.draft else ("saat diajukan" if spec.submit else "")
+        if col.key in lists and col.key not in ("region_code", "agency_id"):
+            accepts = "pilih: " + "; ".join(lists[col.key])
+        else:
+            accepts = ACCEPTS.get(spec.kind, "teks")
+        if spec.max_len:
+            accepts += f" (paling banyak {spec.max_len} karakter)"
+        if spec.max_words:
+            accepts += f" (paling banyak {spec.max_words} kata)"
+        example = EXAMPLE.get(col.key, "")
+        ws.cell(row, 1, f"{spec.id} ({spec.en})")
+        ws.cell(row, 2, need)
+        ws.cell(row, 3, accepts).alignment = styles.WRAP_LEFT
+        cell = ws.cell(row, 4, example)
+        if isinstance(example, date):
+            cell.number_format = styles.DATE_FORMAT
+    row += 2
+    ws.cell(row, 1, "Contoh baris (salin ke lembar 'Data')").font = styles.SECTION_FONT
+    row += 1
+    for i, col in enumerate(FIELD_COLUMNS, 1):
+        head = ws.cell(row, i, col.header("id"))
+        head.font, head.fill = styles.HEADER_FONT, styles.HEADER_FILL
+        value = ws.cell(row + 1, i, EXAMPLE.get(col.key))
+        if isinstance(value.value, date):
+            value.number_format = styles.DATE_FORMAT
+
+
+def write_template(session: Session, path: Path | str) -> Path:
+    """Writes the import template to ``path`` (lists of regions and agencies from the store)."""
+    path = Path(path)
+    wb = Workbook()
+    data = wb.active
+    assert data is not None
+    data.title = DATA_SHEET
+    help_ws = wb.create_sheet(HELP_SHEET)
+    lists_ws = wb.create_sheet(LISTS_SHEET)
+    lists = _lists(session)
+    refs = _write_lists(lists_ws, lists)
+    _style_header(data, FIELD_COLUMNS)
+    _validations(data, refs)
+    _instructions(help_ws, lists)
+    wb.active = 0
+    wb.save(path)
+    return path
