@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from jipp_desktop.documents.fonts import FONT, register_fonts
+from jipp_desktop.progress import ProgressFn
 
 MARGIN = 20 * mm
 FOOTER_HEIGHT = 12 * mm
@@ -152,6 +153,7 @@ def build_pdf(
     first_top: float = 0.0,
     footer: Footer | None = None,
     footer_height: float = FOOTER_HEIGHT,
+    progress: ProgressFn | None = None,
 ) -> PdfDocument:
     """Lays out ``story`` on A4 pages and returns the PDF.
 
@@ -163,6 +165,8 @@ def build_pdf(
         first_top: space kept free at the top of the first page for ``first_page``.
         footer: draws the footer of each page once the page count is known.
         footer_height: space kept free above the bottom margin for the footer.
+        progress: told (flowables laid out, flowables) as the layout goes; may raise
+            :class:`~jipp_desktop.progress.Cancelled` to stop it.
     """
     register_fonts()
     pagesize = landscape(A4) if meta.landscape else A4
@@ -204,9 +208,25 @@ def build_pdf(
             PageTemplate("Later", [later], onPage=later_pages or _nothing),
         ]
     )
+    if progress is not None:
+        doc.setProgressCallBack(_layout_progress(progress))
     canvasmaker = _numbered_canvas(meta.created, footer or page_number_footer(meta.footer_note))
     doc.build(story, canvasmaker=canvasmaker)
     return PdfDocument(buffer.getvalue(), doc.page)
+
+
+def _layout_progress(progress: ProgressFn) -> Callable[[str, int], None]:
+    """Adapts reportlab's layout callback to ``progress`` (about every 50 flowables)."""
+    state = {"size": 0, "last": 0}
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            state["size"] = value
+        elif kind == "PROGRESS" and value - state["last"] >= 50:
+            state["last"] = value
+            progress(min(value, state["size"]), state["size"])
+
+    return callback
 
 
 def content_width(meta: PdfMeta) -> float:

@@ -42,6 +42,7 @@ RIGHT = ParagraphStyle("Right", parent=BODY, alignment=TA_RIGHT)
 CENTER = ParagraphStyle("Center", parent=BODY, alignment=TA_CENTER)
 CELL = ParagraphStyle("Cell", parent=BODY, fontSize=8.5, leading=10.5)
 CELL_BOLD = ParagraphStyle("CellBold", parent=CELL, fontName=FONT_BOLD)
+HEAD = ParagraphStyle("Head", parent=CELL_BOLD, fontSize=7.5, leading=9)
 CELL_RIGHT = ParagraphStyle("CellRight", parent=CELL, alignment=TA_RIGHT)
 
 
