@@ -45,6 +45,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     from jipp_desktop.language import set_language
 
     set_language(args.lang or "id")
+    if args.screenshot and args.command is None:
+        from ui.screenshot import run_screenshots
+
+        return run_screenshots(args)
     if args.command is None:
         from ui.app import run_gui
 

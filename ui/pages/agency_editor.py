@@ -1,0 +1,210 @@
+"""Agencies: a searchable list and the form to create or change one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.reference.codes import AGENCY_KINDS
+from jipp_desktop.services.agencies import (
+    create_agency,
+    delete_agency,
+    find_agencies,
+    get_agency,
+    update_agency,
+)
+from ui.context import AppContext
+from ui.widgets.combos import code_combo, searchable_combo
+from ui.widgets.field_errors import FieldErrors
+
+
+class AgencyEditor(QWidget):
+    """The agency list (name, kind, region) beside the agency form.
+
+    Attributes:
+        search: filters the list by name.
+        table: the agencies (item data of column 0: agency id).
+        name, kind, region, parent_agency, address: the form.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._id: str | None = None
+        lang = ctx.lang
+        self.search = QLineEdit()
+        self.search.setObjectName("agency_search")
+        self.search.setPlaceholderText(self.tr("Cari nama instansi…"))
+        self.kind_filter = code_combo(AGENCY_KINDS, lang, self.tr("Semua jenis"))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("agency_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Nama"), self.tr("Jenis"), self.tr("Wilayah")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.count = QLabel()
+
+        self.errors = FieldErrors()
+        self.name = QLineEdit()
+        self.name.setObjectName("agency_name")
+        self.kind = code_combo(AGENCY_KINDS, lang, "—")
+        self.region = searchable_combo(ctx.reference.regions(), "—")
+        self.parent_agency = searchable_combo(ctx.reference.agencies(), "—")
+        self.address = QLineEdit()
+        box = QGroupBox(self.tr("Data instansi"))
+        form = QFormLayout(box)
+        for label, key, widget in (
+            (self.tr("Nama *"), "name", self.name),
+            (self.tr("Jenis *"), "kind", self.kind),
+            (self.tr("Wilayah"), "region_code", self.region),
+            (self.tr("Instansi induk"), "parent_id", self.parent_agency),
+            (self.tr("Alamat"), "address", self.address),
+        ):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.add(key, widget))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("Baru"))
+        self.save_button = QPushButton(self.tr("Simpan"))
+        self.save_button.setObjectName("agency_save")
+        self.delete_button = QPushButton(self.tr("Hapus"))
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.save_button, self.delete_button):
+            buttons.addWidget(b)
+        form.addRow(buttons)
+        form.addRow(self.message)
+
+        left = QVBoxLayout()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.kind_filter, 1)
+        left.addLayout(filters)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.count)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(box, 2)
+
+        self.search.textChanged.connect(self.reload)
+        self.kind_filter.currentIndexChanged.connect(self.reload)
+        self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+        self.new_button.clicked.connect(self.new)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        ctx.data_changed.connect(lambda e: self.reload() if e in ("agency", "all") else None)
+        self.reload()
+
+    def reload(self) -> None:
+        """Lists the agencies matching the search."""
+        lang = self._ctx.lang
+        ref = self._ctx.reference
+        with self._ctx.db.session() as s:
+            rows = [
+                (a.id, a.name, a.kind, a.region_code)
+                for a in find_agencies(s, self.search.text(), self.kind_filter.value())
+            ]
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for i, (aid, name, kind, code) in enumerate(rows):
+            item = QTableWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, aid)
+            self.table.setItem(i, 0, item)
+            self.table.setItem(i, 1, QTableWidgetItem(AGENCY_KINDS.label(kind, lang)))
+            self.table.setItem(i, 2, QTableWidgetItem(ref.region_name(code)))
+        self.table.blockSignals(False)
+        self.count.setText(self.tr("%1 instansi").replace("%1", str(len(rows))))
+
+    def _select(self, row: int) -> None:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        with self._ctx.db.session() as s:
+            a = get_agency(s, str(item.data(Qt.ItemDataRole.UserRole)))
+            self._id = a.id
+            self.name.setText(a.name)
+            self.kind.set_value(a.kind)
+            self.region.set_value(a.region_code)
+            self.parent_agency.set_value(a.parent_id)
+            self.address.setText(a.address or "")
+        self.errors.clear()
+        self.message.clear()
+
+    def new(self) -> None:
+        """Clears the form for a new agency."""
+        self._id = None
+        self.table.clearSelection()
+        for w in (self.name, self.address):
+            w.clear()
+        for c in (self.kind, self.region, self.parent_agency):
+            c.set_value(None)
+        self.errors.clear()
+        self.message.setText(self.tr("Instansi baru"))
+        self.name.setFocus()
+
+    def values(self) -> dict[str, object]:
+        """The form's values."""
+        return {
+            "name": self.name.text(),
+            "kind": self.kind.value(),
+            "region_code": self.region.value(),
+            "parent_id": self.parent_agency.value(),
+            "address": self.address.text(),
+        }
+
+    def save(self) -> bool:
+        """Creates or updates the agency; returns whether it was stored."""
+        ctx = self._ctx
+        try:
+            with ctx.db.transaction() as s:
+                if self._id is None:
+                    self._id = create_agency(s, ctx.actor, self.values()).id
+                else:
+                    update_agency(s, ctx.actor, self._id, self.values())
+        except ValidationFailed as exc:
+            self.errors.show(exc, ctx.lang)
+            self.message.setText(self.tr("Periksa isian yang ditandai merah."))
+            return False
+        except ServiceError as exc:
+            self.message.setText(exc.message(ctx.lang))
+            return False
+        self.errors.clear()
+        self.message.setText(self.tr("Instansi tersimpan."))
+        ctx.data_changed.emit("agency")
+        return True
+
+    def delete(self) -> None:
+        """Deletes the selected agency (admins only; refused while innovations use it)."""
+        if self._id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Hapus instansi"), self.tr("Hapus instansi ini?")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self._ctx.db.transaction() as s:
+                delete_agency(s, self._ctx.actor, self._id)
+        except ServiceError as exc:
+            self.message.setText(exc.message(self._ctx.lang))
+            return
+        self._id = None
+        self._ctx.data_changed.emit("agency")

@@ -1,0 +1,226 @@
+"""Hub JIPP designations: the list, and the form for a designation and its spokes (the
+agencies the hub mentors)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.services.hubs import create_hub, get_hub, list_hubs, set_spokes, update_hub
+from ui.context import AppContext
+from ui.widgets.combos import searchable_combo
+from ui.widgets.field_errors import FieldErrors
+
+
+class HubEditor(QWidget):
+    """Hub list beside the hub form.
+
+    Attributes:
+        table: the hubs (item data of column 0: hub id).
+        agency, decree, year, cohort, active: the designation.
+        spokes: the mentored agencies (item data: agency id).
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._id: str | None = None
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("hub_table")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Instansi"),
+                self.tr("Tahun"),
+                self.tr("Angkatan"),
+                self.tr("Aktif"),
+                self.tr("Dibina"),
+            ]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.count = QLabel()
+
+        self.errors = FieldErrors()
+        agencies = ctx.reference.agencies()
+        self.agency = searchable_combo(agencies, "—")
+        self.decree = QLineEdit()
+        self.decree.setObjectName("hub_decree")
+        self.year = QSpinBox()
+        self.year.setRange(2019, 2100)
+        self.year.setValue(date.today().year)
+        self.cohort = QLineEdit()
+        self.active = QCheckBox(self.tr("Aktif"))
+        self.active.setChecked(True)
+        self.spokes = QListWidget()
+        self.spokes.setObjectName("spokes")
+        self.spoke_choice = searchable_combo(agencies, "—")
+        self.add_spoke = QPushButton(self.tr("Tambah"))
+        self.remove_spoke = QPushButton(self.tr("Lepas"))
+        spoke_row = QHBoxLayout()
+        spoke_row.addWidget(self.spoke_choice, 1)
+        spoke_row.addWidget(self.add_spoke)
+        spoke_row.addWidget(self.remove_spoke)
+        box = QGroupBox(self.tr("Penetapan hub"))
+        form = QFormLayout(box)
+        for label, key, widget in (
+            (self.tr("Instansi *"), "agency_id", self.agency),
+            (self.tr("Dasar penetapan *"), "decree", self.decree),
+            (self.tr("Tahun *"), "year", self.year),
+            (self.tr("Angkatan"), "cohort", self.cohort),
+        ):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.add(key, widget))
+        form.addRow("", self.active)
+        form.addRow(self.tr("Instansi yang dibina"), self.spokes)
+        form.addRow("", self.errors.add("spokes", self.spokes))
+        form.addRow("", spoke_row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.new_button = QPushButton(self.tr("Baru"))
+        self.save_button = QPushButton(self.tr("Simpan"))
+        self.save_button.setObjectName("hub_save")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        form.addRow(self.message)
+
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addWidget(self.count)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(box, 2)
+        self.table.currentCellChanged.connect(lambda row, *_: self._select(row))
+        self.add_spoke.clicked.connect(self._add_spoke)
+        self.remove_spoke.clicked.connect(self._remove_spoke)
+        self.new_button.clicked.connect(self.new)
+        self.save_button.clicked.connect(self.save)
+        ctx.data_changed.connect(lambda e: self.reload() if e in ("hub", "agency", "all") else None)
+        self.reload()
+
+    def reload(self) -> None:
+        """Lists the hubs."""
+        with self._ctx.db.session() as s:
+            rows = [
+                (h.id, h.agency.name, h.year, h.cohort, h.active, len(h.spokes))
+                for h in list_hubs(s)
+            ]
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        yes, no = self.tr("ya"), self.tr("tidak")
+        for i, (hid, name, year, cohort, active, spokes) in enumerate(rows):
+            item = QTableWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, hid)
+            self.table.setItem(i, 0, item)
+            for col, text in enumerate((str(year), cohort, yes if active else no, str(spokes)), 1):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.blockSignals(False)
+        self.count.setText(self.tr("%1 hub").replace("%1", str(len(rows))))
+
+    def _select(self, row: int) -> None:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        ref = self._ctx.reference
+        with self._ctx.db.session() as s:
+            h = get_hub(s, str(item.data(Qt.ItemDataRole.UserRole)))
+            self._id = h.id
+            self.agency.set_value(h.agency_id)
+            self.decree.setText(h.decree)
+            self.year.setValue(h.year)
+            self.cohort.setText(h.cohort)
+            self.active.setChecked(h.active)
+            spokes = [s.agency_id for s in h.spokes]
+        self.spokes.clear()
+        for aid in spokes:
+            self._spoke_item(aid, ref.agency_name(aid))
+        self.errors.clear()
+        self.message.clear()
+
+    def _spoke_item(self, agency_id: str, name: str) -> None:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, agency_id)
+        self.spokes.addItem(item)
+
+    def _add_spoke(self) -> None:
+        aid = self.spoke_choice.value()
+        if aid and aid not in self.spoke_ids():
+            self._spoke_item(aid, self.spoke_choice.currentText())
+
+    def _remove_spoke(self) -> None:
+        row = self.spokes.currentRow()
+        if row >= 0:
+            self.spokes.takeItem(row)
+
+    def spoke_ids(self) -> list[str]:
+        """The agencies in the spokes list."""
+        return [
+            str(self.spokes.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.spokes.count())
+        ]
+
+    def new(self) -> None:
+        """Clears the form for a new designation."""
+        self._id = None
+        self.table.clearSelection()
+        self.agency.set_value(None)
+        self.decree.clear()
+        self.cohort.clear()
+        self.active.setChecked(True)
+        self.spokes.clear()
+        self.errors.clear()
+        self.message.setText(self.tr("Penetapan hub baru"))
+
+    def save(self) -> bool:
+        """Stores the designation and its spokes in one transaction."""
+        ctx = self._ctx
+        values = {
+            "agency_id": self.agency.value(),
+            "decree": self.decree.text(),
+            "year": self.year.value(),
+            "cohort": self.cohort.text(),
+            "active": self.active.isChecked(),
+        }
+        try:
+            with ctx.db.transaction() as s:
+                if self._id is None:
+                    hub_id = create_hub(s, ctx.actor, values).id
+                else:
+                    hub_id = update_hub(s, ctx.actor, self._id, values).id
+                set_spokes(s, ctx.actor, hub_id, self.spoke_ids())
+        except ValidationFailed as exc:
+            self.errors.show(exc, ctx.lang)
+            self.message.setText(self.tr("Periksa isian yang ditandai merah."))
+            return False
+        except ServiceError as exc:
+            self.message.setText(exc.message(ctx.lang))
+            return False
+        self._id = hub_id
+        self.errors.clear()
+        self.message.setText(self.tr("Hub tersimpan."))
+        ctx.data_changed.emit("hub")
+        return True

@@ -1,0 +1,101 @@
+"""Small QtCharts builders for the dashboard: horizontal bars and a donut."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+# QtCharts elides category labels that do not fit beside the bars; shorter ones stay readable.
+LABEL_CHARS = 26
+PALETTE = ["#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#c62828", "#00838f", "#5d4037"]
+
+
+def chart_view(title: str) -> QChartView:
+    """An empty chart view with a title, antialiased."""
+    view = QChartView(_chart(title))
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(240)
+    return view
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def _fresh_chart(view: QChartView) -> QChart:
+    """A new chart for the view: axes laid out for the old data would elide the new labels."""
+    old = view.chart()
+    chart = _chart(old.title())
+    view.setChart(chart)
+    old.deleteLater()
+    return chart
+
+
+def show_bars(
+    view: QChartView, items: list[tuple[str, int]], label: str, horizontal: bool = True
+) -> None:
+    """Replaces the chart's series with one bar per (category, count)."""
+    chart = _fresh_chart(view)
+    bars = QBarSet(label)
+    bars.setColor(QColor(PALETTE[0]))
+    for _, n in items:
+        bars.append(n)
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    # Horizontal bars list the first category at the bottom; reverse so the largest is on top.
+    names = [name for name, _ in items]
+    if horizontal:
+        names.reverse()
+        bars.remove(0, bars.count())
+        for _, n in reversed(items):
+            bars.append(n)
+    categories.append([_short(n) for n in names])
+    small = QFont(categories.labelsFont())
+    small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+    categories.setLabelsFont(small)
+    categories.setTruncateLabels(False)
+    values = QValueAxis()
+    values.setLabelFormat("%d")
+    values.setRange(0, max([n for _, n in items] + [1]) * 1.1)
+    values.applyNiceNumbers()
+    cat_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+    val_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+    chart.addAxis(categories, cat_side)
+    chart.addAxis(values, val_side)
+    series.attachAxis(categories)
+    series.attachAxis(values)
+    chart.legend().hide()
+
+
+def show_donut(view: QChartView, items: list[tuple[str, int]]) -> None:
+    """Replaces the chart's series with a donut of (label, count), blank slices left out."""
+    chart = _fresh_chart(view)
+    series = QPieSeries()
+    series.setHoleSize(0.45)
+    for i, (name, n) in enumerate(items):
+        if n:
+            piece = series.append(f"{name} ({n})", n)
+            piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
+    chart.addSeries(series)
+    chart.legend().show()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
