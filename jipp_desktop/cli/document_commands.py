@@ -1,0 +1,193 @@
+"""The document commands: `letter COMMITMENT_ID OUT.pdf` and `report KIND OUT.pdf`.
+
+KIND is recap, verification, hub:ID or innovation:ID. The recap takes the innovation list's
+filters; the verification report takes --from/--to. With --json both print
+{"path", "pages", "sha256"} (the SHA-256 of the file); a letter adds its content "fingerprint".
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.language import pick
+
+
+def _day(text: str) -> date:
+    """An argparse type: a date as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            pick(
+                f"{text!r} bukan tanggal TTTT-BB-HH (mis. 2023-10-20)",
+                f"{text!r} is not a date YYYY-MM-DD (e.g. 2023-10-20)",
+            )
+        ) from None
+
+
+def register(sub: Any) -> None:
+    """Adds the `letter` and `report` subcommands."""
+    letter = sub.add_parser("letter", help="a commitment letter as PDF")
+    letter.add_argument("commitment_id", metavar="COMMITMENT_ID")
+    letter.add_argument("out", metavar="OUT.pdf")
+    letter.add_argument("--json", action="store_true")
+    letter.set_defaults(handler=letter_command)
+
+    report = sub.add_parser("report", help="a report as PDF (recap, verification, hub:ID, …)")
+    report.add_argument(
+        "kind", metavar="KIND", help="recap | verification | hub:ID | innovation:ID"
+    )
+    report.add_argument("out", metavar="OUT.pdf")
+    report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    report.add_argument("--province", metavar="CODE", help="province code, e.g. 51")
+    report.add_argument("--region", metavar="CODE", help="regency/city code, e.g. 51.71")
+    report.add_argument("--agency", metavar="ID_OR_NAME")
+    report.add_argument("--sector", metavar="CODE")
+    report.add_argument("--phase", metavar="CODE")
+    report.add_argument("--status", metavar="CODE", help="continuation status")
+    report.add_argument("--workflow", metavar="CODE")
+    report.add_argument("--year", type=int, metavar="YEAR", help="year first implemented")
+    report.add_argument("--text", default="", metavar="WORDS", help="full-text words")
+    report.add_argument("--needs-reverification", action="store_true")
+    report.add_argument(
+        "--personal", action="store_true", help="print the contact's phone and e-mail in a profile"
+    )
+    report.add_argument("--json", action="store_true")
+    report.set_defaults(handler=report_command)
+
+
+def _pdf_out(path: str) -> Path:
+    out = Path(path).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise CliError(
+            pick(f"{path}: nama berkas harus berakhiran .pdf", f"{path}: must end in .pdf")
+        )
+    if out.is_dir():
+        raise CliError(pick(f"{path} adalah folder", f"{path} is a folder"))
+    return out
+
+
+def letter_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Makes a commitment letter, writes it and records it."""
+    from jipp_desktop.documents.letter import make_letter
+
+    out = _pdf_out(args.out)
+    actor = ctx.actor()
+    try:
+        result = make_letter(ctx.db, actor, args.commitment_id, out)
+    except OSError as exc:
+        raise CliError(
+            pick(
+                f"{out}: tidak dapat ditulis ({exc.strerror})",
+                f"{out}: cannot write ({exc.strerror})",
+            )
+        ) from None
+    document = result.document
+    ctx.emit(
+        pick(
+            f"Surat komitmen ditulis ke {out} ({document.pages} halaman); "
+            f"sidik isi {result.fingerprint}",
+            f"Commitment letter written to {out} ({document.pages} pages); "
+            f"fingerprint {result.fingerprint}",
+        ),
+        {
+            "path": str(out),
+            "pages": document.pages,
+            "sha256": document.sha256,
+            "fingerprint": result.fingerprint,
+        },
+    )
+    return 0
+
+
+def _filter(ctx: CliContext, args: argparse.Namespace) -> Any:
+    from sqlalchemy import select
+
+    from jipp_desktop.db.models import Agency, Region
+    from jipp_desktop.reference import codes
+    from jipp_desktop.services.search import InnovationFilter
+
+    def code(value: str | None, code_list: Any, option: str) -> str | None:
+        if value is None:
+            return None
+        found = code_list.parse(value)
+        if found is None:
+            raise CliError(f"--{option} {value!r}: pilih / choose {', '.join(code_list.codes())}")
+        return found
+
+    agency = None
+    with ctx.db.session() as session:
+        for option, value in (("province", args.province), ("region", args.region)):
+            if value and session.get(Region, value) is None:
+                raise CliError(
+                    f"--{option} {value!r}: kode wilayah tidak dikenal / unknown region code"
+                )
+        if args.agency:
+            agency = session.scalar(
+                select(Agency.id).where(
+                    Agency.deleted_at.is_(None),
+                    (Agency.id == args.agency) | (Agency.name.ilike(args.agency)),
+                )
+            )
+            if agency is None:
+                raise CliError(f"--agency {args.agency!r}: instansi tidak dikenal / unknown agency")
+    return InnovationFilter(
+        text=args.text,
+        province_code=args.province,
+        region_code=args.region,
+        agency_id=agency,
+        sector=code(args.sector, codes.SECTORS, "sector"),
+        phase=code(args.phase, codes.PHASES, "phase"),
+        continuation=code(args.status, codes.CONTINUATION, "status"),
+        workflow=code(args.workflow, codes.WORKFLOW, "workflow"),
+        year=args.year,
+        needs_reverification=args.needs_reverification,
+    )
+
+
+def report_command(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Makes a report and writes it."""
+    from jipp_desktop.documents.reports import ReportRequest, make_report, parse_kind
+    from jipp_desktop.language import language
+
+    out = _pdf_out(args.out)
+    kind, target = parse_kind(args.kind)
+    if kind != "verification" and (args.start or args.end):
+        raise CliError(
+            pick(
+                "--from/--to hanya untuk laporan verification",
+                "--from/--to are for the verification report only",
+            )
+        )
+    request = ReportRequest(
+        kind=kind,
+        target=target,
+        filter=_filter(ctx, args) if kind == "recap" else ReportRequest("recap").filter,
+        start=args.start,
+        end=args.end,
+        lang=language(),
+        personal=args.personal,
+    )
+    document = make_report(ctx.db, request)
+    try:
+        document.write(out)
+    except OSError as exc:
+        raise CliError(
+            pick(
+                f"{out}: tidak dapat ditulis ({exc.strerror})",
+                f"{out}: cannot write ({exc.strerror})",
+            )
+        ) from None
+    ctx.emit(
+        pick(
+            f"Laporan {args.kind} ditulis ke {out} ({document.pages} halaman)",
+            f"Report {args.kind} written to {out} ({document.pages} pages)",
+        ),
+        {"path": str(out), "pages": document.pages, "sha256": document.sha256},
+    )
+    return 0
