@@ -1,0 +1,98 @@
+"""The innovation list model and page: paged in SQL, searchable, filterable, sortable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jipp_desktop.services.search import InnovationFilter
+from tests.ui.conftest import add_innovation, add_innovations
+from ui.models.innovation_list import ID_ROLE, PAGE, InnovationListModel
+
+
+def test_model_passes_qt_model_tester(ctx, operator, qtmodeltester):
+    add_innovations(ctx.db, operator, 30)
+    model = InnovationListModel(ctx)
+    model.reload()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 30
+
+
+def test_rows_beyond_the_first_page_come_by_id_after_the_background_read(ctx, operator, qtbot):
+    ids = add_innovations(ctx.db, operator, PAGE * 2 + 50)
+    model = InnovationListModel(ctx)
+    with qtbot.waitSignal(model.ids_loaded, timeout=10000):
+        model.reload()
+    assert model.rowCount() == len(ids)
+    # Sorted by title ascending: the last row is the highest number.
+    with qtbot.waitSignal(model.ids_loaded, timeout=10000):
+        model.sort(model.column_of("title"), Qt.SortOrder.AscendingOrder)
+    last = model.index(model.rowCount() - 1, model.column_of("title"))
+    assert model.data(last) == f"Inovasi Contoh Nomor {len(ids) - 1:05d}"
+    assert model.data(last, ID_ROLE) in ids
+
+
+def test_codes_and_dates_show_as_indonesian_labels(ctx, operator):
+    add_innovation(ctx.db, operator, phase="institutionalisation", sector="health")
+    model = InnovationListModel(ctx)
+    model.reload()
+    assert model.data(model.index(0, model.column_of("phase"))) == "Pelembagaan"
+    assert model.data(model.index(0, model.column_of("sector"))) == "Kesehatan"
+    assert model.data(model.index(0, model.column_of("workflow"))) == "Draf"
+    assert model.data(model.index(0, model.column_of("region"))) == "Kota Denpasar"
+
+
+def test_search_box_finds_by_words_of_the_title(window, operator, qtbot):
+    add_innovations(window._ctx.db, operator, 5)
+    add_innovation(window._ctx.db, operator, title="Posyandu Keliling Digital Banjar")
+    page = window.show_page("innovations")
+    page.model.reload()
+    assert page.model.rowCount() == 6
+    qtbot.keyClicks(page.filters.search, "posyandu kelil")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    title = page.model.data(page.model.index(0, page.model.column_of("title")))
+    assert title == "Posyandu Keliling Digital Banjar"
+    assert page.count_label.text() == "1 inovasi"
+
+
+def test_province_filter_cascades_to_regencies_and_filters(window, operator, qtbot):
+    from tests.conftest import BALI
+
+    add_innovations(window._ctx.db, operator, 3)
+    add_innovation(
+        window._ctx.db, operator, title="Inovasi Provinsi Bali", agency_id=BALI, region_code="51"
+    )
+    page = window.show_page("innovations")
+    bar = page.filters
+    assert not bar.regency.isEnabled()
+    bar.province.set_value("51")
+    assert bar.regency.isEnabled()
+    names = [bar.regency.itemText(i) for i in range(bar.regency.count())]
+    assert "Kota Denpasar" in names and "Kabupaten Badung" in names
+    assert page.model.rowCount() == 4
+    bar.regency.set_value("51.71")
+    assert page.model.rowCount() == 3
+    bar.province.set_value("52")
+    assert page.model.rowCount() == 0
+    assert page.current_filter() == InnovationFilter(province_code="52")
+
+
+def test_filters_are_remembered_between_runs(ctx, operator, qtbot):
+    from ui.pages.innovations import InnovationsPage
+
+    page = InnovationsPage(ctx)
+    qtbot.addWidget(page)
+    page.filters.phase.set_value("creation")
+    page.filters.reverify.setChecked(True)
+    again = InnovationsPage(ctx)
+    qtbot.addWidget(again)
+    assert again.current_filter() == InnovationFilter(phase="creation", needs_reverification=True)
+
+
+def test_needs_reverification_filter(window, operator):
+    add_innovations(window._ctx.db, operator, 2)
+    page = window.show_page("innovations")
+    page.filters.reverify.setChecked(True)
+    # Never verified: every record needs (re-)verification.
+    assert page.model.rowCount() == 2
+    page.filters.workflow.set_value("verified")
+    assert page.model.rowCount() == 0
