@@ -1,0 +1,132 @@
+"""The Excel actions in the GUI: the import preview shows the counts and problems before
+anything is written, commit happens in the background, export runs off the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import openpyxl
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy import func, select
+
+from jipp_desktop.db.models import Innovation
+from jipp_desktop.services.search import InnovationFilter
+from tests.core.spreadsheet_files import row, write_xlsx
+from tests.ui.conftest import add_innovations
+from ui.excel import actions
+from ui.excel.preview import ImportPreviewDialog
+
+
+def stored(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(Innovation))
+
+
+def message_box(text: str) -> QMessageBox | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and text in widget.text() and widget.isVisible():
+            return widget
+    return None
+
+
+def test_import_preview_shows_counts_then_commits(ctx, qtbot, tmp_path, monkeypatch):
+    source = write_xlsx(tmp_path / "kiriman.xlsx", [row(1), row(2), row(3, Tahap="Penciptan")])
+    monkeypatch.setattr(actions, "choose_open_file", lambda parent: str(source))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    actions.import_innovations(parent, ctx)
+
+    qtbot.waitUntil(lambda: parent.findChild(ImportPreviewDialog) is not None, timeout=10000)
+    dialog = parent.findChild(ImportPreviewDialog)
+    assert dialog.count_labels["new"].text() == "2"
+    assert dialog.count_labels["invalid"].text() == "1"
+    assert dialog.count_labels["duplicates"].text() == "0"
+    model = dialog.table.model()
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == 4 and model.index(0, 1).data() == "D"
+    assert "Penciptan" in model.index(0, 4).data()
+    assert stored(ctx.db) == 0  # the preview wrote nothing
+
+    errors_out = tmp_path / "kesalahan.xlsx"
+    monkeypatch.setattr(actions, "choose_save_file", lambda *a: str(errors_out))
+    dialog.errors_button.click()
+    qtbot.waitUntil(errors_out.exists, timeout=10000)
+    assert openpyxl.load_workbook(errors_out).active.cell(2, 1).value == 4
+
+    with qtbot.waitSignal(ctx.data_changed, timeout=10000) as changed:
+        dialog.commit_button.click()
+    assert changed.args == ["innovation"]
+    assert stored(ctx.db) == 2
+    qtbot.waitUntil(lambda: message_box("2 inovasi baru") is not None, timeout=5000)
+
+
+def test_switching_to_update_runs_the_check_again(ctx, qtbot, tmp_path, monkeypatch):
+    add_innovations(ctx.db, ctx.actor, 1)
+    with ctx.db.session() as s:
+        title = s.scalar(select(Innovation.title))
+    source = write_xlsx(
+        tmp_path / "a.xlsx", [row(1, **{"Judul inovasi": title, "Tahap": "Pelembagaan"})]
+    )
+    monkeypatch.setattr(actions, "choose_open_file", lambda parent: str(source))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    actions.import_innovations(parent, ctx)
+    qtbot.waitUntil(lambda: parent.findChild(ImportPreviewDialog) is not None, timeout=10000)
+    dialog = parent.findChild(ImportPreviewDialog)
+    assert dialog.count_labels["duplicates"].text() == "1"
+    assert not dialog.commit_button.isEnabled()
+
+    dialog.update_radio.setChecked(True)
+
+    qtbot.waitUntil(lambda: dialog.count_labels["updated"].text() == "1", timeout=10000)
+    assert dialog.commit_button.isEnabled()
+
+
+def test_a_bad_file_gets_a_clear_message(ctx, qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_text("judul;instansi\n")
+    monkeypatch.setattr(actions, "choose_open_file", lambda parent: str(bad))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    actions.import_innovations(parent, ctx)
+
+    qtbot.waitUntil(lambda: message_box("bukan lembar kerja") is not None, timeout=10000)
+    assert parent.findChild(ImportPreviewDialog) is None
+
+
+def test_export_runs_in_the_background(ctx, qtbot, tmp_path, monkeypatch):
+    add_innovations(ctx.db, ctx.actor, 3)
+    out = tmp_path / "ekspor.xlsx"
+    monkeypatch.setattr(actions, "choose_save_file", lambda *a: str(out))
+    from jipp_desktop.spreadsheets import export
+
+    threads = []
+    real = export.export_innovations
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export, "export_innovations", recording)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    actions.export_innovations(parent, ctx, InnovationFilter(province_code="51"))
+
+    qtbot.waitUntil(lambda: message_box("3 inovasi diekspor") is not None, timeout=10000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert openpyxl.load_workbook(out)["Data inovasi"].max_row == 4
+
+
+def test_save_template(ctx, qtbot, tmp_path, monkeypatch):
+    out = tmp_path / "templat.xlsx"
+    monkeypatch.setattr(actions, "choose_save_file", lambda *a: str(out))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    actions.save_template(parent, ctx)
+
+    qtbot.waitUntil(lambda: message_box("Templat impor disimpan") is not None, timeout=10000)
+    assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk", "daftar"]

@@ -1,0 +1,232 @@
+"""What the Innovations page and the File menu call: import (choose a file → background dry run
+→ preview → background commit), export of the filtered list, and saving the template. Every
+long step runs off the GUI thread behind a progress dialog with Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.progress import Cancelled, ProgressFn
+from jipp_desktop.services.search import InnovationFilter
+from ui.context import AppContext
+from ui.excel.preview import ImportPreviewDialog
+from ui.jobs import run_with_progress
+
+SPREADSHEETS = "Lembar kerja (*.xlsx *.xls *.ods)"
+XLSX = "Excel (*.xlsx)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("excel", text)
+
+
+def choose_open_file(parent: QWidget) -> str:
+    """Asks for the spreadsheet to import ("" when the officer cancels)."""
+    path, _ = QFileDialog.getOpenFileName(parent, _tr("Impor dari Excel"), "", _tr(SPREADSHEETS))
+    return path
+
+
+def choose_save_file(parent: QWidget, title: str, suggested: str) -> str:
+    """Asks where to save an .xlsx ("" when the officer cancels); adds the suffix if missing."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, _tr(XLSX))
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path
+
+
+def _notify(parent: QWidget, title: str, text: str, warning: bool = False) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+        title,
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("excel_message")
+    box.open()
+    return box
+
+
+def _failure(parent: QWidget, ctx: AppContext, title: str) -> Any:
+    def handle(error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return
+        text = error.message(ctx.lang) if isinstance(error, ServiceError) else str(error)
+        _notify(parent, title, text, warning=True)
+
+    return handle
+
+
+class _ImportFlow(QObject):
+    """One import, from the dry run to the commit; lives as long as its preview dialog."""
+
+    def __init__(self, parent: QWidget, ctx: AppContext, path: str) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.ctx = ctx
+        self.path = path
+        self.dialog: ImportPreviewDialog | None = None
+
+    def dry_run(self, on_duplicate: str = "skip") -> None:
+        from jipp_desktop.spreadsheets.importer import import_spreadsheet
+
+        ctx, path = self.ctx, self.path
+
+        def work(progress: ProgressFn) -> Any:
+            return import_spreadsheet(
+                ctx.db,
+                ctx.actor,
+                path,
+                on_duplicate=on_duplicate,
+                dry_run=True,
+                progress=progress,
+            )
+
+        run_with_progress(
+            ctx.jobs,
+            self.dialog or self.parent_widget,
+            _tr("Memeriksa berkas…"),
+            work,
+            self._show,
+            _failure(self.parent_widget, ctx, _tr("Berkas tidak dapat diimpor")),
+        )
+
+    def _show(self, report: Any) -> None:
+        if self.dialog is None:
+            self.dialog = ImportPreviewDialog(report, self.ctx.lang, self.parent_widget)
+            self.dialog.setObjectName("import_preview")
+            self.dialog.choice_changed.connect(self.dry_run)
+            self.dialog.commit_requested.connect(self.commit)
+            self.dialog.errors_requested.connect(self.save_errors)
+            self.dialog.finished.connect(self.deleteLater)
+            self.dialog.open()
+        else:
+            self.dialog.set_report(report)
+
+    def commit(self, on_duplicate: str) -> None:
+        from jipp_desktop.spreadsheets.importer import import_spreadsheet
+
+        ctx, path = self.ctx, self.path
+        assert self.dialog is not None
+
+        def work(progress: ProgressFn) -> Any:
+            return import_spreadsheet(
+                ctx.db, ctx.actor, path, on_duplicate=on_duplicate, progress=progress
+            )
+
+        run_with_progress(
+            ctx.jobs,
+            self.dialog,
+            _tr("Mengimpor…"),
+            work,
+            self._committed,
+            _failure(self.dialog, ctx, _tr("Impor gagal; tidak ada yang disimpan")),
+            writes=True,
+        )
+
+    def _committed(self, report: Any) -> None:
+        self.ctx.data_changed.emit("innovation")
+        if self.dialog is not None:
+            self.dialog.set_report(report)
+            self.dialog.commit_button.setEnabled(False)
+            self.dialog.skip_radio.setEnabled(False)
+            self.dialog.update_radio.setEnabled(False)
+        _notify(
+            self.dialog or self.parent_widget,
+            _tr("Impor selesai"),
+            _tr("{new} inovasi baru dan {updated} diperbarui telah disimpan.")
+            .replace("{new}", str(report.new))
+            .replace("{updated}", str(report.updated)),
+        )
+
+    def save_errors(self) -> None:
+        from jipp_desktop.spreadsheets.error_workbook import write_error_workbook
+
+        assert self.dialog is not None
+        report = self.dialog.report
+        suggested = str(Path(self.path).with_name(Path(self.path).stem + "-kesalahan.xlsx"))
+        out = choose_save_file(self.dialog, _tr("Simpan daftar kesalahan"), suggested)
+        if not out:
+            return
+        path, lang = self.path, self.ctx.lang
+
+        def work(progress: ProgressFn) -> Any:
+            return write_error_workbook(path, report, out, lang=lang, progress=progress)
+
+        run_with_progress(
+            self.ctx.jobs,
+            self.dialog,
+            _tr("Menyimpan daftar kesalahan…"),
+            work,
+            lambda n: _notify(
+                self.dialog or self.parent_widget,
+                _tr("Daftar kesalahan tersimpan"),
+                _tr("{n} baris yang ditolak disimpan di {path}.")
+                .replace("{n}", str(n))
+                .replace("{path}", out),
+            ),
+            _failure(self.dialog, self.ctx, _tr("Daftar kesalahan tidak dapat disimpan")),
+        )
+
+
+def import_innovations(parent: QWidget, ctx: AppContext) -> None:
+    """Import from a spreadsheet: choose the file, check it in the background, preview, commit."""
+    path = choose_open_file(parent)
+    if not path:
+        return
+    _ImportFlow(parent, ctx, path).dry_run()
+
+
+def export_innovations(parent: QWidget, ctx: AppContext, f: InnovationFilter) -> None:
+    """Exports the innovations the filter keeps (the list as the officer sees it)."""
+    out = choose_save_file(parent, _tr("Ekspor ke Excel"), "inovasi.xlsx")
+    if not out:
+        return
+    from jipp_desktop.spreadsheets.export import export_innovations as export
+
+    def work(progress: ProgressFn) -> Any:
+        with ctx.db.session() as session:
+            return export(session, out, f, lang=ctx.lang, progress=progress)
+
+    run_with_progress(
+        ctx.jobs,
+        parent,
+        _tr("Mengekspor…"),
+        work,
+        lambda result: _notify(
+            parent,
+            _tr("Ekspor selesai"),
+            _tr("{n} inovasi diekspor ke {path}.")
+            .replace("{n}", str(result.count))
+            .replace("{path}", str(result.path)),
+        ),
+        _failure(parent, ctx, _tr("Ekspor gagal")),
+    )
+
+
+def save_template(parent: QWidget, ctx: AppContext) -> None:
+    """Saves the import template (with the store's regions and agencies as dropdowns)."""
+    out = choose_save_file(parent, _tr("Simpan templat impor"), "templat-impor-inovasi.xlsx")
+    if not out:
+        return
+    from jipp_desktop.spreadsheets.template import write_template
+
+    def work(progress: ProgressFn) -> Any:
+        with ctx.db.session() as session:
+            return write_template(session, out)
+
+    run_with_progress(
+        ctx.jobs,
+        parent,
+        _tr("Menyimpan templat…"),
+        work,
+        lambda path: _notify(
+            parent, _tr("Templat tersimpan"), _tr("Templat impor disimpan di ") + str(path)
+        ),
+        _failure(parent, ctx, _tr("Templat tidak dapat disimpan")),
+    )
