@@ -205,7 +205,22 @@ class Innovation(SyncMixin, Base):
         cascade="all, delete-orphan", order_by="Award.year", lazy="selectin"
     )
 
-    __table_args__ = (Index("ix_innovations_agency_title_key", "agency_id", "title_key"),)
+    __table_args__ = (
+        Index("ix_innovations_agency_title_key", "agency_id", "title_key"),
+        # Covering index of the dashboard counts (migration 0003 says why).
+        Index(
+            "ix_innovations_counts",
+            "deleted_at",
+            "phase",
+            "workflow",
+            "continuation",
+            "sector",
+            "region_code",
+        ),
+        # The list's default orders, over records that are not deleted.
+        Index("ix_innovations_live_updated_at", "deleted_at", "updated_at"),
+        Index("ix_innovations_live_title", "deleted_at", "title"),
+    )
 
 
 class Award(Base):

@@ -319,7 +319,7 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
     for officer_id, rows in by_operator.items():
         insert_innovations(session, actors[officer_id], rows)
     if parts["verifications"]:
-        session.execute(insert(Verification), parts["verifications"])
+        session.execute(insert(Verification.__table__), parts["verifications"])
         by_verifier: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for v in parts["verifications"]:
             by_verifier[v["verifier_id"]].append(v)
@@ -331,7 +331,7 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
             )
     if parts["replications"]:
         titles = [r.pop("_title") for r in parts["replications"]]
-        session.execute(insert(Replication), parts["replications"])
+        session.execute(insert(Replication.__table__), parts["replications"])
         log_entries(
             session,
             staff.operators[0],
@@ -341,7 +341,7 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
             ),
         )
     if parts["awards"]:
-        session.execute(insert(Award), parts["awards"])
+        session.execute(insert(Award.__table__), parts["awards"])
 
 
 def add_spokes(session: Session, actor: Actor, rng: random.Random) -> int:
@@ -359,7 +359,9 @@ def add_spokes(session: Session, actor: Actor, rng: random.Random) -> int:
             reference_id("agency", regional_government_name(r))
             for r in rng.sample(inside, min(len(inside), rng.randint(3, 6)))
         )
-        session.execute(insert(HubSpoke), [{"hub_id": hub_id, "agency_id": a} for a in chosen])
+        session.execute(
+            insert(HubSpoke.__table__), [{"hub_id": hub_id, "agency_id": a} for a in chosen]
+        )
         session.execute(
             Hub.__table__.update().where(Hub.id == hub_id).values(dirty=True, updated_at=utcnow())
         )

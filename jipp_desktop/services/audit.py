@@ -84,7 +84,8 @@ def log_entries(
         for entity, record_id, action, field, before, after in entries
     ]
     if rows:
-        session.execute(insert(AuditEntry), rows)
+        # Core insert on the table: one executemany (see services.innovations.insert_innovations).
+        session.execute(insert(AuditEntry.__table__), rows)
 
 
 def history(session: Session, record_id: str) -> list[AuditEntry]:

@@ -249,7 +249,10 @@ def insert_innovations(
         )
         records.append(record)
     if records:
-        session.execute(insert(Innovation), records)
+        # The table, not the mapped class: the ORM's bulk path splits the rows into a new batch
+        # whenever the pattern of None values changes (thousands of small executes per chunk);
+        # a Core insert is one executemany.
+        session.execute(insert(Innovation.__table__), records)
         log_entries(
             session,
             actor,
