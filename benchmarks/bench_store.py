@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import text
+
 from jipp_desktop.db.engine import open_database
 from jipp_desktop.demo.generator import add_demo_data
 from jipp_desktop.services.search import InnovationFilter, list_innovations, search_innovations
@@ -94,16 +96,17 @@ def main() -> int:
 
     db = open_database(demo_path)
     with db.session() as session:
-        titles = [t for (t,) in session.execute(
-            __import__("sqlalchemy").text("SELECT title FROM innovations ORDER BY random() LIMIT 60")
-        )]  # fmt: skip
+        sample = text("SELECT title FROM innovations ORDER BY random() LIMIT 60")
+        titles = [t for (t,) in session.execute(sample)]
         rng = random.Random(7)
         words = [rng.choice([w for w in t.split() if len(w) >= 4]) for t in titles]
         search_innovations(session, words[0])  # warm the page cache once
         times = [timed(lambda w=w: search_innovations(session, w, 20), 1)[0] for w in words]
         times.sort()
-        print(f"search (limit 20) over {len(words)} title words: median {statistics.median(times):.1f}"
-              f" ms, p90 {times[int(len(times) * 0.9)]:.1f} ms, slowest {times[-1]:.1f} ms")  # fmt: skip
+        median = statistics.median(times)
+        p90 = times[int(len(times) * 0.9)]
+        print(f"search (limit 20) over {len(words)} title words: median {median:.1f} ms, "
+              f"p90 {p90:.1f} ms, slowest {times[-1]:.1f} ms")  # fmt: skip
         stats_ms = timed(lambda: store_stats(session), 5)
         print(f"stats: first {stats_ms[0]:.0f} ms, median {statistics.median(stats_ms):.0f} ms")
         for sort in ("updated_at", "title"):
