@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from jipp_desktop import __version__
 from jipp_desktop.cli.context import CliContext, CliError
@@ -19,9 +20,21 @@ COMMAND_MODULES = (
 )
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (`prog: reason`), exit code 2.
+
+    Subparsers are made of the same class, so every subcommand's errors are one line too;
+    `--help` still shows the full usage.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Reports a bad argument on one line and exits with 2."""
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with the global options and every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="jipp-desktop",
         description="JIPP Desktop — inovasi pelayanan publik, luring dan daring.",
     )
