@@ -1,0 +1,116 @@
+"""The commitments page as an officer uses it: edit, a bad NIP told at the field, prefill from
+the October 2023 hub event, save, print the letter and see its pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from jipp_desktop.db.models import Commitment, CommitmentDocument
+from jipp_desktop.services.commitments import CommitmentInput, SignatoryInput, create_commitment
+from ui.commitments.page import CommitmentsPage
+from ui.commitments.signatories import NIP_COLUMN
+
+
+def _stored(db, operator) -> str:
+    data = CommitmentInput(
+        number="010/PK/2024",
+        title="Pernyataan Komitmen Replikasi",
+        place="Denpasar",
+        signed_on=date(2024, 3, 14),
+        clauses=("Mereplikasi inovasi.",),
+        signatories=(
+            SignatoryInput("Pemerintah Kota Denpasar", "I Gusti Ngurah Jaya", "Wali Kota"),
+        ),
+    )
+    with db.transaction() as session:
+        return create_commitment(session, operator, data).id
+
+
+def _page(ctx, qtbot) -> CommitmentsPage:
+    page = CommitmentsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_the_list_shows_stored_commitments(ctx, qtbot, qtmodeltester, db, operator):
+    _stored(db, operator)
+    page = _page(ctx, qtbot)
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data() == "010/PK/2024"
+    assert page.model.index(0, 3).data() == "14 Maret 2024"
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.editor.signatories)
+
+
+def test_a_bad_nip_is_told_at_the_field_and_nothing_is_saved(ctx, qtbot, db, operator):
+    cid = _stored(db, operator)
+    page = _page(ctx, qtbot)
+    page.table.selectRow(0)
+    assert page.current_id == cid and page.editor.place.text() == "Denpasar"
+    model = page.editor.signatories
+    nip = model.index(0, NIP_COLUMN)
+    model.setData(nip, "19850312")
+    label = page.editor.errors.labels["signatories"]
+    assert label.isVisible()
+    assert label.text() == "Baris 1, NIP: NIP harus 18 digit angka"
+    assert nip.data(Qt.ItemDataRole.ToolTipRole) == "NIP harus 18 digit angka"
+    page.save()
+    assert "Periksa NIP" in page.message.text()
+    with db.session() as session:
+        assert session.get(Commitment, cid).signatories[0].nip is None
+    model.setData(nip, "198503122010012003")
+    assert not label.isVisible()
+
+
+def test_a_missing_field_is_told_at_the_field(ctx, qtbot, db):
+    page = _page(ctx, qtbot)
+    page.new_commitment()
+    page.editor.title.setText("Pernyataan Komitmen")
+    page.save()
+    number_error = page.editor.errors.labels["number"]
+    qtbot.waitUntil(number_error.isVisible)
+    assert number_error.text() == "nomor wajib diisi"
+    assert page.editor.errors.labels["clauses"].text() == "paling sedikit satu butir komitmen"
+    with db.session() as session:
+        assert session.scalar(select(Commitment.id)) is None
+
+
+def test_prefill_from_the_hub_event_then_save_and_print(ctx, qtbot, db):
+    page = _page(ctx, qtbot)
+    page.prefill_from_cohort("ministries_2023")
+    editor = page.editor
+    model = editor.signatories
+    assert model.rowCount() == 13
+    assert editor.value().signed_on == date(2023, 10, 20)
+    assert editor.date_text.text() == "Jumat, 20 Oktober 2023"
+    editor.number.setText("B/20/KOMITMEN/X/2023")
+    for row in range(model.rowCount()):
+        model.setData(model.index(row, 1), f"Pejabat {row + 1}")
+        model.setData(model.index(row, 2), "Sekretaris Jenderal")
+    page.print_letter()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=15000)
+    assert page.preview.preview.page_count() == 2
+    assert page.model.rowCount() == 1
+    with db.session() as session:
+        stored = session.scalars(select(Commitment)).one()
+        assert len(stored.signatories) == 13
+        documents = session.scalars(select(CommitmentDocument)).all()
+    assert [d.commitment_id for d in documents] == [stored.id]
+
+
+def test_clauses_are_added_removed_and_reordered(ctx, qtbot):
+    page = _page(ctx, qtbot)
+    editor = page.editor
+    editor.add_clause("Pertama")
+    editor.add_clause("Kedua")
+    editor.add_clause("Ketiga")
+    editor.clauses.setCurrentRow(2)
+    editor._move_clause(-1)
+    assert editor.value().clauses == ("Pertama", "Ketiga", "Kedua")
+    editor.clauses.setCurrentRow(0)
+    editor._remove_clause()
+    assert editor.value().clauses == ("Ketiga", "Kedua")

@@ -1,0 +1,276 @@
+"""The commitment editor: number, title, place, date, opening, numbered clauses, signatories
+and witnesses; messages appear at the fields they are about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.documents.styles import long_date
+from jipp_desktop.domain.errors import FieldError, ValidationFailed
+from jipp_desktop.services.commitments import CommitmentInput
+from ui.commitments.signatories import SignatoryModel
+from ui.widgets.field_errors import FieldErrors
+
+
+def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
+
+
+class CommitmentEditor(QWidget):
+    """The form of one commitment.
+
+    Attributes:
+        number, title, place: the line edits.
+        signed_on: the date picker; ``date_text`` shows the date in words.
+        opening: the opening text.
+        clauses: the numbered clauses (edit in place; add, remove, move).
+        signatories: the signatories and witnesses (model) shown in ``table``.
+        errors: the message label of each field.
+
+    Signals:
+        edited(): the officer changed something.
+    """
+
+    edited = Signal()
+
+    def __init__(self, lang: str = "id", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.hub_id: str | None = None
+        self.number = QLineEdit()
+        self.number.setObjectName("number")
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.place = QLineEdit()
+        self.place.setObjectName("place")
+        self.signed_on = QDateEdit()
+        self.signed_on.setObjectName("signed_on")
+        self.signed_on.setCalendarPopup(True)
+        self.signed_on.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+        self.signed_on.setDisplayFormat("dd-MM-yyyy")
+        self.date_text = QLabel()
+        self.opening = QPlainTextEdit()
+        self.opening.setObjectName("opening")
+        self.opening.setMaximumHeight(70)
+
+        self.clauses = QListWidget()
+        self.clauses.setObjectName("clauses")
+        self.clauses.setWordWrap(True)
+        self.clauses.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        add_clause = QPushButton(self.tr("Tambah butir"))
+        remove_clause = QPushButton(self.tr("Hapus butir"))
+        clause_up = QPushButton(self.tr("Naik"))
+        clause_down = QPushButton(self.tr("Turun"))
+
+        self.signatories = SignatoryModel(lang, self)
+        self.table = QTableView()
+        self.table.setObjectName("signatories")
+        self.table.setModel(self.signatories)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        add_signer = QPushButton(self.tr("Tambah penanda tangan"))
+        add_witness = QPushButton(self.tr("Tambah saksi"))
+        remove_signer = QPushButton(self.tr("Hapus baris"))
+        signer_up = QPushButton(self.tr("Naik"))
+        signer_down = QPushButton(self.tr("Turun"))
+
+        self.errors = FieldErrors()
+        form = QFormLayout()
+        for label, name, widget in (
+            (self.tr("Nomor"), "number", self.number),
+            (self.tr("Judul"), "title", self.title),
+            (self.tr("Tempat"), "place", self.place),
+        ):
+            form.addRow(label, widget)
+            form.addRow("", self.errors.add(name, widget))
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.signed_on)
+        date_row.addWidget(self.date_text, 1)
+        form.addRow(self.tr("Tanggal"), date_row)
+        form.addRow("", self.errors.add("signed_on", self.signed_on))
+        form.addRow(self.tr("Pembuka"), self.opening)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Butir komitmen (berurutan)")))
+        layout.addWidget(self.clauses, 1)
+        layout.addLayout(_buttons(add_clause, remove_clause, clause_up, clause_down))
+        layout.addWidget(self.errors.add("clauses", self.clauses))
+        layout.addWidget(QLabel(self.tr("Penanda tangan dan saksi")))
+        layout.addWidget(self.table, 2)
+        layout.addLayout(_buttons(add_signer, add_witness, remove_signer, signer_up, signer_down))
+        layout.addWidget(self.errors.add("signatories", self.table))
+
+        add_clause.clicked.connect(self.add_clause)
+        remove_clause.clicked.connect(self._remove_clause)
+        clause_up.clicked.connect(lambda: self._move_clause(-1))
+        clause_down.clicked.connect(lambda: self._move_clause(1))
+        add_signer.clicked.connect(lambda: self._add_signer(False))
+        add_witness.clicked.connect(lambda: self._add_signer(True))
+        remove_signer.clicked.connect(self._remove_signer)
+        signer_up.clicked.connect(lambda: self._move_signer(-1))
+        signer_down.clicked.connect(lambda: self._move_signer(1))
+        self.signed_on.dateChanged.connect(self._show_date)
+        self.signatories.nip_checked.connect(self.check_nips)
+        for signal in (
+            self.number.textEdited,
+            self.title.textEdited,
+            self.place.textEdited,
+            self.signed_on.dateChanged,
+            self.opening.textChanged,
+            self.clauses.itemChanged,
+            self.signatories.dataChanged,
+            self.signatories.rowsInserted,
+            self.signatories.rowsRemoved,
+            self.signatories.rowsMoved,
+        ):
+            signal.connect(self.edited)
+        self.load(None)
+
+    # --- loading and reading -------------------------------------------------------------
+
+    def load(self, data: CommitmentInput | None) -> None:
+        """Shows a commitment (a blank form for None)."""
+        blockers = [self.number, self.title, self.place, self.signed_on, self.opening, self.clauses]
+        for w in blockers:
+            w.blockSignals(True)
+        data = data or CommitmentInput("", "", "", date.today())
+        self.hub_id = data.hub_id
+        self.number.setText(data.number)
+        self.title.setText(data.title)
+        self.place.setText(data.place)
+        self.signed_on.setDate(QDate(data.signed_on.year, data.signed_on.month, data.signed_on.day))
+        self.opening.setPlainText(data.opening)
+        self.clauses.clear()
+        for clause in data.clauses:
+            self._append_clause(clause)
+        for w in blockers:
+            w.blockSignals(False)
+        self.signatories.set_rows(list(data.signatories))
+        self.errors.clear()
+        self._show_date()
+
+    def value(self) -> CommitmentInput:
+        """The commitment as entered."""
+        d = self.signed_on.date()
+        return CommitmentInput(
+            number=self.number.text(),
+            title=self.title.text(),
+            place=self.place.text(),
+            signed_on=date(d.year(), d.month(), d.day()),
+            opening=self.opening.toPlainText(),
+            clauses=tuple(self.clauses.item(i).text() for i in range(self.clauses.count())),
+            signatories=tuple(self.signatories.rows()),
+            hub_id=self.hub_id,
+        )
+
+    # --- messages --------------------------------------------------------------------------
+
+    def check_nips(self) -> bool:
+        """Shows the NIP problems under the table; True when there are none."""
+        problems = self.signatories.problems()
+        label = self.errors.labels["signatories"]
+        if problems:
+            label.setText("\n".join(p.message(self._lang) for p in problems))
+            label.show()
+        else:
+            label.clear()
+            label.hide()
+        return not problems
+
+    def show_errors(self, failure: ValidationFailed) -> list[str]:
+        """Shows a service's messages at their fields; returns the ones with no field here.
+
+        Messages about one signatory row ("signatories[3]") go under the table.
+        """
+        merged: list[FieldError] = []
+        rows: list[str] = []
+        for error in failure.errors:
+            if error.field.startswith("signatories["):
+                rows.append(error.message(self._lang))
+            else:
+                merged.append(error)
+        if rows:
+            merged.append(FieldError("signatories", "\n".join(rows), "\n".join(rows)))
+        return self.errors.show(ValidationFailed(merged), self._lang)
+
+    # --- clauses and rows -------------------------------------------------------------------
+
+    def _append_clause(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.clauses.addItem(item)
+        return item
+
+    def add_clause(self, text: str = "") -> None:
+        """Adds a clause at the end and starts editing it."""
+        item = self._append_clause(text or self.tr("Butir komitmen baru"))
+        self.clauses.setCurrentItem(item)
+        self.clauses.editItem(item)
+        self.edited.emit()
+
+    def _remove_clause(self) -> None:
+        row = self.clauses.currentRow()
+        if row >= 0:
+            self.clauses.takeItem(row)
+            self.edited.emit()
+
+    def _move_clause(self, delta: int) -> None:
+        row = self.clauses.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.clauses.count():
+            return
+        item = self.clauses.takeItem(row)
+        self.clauses.insertItem(target, item)
+        self.clauses.setCurrentRow(target)
+        self.edited.emit()
+
+    def _add_signer(self, witness: bool) -> None:
+        row = self.signatories.add_row(witness)
+        index = self.signatories.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def _remove_signer(self) -> None:
+        self.signatories.remove_row(self.table.currentIndex().row())
+
+    def _move_signer(self, delta: int) -> None:
+        row = self.table.currentIndex().row()
+        if row >= 0:
+            target = self.signatories.move_row(row, delta)
+            self.table.selectRow(target)
+
+    def _show_date(self) -> None:
+        d = self.signed_on.date()
+        self.date_text.setText(long_date(date(d.year(), d.month(), d.day()), self._lang))
