@@ -1,0 +1,215 @@
+"""The demo data: realistic, complete, consistent with every rule, and additive."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from jipp_desktop.db.engine import Database, open_database
+from jipp_desktop.db.models import (
+    Agency,
+    AuditEntry,
+    Award,
+    Commitment,
+    HubSpoke,
+    Innovation,
+    Officer,
+    Replication,
+    Verification,
+)
+from jipp_desktop.demo.commitments import JOINT_TITLE
+from jipp_desktop.demo.generator import add_demo_data
+from jipp_desktop.domain.validation import nip_error, validate_innovation
+from jipp_desktop.progress import Cancelled
+from jipp_desktop.reference.codes import CONTINUATION, WORKFLOW
+from jipp_desktop.reference.hubs import JOINT_COMMITMENT_DATE, MINISTRIES_2023
+from jipp_desktop.reference.seed import reference_id
+from jipp_desktop.services.innovations import innovation_values
+from jipp_desktop.services.lookup import StoreLookup
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    db = open_database(tmp_path_factory.mktemp("demo") / "demo.db")
+    add_demo_data(db, 600)
+    return db
+
+
+def test_every_workflow_state_and_continuation_is_present(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        workflows = Counter(s.scalars(select(Innovation.workflow)))
+        continuations = Counter(s.scalars(select(Innovation.continuation)))
+    assert set(workflows) == set(WORKFLOW.codes())
+    assert set(continuations) == set(CONTINUATION.codes())
+    assert workflows["verified"] > workflows["rejected"] > 0
+
+
+def test_every_record_keeps_the_rules(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        lookup = StoreLookup(s)
+        for innovation in s.scalars(select(Innovation)):
+            values = innovation_values(innovation)
+            _, errors = validate_innovation(
+                values, lookup, submit=innovation.workflow != "draft", record_id=innovation.id
+            )
+            assert errors == [], (innovation.title, errors)
+            assert len(innovation.summary.split()) <= 200
+            assert innovation.contact_email.endswith("@contoh.example")
+            assert innovation.contact_phone.startswith("+62 800 0000 ")
+
+
+def test_titles_read_like_registry_titles(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        titles = list(s.scalars(select(Innovation.title)))
+    for title in titles:
+        acronym, _, description = title.partition(" — ")
+        assert acronym.replace("-", "").isupper() and len(description.split()) >= 3, title
+    assert len(set(titles)) > len(titles) * 0.9
+
+
+def test_innovations_come_from_real_regional_governments_and_hub_ministries(
+    demo_db: Database,
+) -> None:
+    with demo_db.session() as s:
+        rows = s.execute(
+            select(Agency.name, Agency.kind, Agency.region_code, Innovation.region_code).join(
+                Innovation, Innovation.agency_id == Agency.id
+            )
+        ).all()
+    kinds = Counter(kind for _, kind, _, _ in rows)
+    assert kinds["regency"] and kinds["city"] and kinds["province"] and kinds["ministry"]
+    for name, _kind, agency_region, region in rows:
+        assert reference_id("agency", name)  # a seeded reference agency
+        if agency_region:
+            assert region == agency_region or region.startswith(agency_region + "."), name
+
+
+def test_verifications_are_never_by_the_author(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        pairs = s.execute(
+            select(Verification.verifier_id, Innovation.created_by, Innovation.submitted_by).join(
+                Innovation, Innovation.id == Verification.innovation_id
+            )
+        ).all()
+        roles = dict(s.execute(select(Officer.id, Officer.role)).all())
+        outcomes = Counter(s.scalars(select(Verification.outcome)))
+    assert pairs
+    for verifier, author, submitter in pairs:
+        assert verifier not in (author, submitter)
+        assert roles[verifier] == "verifier"
+    assert {"valid_continuing", "valid_stopped", "needs_revision", "rejected"} <= set(outcomes)
+
+
+def test_verified_records_carry_their_verification(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        verified = s.scalars(select(Innovation).where(Innovation.workflow == "verified")).all()
+        for innovation in verified:
+            last = s.scalars(
+                select(Verification)
+                .where(Verification.innovation_id == innovation.id)
+                .order_by(Verification.verified_at.desc())
+            ).first()
+            assert last is not None and last.outcome.startswith("valid_")
+            assert innovation.last_verified_at == last.verified_at
+            assert innovation.continuation == last.continuation
+
+
+def test_replications_awards_and_spokes(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        replications = s.scalars(select(Replication)).all()
+        awards = s.scalars(select(Award)).all()
+        spokes = s.scalar(select(func.count()).select_from(HubSpoke))
+        sources = {
+            r.source_innovation_id: s.get(Innovation, r.source_innovation_id) for r in replications
+        }
+    assert replications and awards and spokes
+    for r in replications:
+        assert r.adopting_agency_id != sources[r.source_innovation_id].agency_id
+        assert (r.agreement_number is not None) == (r.status in ("agreed", "implemented"))
+    assert {a.stage_reached for a in awards} == {"Top 99", "Top 45"}
+
+
+def test_joint_commitment_of_20_october_2023(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        joint = s.scalars(select(Commitment).where(Commitment.title == JOINT_TITLE)).one()
+        signers = [x for x in joint.signatories if not x.is_witness]
+    assert joint.signed_on == JOINT_COMMITMENT_DATE and joint.place == "Jakarta"
+    assert [x.agency_name for x in signers] == [name for name, _ in MINISTRIES_2023]
+    for signer in signers:
+        assert signer.agency_id == reference_id("agency", signer.agency_name)
+        assert signer.nip is None or nip_error(signer.nip) is None
+    assert len(joint.clauses) >= 3
+
+
+def test_demo_officers_have_valid_nips(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        officers = s.scalars(select(Officer)).all()
+    assert {o.role for o in officers} == {"operator", "verifier", "admin"}
+    assert all(o.nip and nip_error(o.nip) is None for o in officers)
+
+
+def test_every_record_is_in_the_audit_log(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        logged = Counter(s.scalars(select(AuditEntry.entity).where(AuditEntry.action == "create")))
+        counts = {
+            "innovation": s.scalar(select(func.count()).select_from(Innovation)),
+            "verification": s.scalar(select(func.count()).select_from(Verification)),
+            "replication": s.scalar(select(func.count()).select_from(Replication)),
+        }
+    for entity, n in counts.items():
+        assert logged[entity] == n
+
+
+def test_a_second_run_adds_and_keeps_one_joint_commitment(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "twice.db")
+    first = add_demo_data(db, 40)
+    second = add_demo_data(db, 30)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Innovation)) == 70
+        numbers = list(s.scalars(select(Innovation.registration_number)))
+        joint = s.scalars(select(Commitment).where(Commitment.title == JOINT_TITLE)).all()
+        officers = s.scalar(select(func.count()).select_from(Officer))
+    assert len(set(numbers)) == 70
+    assert len(joint) == 1
+    assert officers == len(first.officers) == len(second.officers)
+    assert second.commitments >= 2  # provincial hub commitments on every run
+    db.close()
+
+
+def test_same_seed_same_store_gives_the_same_data(tmp_path: Path) -> None:
+    titles = []
+    for name in ("a.db", "b.db"):
+        db = open_database(tmp_path / name)
+        add_demo_data(db, 50, seed=7)
+        with db.session() as s:
+            titles.append(
+                list(s.scalars(select(Innovation.title).order_by(Innovation.registration_number)))
+            )
+        db.close()
+    assert titles[0] == titles[1]
+    db = open_database(tmp_path / "c.db")
+    add_demo_data(db, 50, seed=8)
+    with db.session() as s:
+        other = list(s.scalars(select(Innovation.title).order_by(Innovation.registration_number)))
+    assert other != titles[0]
+    db.close()
+
+
+def test_progress_is_reported_and_cancel_keeps_nothing(db: Database) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def cancel_after_first_chunk(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done > 0:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        add_demo_data(db, 6000, progress=cancel_after_first_chunk)
+    assert seen[0] == (0, 6000) and seen[-1][0] == 5000
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Innovation)) == 0
+        assert s.scalar(select(func.count()).select_from(Officer)) == 0
+        assert s.scalar(select(func.count()).select_from(Commitment)) == 0
