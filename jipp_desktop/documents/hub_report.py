@@ -18,6 +18,7 @@ from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
 from jipp_desktop.documents.styles import BODY, pick
 from jipp_desktop.documents.tables import data_table, key_value_table, number
+from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import (
     AGENCY_KINDS,
     CONTINUATION,
@@ -36,7 +37,11 @@ def _when(value: Any, lang: str) -> str:
 
 
 def build_hub_report(
-    session: Session, hub_id: str, letterhead: Letterhead, lang: str = "id"
+    session: Session,
+    hub_id: str,
+    letterhead: Letterhead,
+    lang: str = "id",
+    progress: ProgressFn | None = None,
 ) -> PdfDocument:
     """The report of one hub (landscape A4).
 
@@ -237,7 +242,7 @@ def build_hub_report(
         )
     else:
         story.append(Paragraph(t("Belum ada replikasi.", "No replication yet."), BODY))
-    return build_report(story, meta, letterhead)
+    return build_report(story, meta, letterhead, progress=progress)
 
 
 def hub_choices(session: Session) -> list[tuple[str, str]]:

@@ -27,6 +27,7 @@ from jipp_desktop.documents.styles import JUSTIFIED, SMALL_BOLD, esc, long_date,
 from jipp_desktop.documents.tables import data_table, key_value_table
 from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS, FieldSpec
+from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import (
     CONTINUATION,
     REPLICATION_STATUS,
@@ -296,6 +297,7 @@ def build_profile(
     letterhead: Letterhead,
     lang: str = "id",
     personal: bool = False,
+    progress: ProgressFn | None = None,
 ) -> PdfDocument:
     """The profile of one innovation.
 
@@ -314,6 +316,5 @@ def build_profile(
         letterhead,
         lang,
     )
-    return build_report(
-        profile_story(profile, content_width(meta), lang, personal), meta, letterhead
-    )
+    story = profile_story(profile, content_width(meta), lang, personal)
+    return build_report(story, meta, letterhead, progress=progress)

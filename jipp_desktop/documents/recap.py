@@ -26,6 +26,7 @@ from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
 from jipp_desktop.documents.styles import HEADING, INK, esc, long_date, pick
 from jipp_desktop.documents.tables import data_table, number
+from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
 from jipp_desktop.services.search import InnovationFilter, apply_filter
 
@@ -367,7 +368,11 @@ def _short(labels: list[str]) -> list[str]:
 
 
 def build_recap(
-    session: Session, f: InnovationFilter, letterhead: Letterhead, lang: str = "id"
+    session: Session,
+    f: InnovationFilter,
+    letterhead: Letterhead,
+    lang: str = "id",
+    progress: ProgressFn | None = None,
 ) -> PdfDocument:
     """The recap report for the innovations ``f`` keeps."""
     data = recap_data(session, f)
@@ -383,4 +388,4 @@ def build_recap(
         ),
     )
     story = recap_story(data, describe_filter(session, f, lang), content_width(meta), lang)
-    return build_report(story, meta, letterhead)
+    return build_report(story, meta, letterhead, progress=progress)

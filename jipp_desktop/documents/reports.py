@@ -14,6 +14,7 @@ from jipp_desktop.documents.profile import build_profile
 from jipp_desktop.documents.recap import build_recap
 from jipp_desktop.documents.verification_report import build_verification_report, check_period
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
+from jipp_desktop.progress import ProgressFn
 from jipp_desktop.services.search import InnovationFilter
 
 KINDS = ("recap", "verification", "hub", "innovation")
@@ -86,22 +87,29 @@ def parse_kind(text: str) -> tuple[str, str | None]:
     return kind, target.strip() or None
 
 
-def make_report(db: Database, request: ReportRequest) -> PdfDocument:
-    """Makes the report ``request`` names (read-only: nothing is stored)."""
+def make_report(
+    db: Database, request: ReportRequest, progress: ProgressFn | None = None
+) -> PdfDocument:
+    """Makes the report ``request`` names (read-only: nothing is stored).
+
+    ``progress`` is told how the layout goes and may raise Cancelled to stop it.
+    """
     if request.kind == "verification":
         check_period(request.start, request.end)
     with db.session() as session:
         letterhead = load_letterhead(session)
         if request.kind == "recap":
-            return build_recap(session, request.filter, letterhead, request.lang)
+            return build_recap(session, request.filter, letterhead, request.lang, progress)
         if request.kind == "verification":
             return build_verification_report(
-                session, request.start, request.end, letterhead, request.lang
+                session, request.start, request.end, letterhead, request.lang, progress
             )
         if request.kind == "hub":
-            return build_hub_report(session, request.target or "", letterhead, request.lang)
+            return build_hub_report(
+                session, request.target or "", letterhead, request.lang, progress
+            )
         if request.kind == "innovation":
             return build_profile(
-                session, request.target or "", letterhead, request.lang, request.personal
+                session, request.target or "", letterhead, request.lang, request.personal, progress
             )
     raise ValueError(f"unknown report kind {request.kind!r}")

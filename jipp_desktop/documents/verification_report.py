@@ -20,6 +20,7 @@ from jipp_desktop.documents.report_base import build_report, heading, title_bloc
 from jipp_desktop.documents.styles import BODY, long_date, pick
 from jipp_desktop.documents.tables import data_table, number
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
+from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import VERIFICATION_METHODS, VERIFICATION_OUTCOMES
 
 
@@ -185,6 +186,7 @@ def build_verification_report(
     end: date | None,
     letterhead: Letterhead,
     lang: str = "id",
+    progress: ProgressFn | None = None,
 ) -> PdfDocument:
     """The verification report of a period (landscape A4)."""
     data = verification_data(session, start, end)
@@ -197,4 +199,5 @@ def build_verification_report(
         footer_note=pick(lang, "Laporan verifikasi", "Verification report")
         + f" — {period_text(start, end, lang)}",
     )
-    return build_report(verification_story(data, content_width(meta), lang), meta, letterhead)
+    story = verification_story(data, content_width(meta), lang)
+    return build_report(story, meta, letterhead, progress=progress)

@@ -1,10 +1,39 @@
-"""The reports page: choose which report to make."""
+"""The reports page: choose a report and its parameters, make it in the background with
+progress and cancel, preview it (QtPdf), print it and save it; batch profiles of the innovations
+the current list filter keeps, into one PDF or a folder."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
+from datetime import date
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jipp_desktop.documents.batch import BatchResult, batch_profiles
+from jipp_desktop.documents.hub_report import hub_choices
+from jipp_desktop.documents.pdf import PdfDocument
+from jipp_desktop.documents.reports import ReportRequest, make_report
+from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.progress import Cancelled
 from ui.context import AppContext
+from ui.forms.innovation_picker import pick_innovation
+from ui.jobs import run_with_progress
+from ui.reports.preview import PdfPreview
+from ui.widgets.filter_bar import FilterBar
 
 REPORT_KINDS = (
     ("recap", "Rekapitulasi inovasi", "Innovation recap"),
@@ -12,23 +41,242 @@ REPORT_KINDS = (
     ("hub", "Laporan hub", "Hub report"),
     ("innovation", "Profil inovasi", "Innovation profile"),
 )
+ERROR_STYLE = "color: #b00020;"
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 class ReportsPage(QWidget):
-    """Chooses a report kind and its parameters.
+    """Report kind, its parameters, the preview.
 
     Attributes:
-        kind: the report-kind chooser.
+        kind: the report-kind chooser; ``params`` shows the chosen kind's parameters.
+        filters: which innovations the recap counts and the batch prints (the list's filter).
+        start, end: the verification period (each used when its box is ticked).
+        hub: the hub chooser.
+        innovation_id: the innovation whose profile is made.
+        preview: the PDF shown.
+        message: what happened last.
+        last_batch: what the last batch made.
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("reports")
         self.ctx = ctx
+        self.innovation_id: str | None = None
+        self.last_batch: BatchResult | None = None
         self.kind = QComboBox(self)
+        self.kind.setObjectName("report_kind")
         for code, id_text, en_text in REPORT_KINDS:
             self.kind.addItem(en_text if ctx.lang == "en" else id_text, code)
-        form = QFormLayout()
-        form.addRow(self.tr("Jenis laporan"), self.kind)
+
+        self.filters = FilterBar(ctx)
+        self.use_start = QCheckBox(self.tr("Sejak"))
+        self.start = QDateEdit(_qdate(date(date.today().year, 1, 1)))
+        self.use_end = QCheckBox(self.tr("Sampai"))
+        self.end = QDateEdit(_qdate(date.today()))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        period = QWidget()
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.use_start, self.start, self.use_end, self.end):
+            period_row.addWidget(w)
+        period_row.addStretch(1)
+        self.hub = QComboBox()
+        self.hub.setObjectName("hub")
+        hub_box = QWidget()
+        hub_row = QHBoxLayout(hub_box)
+        hub_row.setContentsMargins(0, 0, 0, 0)
+        hub_row.addWidget(QLabel(self.tr("Hub:")))
+        hub_row.addWidget(self.hub, 1)
+        self.innovation_label = QLabel(self.tr("Belum dipilih"))
+        choose = QPushButton(self.tr("Pilih inovasi…"))
+        self.personal = QCheckBox(self.tr("Cetak telepon dan surel narahubung"))
+        innovation_box = QWidget()
+        innovation_row = QHBoxLayout(innovation_box)
+        innovation_row.setContentsMargins(0, 0, 0, 0)
+        innovation_row.addWidget(self.innovation_label, 1)
+        innovation_row.addWidget(choose)
+        innovation_row.addWidget(self.personal)
+        self.params = QStackedWidget()
+        for widget in (self.filters, period, hub_box, innovation_box):
+            self.params.addWidget(widget)
+
+        self.make_button = QPushButton(self.tr("Buat laporan"))
+        self.make_button.setObjectName("make_report")
+        self.batch_button = QPushButton(self.tr("Profil semua inovasi terfilter…"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.preview = PdfPreview(self)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Laporan:")))
+        top.addWidget(self.kind)
+        top.addStretch(1)
+        top.addWidget(self.make_button)
+        top.addWidget(self.batch_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addLayout(top)
+        layout.addWidget(self.params)
+        layout.addWidget(self.message)
+        layout.addWidget(self.preview, 1)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        choose.clicked.connect(self._choose_innovation)
+        self.make_button.clicked.connect(self.make)
+        self.batch_button.clicked.connect(self._ask_batch)
+        ctx.data_changed.connect(self._on_data_changed)
+        self._load_hubs()
+        self._kind_changed()
+
+    # --- parameters ------------------------------------------------------------------------
+
+    def _kind_changed(self) -> None:
+        self.params.setCurrentIndex(self.kind.currentIndex())
+
+    def set_kind(self, kind: str) -> None:
+        """Chooses the report kind (recap, verification, hub, innovation)."""
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def _load_hubs(self) -> None:
+        keep = self.hub.currentData()
+        self.hub.clear()
+        with self.ctx.db.session() as session:
+            for hub_id, text in hub_choices(session):
+                self.hub.addItem(text, hub_id)
+        if keep is not None and self.hub.findData(keep) >= 0:
+            self.hub.setCurrentIndex(self.hub.findData(keep))
+
+    def set_innovation(self, innovation_id: str, title: str) -> None:
+        """Chooses the innovation whose profile is made."""
+        self.innovation_id = innovation_id
+        self.innovation_label.setText(title)
+
+    def _choose_innovation(self) -> None:
+        chosen = pick_innovation(self.ctx, self)
+        if chosen:
+            self.set_innovation(*chosen)
+
+    def request(self) -> ReportRequest | None:
+        """The report the parameters describe (None, with a message, when one is missing)."""
+        kind = self.kind.currentData()
+        lang = self.ctx.lang
+        if kind == "recap":
+            return ReportRequest("recap", filter=self.filters.current(), lang=lang)
+        if kind == "verification":
+            return ReportRequest(
+                "verification",
+                start=_pydate(self.start.date()) if self.use_start.isChecked() else None,
+                end=_pydate(self.end.date()) if self.use_end.isChecked() else None,
+                lang=lang,
+            )
+        if kind == "hub":
+            if self.hub.currentData() is None:
+                self._say(self.tr("Pilih hub terlebih dahulu."), error=True)
+                return None
+            return ReportRequest("hub", self.hub.currentData(), lang=lang)
+        if self.innovation_id is None:
+            self._say(self.tr("Pilih inovasi terlebih dahulu."), error=True)
+            return None
+        return ReportRequest(
+            "innovation", self.innovation_id, lang=lang, personal=self.personal.isChecked()
+        )
+
+    # --- making -------------------------------------------------------------------------------
+
+    def make(self) -> None:
+        """Makes the chosen report in the background and shows it."""
+        request = self.request()
+        if request is None:
+            return
+        db = self.ctx.db
+        title = self.kind.currentText()
+
+        def work(progress: Any) -> PdfDocument:
+            return make_report(db, request, progress)
+
+        def made(pdf: PdfDocument) -> None:
+            self.make_button.setEnabled(True)
+            name = request.kind if not request.target else f"{request.kind}-{request.target[:8]}"
+            self.preview.show_pdf(pdf, title, f"laporan-{name}.pdf")
+            self._say(self.tr("%1 halaman.").replace("%1", str(pdf.pages)))
+
+        self.make_button.setEnabled(False)
+        self._say(self.tr("Membuat laporan…"))
+        run_with_progress(self.ctx.jobs, self, title, work, made, self._failed)
+
+    def _ask_batch(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Profil inovasi"))
+        box.setText(self.tr("Cetak profil setiap inovasi yang sesuai filter ke:"))
+        one = box.addButton(self.tr("Satu berkas PDF"), QMessageBox.ButtonRole.AcceptRole)
+        many = box.addButton(
+            self.tr("Satu berkas per inovasi (folder)"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is one:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Simpan PDF"), "profil-inovasi.pdf", self.tr("Dokumen PDF (*.pdf)")
+            )
+            if path:
+                self.start_batch(Path(path), one_file=True)
+        elif box.clickedButton() is many:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Pilih folder"))
+            if folder:
+                self.start_batch(Path(folder), one_file=False)
+
+    def start_batch(self, target: Path, one_file: bool) -> None:
+        """Prints the profile of every innovation the filter keeps, in the background."""
+        db, f, lang = self.ctx.db, self.filters.current(), self.ctx.lang
+        personal = self.personal.isChecked()
+
+        def work(progress: Any) -> BatchResult:
+            return batch_profiles(
+                db, f, target, one_file=one_file, lang=lang, personal=personal, progress=progress
+            )
+
+        def made(result: BatchResult) -> None:
+            self.batch_button.setEnabled(True)
+            self.last_batch = result
+            self._say(
+                self.tr("%1 profil inovasi, %2 halaman: %3")
+                .replace("%1", str(result.profiles))
+                .replace("%2", str(result.pages))
+                .replace("%3", str(target))
+            )
+
+        self.batch_button.setEnabled(False)
+        self._say(self.tr("Mencetak profil…"))
+        run_with_progress(self.ctx.jobs, self, self.tr("Profil inovasi"), work, made, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.make_button.setEnabled(True)
+        self.batch_button.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self._say(self.tr("Dibatalkan; tidak ada berkas yang dibuat."))
+        elif isinstance(error, ServiceError):
+            self._say(error.message(self.ctx.lang), error=True)
+        elif isinstance(error, OSError):
+            self._say(
+                self.tr("Berkas tidak dapat ditulis: %1").replace("%1", str(error)), error=True
+            )
+        else:
+            self._say(self.tr("Gagal: %1").replace("%1", str(error)), error=True)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)
+
+    def _on_data_changed(self, entity: str) -> None:
+        if entity == "hub":
+            self._load_hubs()
