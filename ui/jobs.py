@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jipp_desktop.progress import Cancelled, ProgressFn
@@ -132,7 +132,8 @@ def run_with_progress(
     writes: bool = False,
 ) -> Job:
     """Runs a long job behind a progress dialog with a Cancel button (shown after 300 ms)."""
-    dialog = QProgressDialog(title, parent.tr("Batal"), 0, 0, parent)
+    cancel = QCoreApplication.translate("run_with_progress", "Batal")
+    dialog = QProgressDialog(title, cancel, 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

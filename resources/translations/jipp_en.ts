@@ -1,0 +1,1359 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AgenciesPage</name>
+    <message>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Hub JIPP</source>
+        <translation>JIPP hubs</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyEditor</name>
+    <message>
+        <source>Cari nama instansi…</source>
+        <translation>Search agency name…</translation>
+    </message>
+    <message>
+        <source>Semua jenis</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Data instansi</source>
+        <translation>Agency details</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>Jenis *</source>
+        <translation>Kind *</translation>
+    </message>
+    <message>
+        <source>Instansi induk</source>
+        <translation>Parent agency</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>%1 instansi</source>
+        <translation>%1 agencies</translation>
+    </message>
+    <message>
+        <source>Instansi baru</source>
+        <translation>New agency</translation>
+    </message>
+    <message>
+        <source>Periksa isian yang ditandai merah.</source>
+        <translation>Check the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Instansi tersimpan.</source>
+        <translation>Agency saved.</translation>
+    </message>
+    <message>
+        <source>Hapus instansi</source>
+        <translation>Delete agency</translation>
+    </message>
+    <message>
+        <source>Hapus instansi ini?</source>
+        <translation>Delete this agency?</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Simpan rekaman terlebih dahulu untuk menambah lampiran.</source>
+        <translation>Save the record first to add attachments.</translation>
+    </message>
+    <message>
+        <source>Tambah…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Tambah lampiran</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <source>Menyimpan lampiran…</source>
+        <translation>Saving attachments…</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+</context>
+<context>
+    <name>AwardsEditor</name>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Kompetisi</source>
+        <translation>Competition</translation>
+    </message>
+    <message>
+        <source>Tahap dicapai</source>
+        <translation>Stage reached</translation>
+    </message>
+    <message>
+        <source>Tambah baris</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Remove row</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentEditor</name>
+    <message>
+        <source>Tambah butir</source>
+        <translation>Add clause</translation>
+    </message>
+    <message>
+        <source>Hapus butir</source>
+        <translation>Remove clause</translation>
+    </message>
+    <message>
+        <source>Naik</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Turun</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Tambah penanda tangan</source>
+        <translation>Add signatory</translation>
+    </message>
+    <message>
+        <source>Tambah saksi</source>
+        <translation>Add witness</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Nomor</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Pembuka</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <source>Butir komitmen (berurutan)</source>
+        <translation>Commitment clauses (in order)</translation>
+    </message>
+    <message>
+        <source>Penanda tangan dan saksi</source>
+        <translation>Signatories and witnesses</translation>
+    </message>
+    <message>
+        <source>Butir komitmen baru</source>
+        <translation>New commitment clause</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsPage</name>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Buat dari acara hub…</source>
+        <translation>Create from a hub event…</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cetak surat</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Komitmen baru: isi lalu simpan.</source>
+        <translation>New commitment: fill it in, then save.</translation>
+    </message>
+    <message>
+        <source>%1 baris penanda tangan disiapkan: isi nama, jabatan dan NIP, lalu simpan.</source>
+        <translation>%1 signatory rows prepared: fill in name, position and NIP, then save.</translation>
+    </message>
+    <message>
+        <source>Belum ada hub aktif.</source>
+        <translation>There is no active hub yet.</translation>
+    </message>
+    <message>
+        <source>Buat dari acara hub</source>
+        <translation>Create from a hub event</translation>
+    </message>
+    <message>
+        <source>Angkatan hub:</source>
+        <translation>Hub cohort:</translation>
+    </message>
+    <message>
+        <source>Periksa NIP yang ditandai.</source>
+        <translation>Check the marked NIPs.</translation>
+    </message>
+    <message>
+        <source>Komitmen tersimpan.</source>
+        <translation>Commitment saved.</translation>
+    </message>
+    <message>
+        <source>Komitmen belum tersimpan: periksa isian yang ditandai.</source>
+        <translation>Commitment not saved: check the marked fields.</translation>
+    </message>
+    <message>
+        <source>Gagal: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>Hapus komitmen</source>
+        <translation>Delete commitment</translation>
+    </message>
+    <message>
+        <source>Hapus komitmen %1?</source>
+        <translation>Delete commitment %1?</translation>
+    </message>
+    <message>
+        <source>Komitmen dihapus.</source>
+        <translation>Commitment deleted.</translation>
+    </message>
+    <message>
+        <source>Surat komitmen %1</source>
+        <translation>Commitment letter %1</translation>
+    </message>
+    <message>
+        <source>Surat dibuat (%1 halaman), sidik isi %2.</source>
+        <translation>Letter made (%1 pages), content fingerprint %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovations</translation>
+    </message>
+    <message>
+        <source>Terverifikasi</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Menunggu verifikasi</source>
+        <translation>Awaiting verification</translation>
+    </message>
+    <message>
+        <source>Perlu verifikasi ulang</source>
+        <translation>Due for re-verification</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disinkronkan</source>
+        <translation>Changes not yet synced</translation>
+    </message>
+    <message>
+        <source>Inovasi per tahap</source>
+        <translation>Innovations by phase</translation>
+    </message>
+    <message>
+        <source>Progres verifikasi (status alur)</source>
+        <translation>Verification progress (workflow status)</translation>
+    </message>
+    <message>
+        <source>10 urusan terbanyak</source>
+        <translation>Top 10 government affairs</translation>
+    </message>
+    <message>
+        <source>10 provinsi terbanyak</source>
+        <translation>Top 10 provinces</translation>
+    </message>
+    <message>
+        <source>Menghitung…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Gagal menghitung: %1</source>
+        <translation>Counting failed: %1</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <source>Nasional (K/L)</source>
+        <translation>National (ministries/agencies)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Cari judul, inovator, ringkasan… (Ctrl+F)</source>
+        <translation>Search title, innovators, summary… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Semua provinsi</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <source>Semua kab/kota</source>
+        <translation>All regencies/cities</translation>
+    </message>
+    <message>
+        <source>Semua instansi</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>Semua urusan</source>
+        <translation>All affairs</translation>
+    </message>
+    <message>
+        <source>Semua tahap</source>
+        <translation>All phases</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Semua tahun</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>Perlu verifikasi ulang (&gt; 12 bulan)</source>
+        <translation>Needs re-verification (&gt; 12 months)</translation>
+    </message>
+    <message>
+        <source>Hapus filter</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Cari:</source>
+        <translation>Search:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>dibuat</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>diubah</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>dihapus</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Sebelum</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Sesudah</source>
+        <translation>After</translation>
+    </message>
+</context>
+<context>
+    <name>HubEditor</name>
+    <message>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Angkatan</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Dibina</source>
+        <translation>Mentored</translation>
+    </message>
+    <message>
+        <source>Tambah</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Lepas</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Penetapan hub</source>
+        <translation>Hub designation</translation>
+    </message>
+    <message>
+        <source>Instansi *</source>
+        <translation>Agency *</translation>
+    </message>
+    <message>
+        <source>Dasar penetapan *</source>
+        <translation>Designating decree *</translation>
+    </message>
+    <message>
+        <source>Tahun *</source>
+        <translation>Year *</translation>
+    </message>
+    <message>
+        <source>Instansi yang dibina</source>
+        <translation>Mentored agencies</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>%1 hub</source>
+        <translation>%1 hubs</translation>
+    </message>
+    <message>
+        <source>Penetapan hub baru</source>
+        <translation>New hub designation</translation>
+    </message>
+    <message>
+        <source>Periksa isian yang ditandai merah.</source>
+        <translation>Check the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Hub tersimpan.</source>
+        <translation>Hub saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Pratinjau impor</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <source>Hasil pemeriksaan (belum disimpan)</source>
+        <translation>Check results (nothing saved yet)</translation>
+    </message>
+    <message>
+        <source>Jumlah baris</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Duplikat (dilewati)</source>
+        <translation>Duplicates (skipped)</translation>
+    </message>
+    <message>
+        <source>Tidak sah (ditolak)</source>
+        <translation>Invalid (refused)</translation>
+    </message>
+    <message>
+        <source>Baris yang sudah tersimpan (instansi dan judul sama)</source>
+        <translation>Rows already stored (same agency and title)</translation>
+    </message>
+    <message>
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Perbarui data yang tersimpan</source>
+        <translation>Update the stored records</translation>
+    </message>
+    <message>
+        <source>Simpan daftar kesalahan…</source>
+        <translation>Save the error list…</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Berkas {file}, lembar “{sheet}”, judul kolom di baris {row}.</source>
+        <translation>File {file}, sheet “{sheet}”, column headings on row {row}.</translation>
+    </message>
+    <message>
+        <source>Kolom diabaikan (tidak dikenali): </source>
+        <translation>Columns ignored (not recognised): </translation>
+    </message>
+</context>
+<context>
+    <name>InnovationForm</name>
+    <message>
+        <source>Data inovasi</source>
+        <translation>Innovation data</translation>
+    </message>
+    <message>
+        <source>Riwayat kompetisi</source>
+        <translation>Competition history</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Riwayat perubahan</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Simpan draf</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Ajukan untuk verifikasi</source>
+        <translation>Submit for verification</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>** wajib diisi untuk menyimpan draf; * wajib diisi sebelum diajukan.</source>
+        <translation>** required to save a draft; * required before submitting.</translation>
+    </message>
+    <message>
+        <source>Inovasi baru</source>
+        <translation>New innovation</translation>
+    </message>
+    <message>
+        <source>Inovasi: %1</source>
+        <translation>Innovation: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1 — sedang diverifikasi, tidak dapat diubah.</source>
+        <translation>Status: %1 — under verification, cannot be edited.</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Diajukan untuk verifikasi.</source>
+        <translation>Submitted for verification.</translation>
+    </message>
+    <message>
+        <source>Draf tersimpan.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <source>Periksa %1 isian yang ditandai merah.</source>
+        <translation>Check the %1 fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Simpan perubahan pada inovasi ini sebelum menutup?</source>
+        <translation>Save the changes to this innovation before closing?</translation>
+    </message>
+</context>
+<context>
+    <name>InnovationLinkEditor</name>
+    <message>
+        <source>bukan replikasi</source>
+        <translation>not a replication</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Kosongkan</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>InnovationListModel</name>
+    <message>
+        <source>No. registrasi</source>
+        <translation>Reg. no.</translation>
+    </message>
+    <message>
+        <source>Judul inovasi</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Urusan</source>
+        <translation>Affair</translation>
+    </message>
+    <message>
+        <source>Tahap</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Status alur</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Keberlanjutan</source>
+        <translation>Continuation</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Terakhir diverifikasi</source>
+        <translation>Last verified</translation>
+    </message>
+    <message>
+        <source>Diubah</source>
+        <translation>Changed</translation>
+    </message>
+</context>
+<context>
+    <name>InnovationPicker</name>
+    <message>
+        <source>Pilih inovasi</source>
+        <translation>Choose an innovation</translation>
+    </message>
+    <message>
+        <source>Ketik kata dari judul atau instansi…</source>
+        <translation>Type words of the title or agency…</translation>
+    </message>
+</context>
+<context>
+    <name>InnovationsPage</name>
+    <message>
+        <source>Inovasi baru</source>
+        <translation>New innovation</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Ajukan untuk verifikasi</source>
+        <translation>Submit for verification</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Impor dari Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Templat impor…</source>
+        <translation>Import template…</translation>
+    </message>
+    <message>
+        <source>%1 inovasi</source>
+        <translation>%1 innovations</translation>
+    </message>
+    <message>
+        <source>Tidak dapat diajukan</source>
+        <translation>Cannot be submitted</translation>
+    </message>
+    <message>
+        <source>Hapus inovasi</source>
+        <translation>Delete innovation</translation>
+    </message>
+    <message>
+        <source>Hapus inovasi “%1”?</source>
+        <translation>Delete innovation “%1”?</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dihapus</source>
+        <translation>Cannot be deleted</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadSettings</name>
+    <message>
+        <source>Pilih logo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan kop surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama instansi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Logo (PNG/JPEG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanpa logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat dibaca: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kop surat belum tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kop surat tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Beranda</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovations</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Instansi &amp; Hub</source>
+        <translation>Agencies &amp; Hubs</translation>
+    </message>
+    <message>
+        <source>Komitmen</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Inovasi &amp;baru</source>
+        <translation>&amp;New innovation</translation>
+    </message>
+    <message>
+        <source>Impor dari Excel…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Templat impor…</source>
+        <translation>Import template…</translation>
+    </message>
+    <message>
+        <source>Ganti petugas…</source>
+        <translation>Switch officer…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilan</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Cari inovasi</source>
+        <translation>&amp;Find innovation</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ntuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Tentang JIPP Desktop</source>
+        <translation>About JIPP Desktop</translation>
+    </message>
+    <message>
+        <source>Bilah alat</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>JIPP Desktop %1 — Jaringan Inovasi Pelayanan Publik</source>
+        <translation>JIPP Desktop %1 — Public Service Innovation Network</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 halaman</source>
+        <translation>%1 — %2 pages</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat ditulis: %1</source>
+        <translation>The file cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Printer tidak dapat dipakai.</source>
+        <translation>The printer cannot be used.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Judul kolom</source>
+        <translation>Column heading</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Masalah</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Tidak sah</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>Duplikat dalam berkas</source>
+        <translation>Duplicate within the file</translation>
+    </message>
+    <message>
+        <source>Sudah tersimpan</source>
+        <translation>Already stored</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Pilih profil petugas</source>
+        <translation>Choose an officer profile</translation>
+    </message>
+    <message>
+        <source>18 digit, boleh kosong</source>
+        <translation>18 digits, may be blank</translation>
+    </message>
+    <message>
+        <source>Profil baru</source>
+        <translation>New profile</translation>
+    </message>
+    <message>
+        <source>Nama *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Peran *</source>
+        <translation>Role *</translation>
+    </message>
+    <message>
+        <source>Buat profil</source>
+        <translation>Create profile</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Siapa yang bekerja di komputer ini?</source>
+        <translation>Who is working at this computer?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Sejak</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Hub:</source>
+        <translation>Hub:</translation>
+    </message>
+    <message>
+        <source>Belum dipilih</source>
+        <translation>Not chosen yet</translation>
+    </message>
+    <message>
+        <source>Pilih inovasi…</source>
+        <translation>Choose innovation…</translation>
+    </message>
+    <message>
+        <source>Cetak telepon dan surel narahubung</source>
+        <translation>Print the contact&apos;s phone and e-mail</translation>
+    </message>
+    <message>
+        <source>Buat laporan</source>
+        <translation>Make report</translation>
+    </message>
+    <message>
+        <source>Profil semua inovasi terfilter…</source>
+        <translation>Profiles of all filtered innovations…</translation>
+    </message>
+    <message>
+        <source>Laporan:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <source>Pilih hub terlebih dahulu.</source>
+        <translation>Choose a hub first.</translation>
+    </message>
+    <message>
+        <source>Pilih inovasi terlebih dahulu.</source>
+        <translation>Choose an innovation first.</translation>
+    </message>
+    <message>
+        <source>%1 halaman.</source>
+        <translation>%1 pages.</translation>
+    </message>
+    <message>
+        <source>Membuat laporan…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>Profil inovasi</source>
+        <translation>Innovation profile</translation>
+    </message>
+    <message>
+        <source>Cetak profil setiap inovasi yang sesuai filter ke:</source>
+        <translation>Print the profile of every innovation the filter keeps to:</translation>
+    </message>
+    <message>
+        <source>Satu berkas PDF</source>
+        <translation>One PDF file</translation>
+    </message>
+    <message>
+        <source>Satu berkas per inovasi (folder)</source>
+        <translation>One file per innovation (folder)</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Pilih folder</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>%1 profil inovasi, %2 halaman: %3</source>
+        <translation>%1 innovation profiles, %2 pages: %3</translation>
+    </message>
+    <message>
+        <source>Mencetak profil…</source>
+        <translation>Printing profiles…</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang dibuat.</source>
+        <translation>Cancelled; no file was made.</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat ditulis: %1</source>
+        <translation>The file cannot be written: %1</translation>
+    </message>
+    <message>
+        <source>Gagal: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Bahasa tampilan</source>
+        <translation>Display language</translation>
+    </message>
+    <message>
+        <source>Ganti petugas…</source>
+        <translation>Switch officer…</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Folder lampiran</source>
+        <translation>Attachments folder</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Penyimpanan</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <source>Kop surat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bahasa baru dipakai setelah JIPP Desktop dibuka ulang.</source>
+        <translation>The new language applies after JIPP Desktop is restarted.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Inovasi</source>
+        <translation>Innovations</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verifications</translation>
+    </message>
+    <message>
+        <source>Instansi</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Hubs</translation>
+    </message>
+    <message>
+        <source>Replikasi</source>
+        <translation>Replications</translation>
+    </message>
+    <message>
+        <source>Komitmen</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Antrean perubahan yang belum dikirim ke JIPPNas</source>
+        <translation>Changes not yet sent to JIPPNas</translation>
+    </message>
+    <message>
+        <source>Jenis data</source>
+        <translation>Kind of data</translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Semua perubahan tersimpan di komputer ini dan tetap aman tanpa koneksi. Koneksi ke registri nasional (alamat server dan akun) diatur kemudian; setelah itu perubahan di atas dikirim dan perubahan dari pusat diambil.</source>
+        <translation>Every change is stored on this computer and stays safe without a connection. The connection to the national registry (server address and account) is configured later; then the changes above are sent and the registry&apos;s changes fetched.</translation>
+    </message>
+    <message>
+        <source>Jumlah perubahan belum disinkronkan: %1</source>
+        <translation>Changes not yet synced: %1</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>● Daring</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>○ Luring</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>Terhubung ke internet</source>
+        <translation>Connected to the internet</translation>
+    </message>
+    <message>
+        <source>Tidak ada koneksi internet</source>
+        <translation>No internet connection</translation>
+    </message>
+    <message>
+        <source>Belum disinkronkan: %1</source>
+        <translation>Not yet synced: %1</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <source>(menurut hasil)</source>
+        <translation>(from the outcome)</translation>
+    </message>
+    <message>
+        <source>Kemungkinan duplikat sudah saya periksa</source>
+        <translation>I have checked the possible duplicates</translation>
+    </message>
+    <message>
+        <source>Tambah bukti…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <source>Simpan keputusan (Ctrl+Enter)</source>
+        <translation>Save decision (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Keputusan verifikasi</source>
+        <translation>Verification decision</translation>
+    </message>
+    <message>
+        <source>Hasil * (Alt+1…5)</source>
+        <translation>Outcome * (Alt+1…5)</translation>
+    </message>
+    <message>
+        <source>Metode * (Alt+Shift+1…3)</source>
+        <translation>Method * (Alt+Shift+1…3)</translation>
+    </message>
+    <message>
+        <source>Status keberlanjutan</source>
+        <translation>Continuation status</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Duplikat dari</source>
+        <translation>Duplicate of</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Hanya verifikator atau admin yang dapat memverifikasi. Anda: %1.</source>
+        <translation>Only a verifier or an admin can verify. You are: %1.</translation>
+    </message>
+    <message>
+        <source>Antrean verifikasi: %1</source>
+        <translation>Verification queue: %1</translation>
+    </message>
+    <message>
+        <source>Kemungkinan duplikat: %1</source>
+        <translation>Possible duplicates: %1</translation>
+    </message>
+    <message>
+        <source>Bukti verifikasi</source>
+        <translation>Verification evidence</translation>
+    </message>
+    <message>
+        <source>Rekaman ini mempunyai kemungkinan duplikat. Periksa daftarnya, lalu centang “Kemungkinan duplikat sudah saya periksa”.</source>
+        <translation>This record has possible duplicates. Check the list, then tick “I have checked the possible duplicates”.</translation>
+    </message>
+    <message>
+        <source>Keputusan tersimpan.</source>
+        <translation>Decision saved.</translation>
+    </message>
+    <message>
+        <source>Menyimpan keputusan…</source>
+        <translation>Saving the decision…</translation>
+    </message>
+    <message>
+        <source>Periksa isian yang ditandai merah.</source>
+        <translation>Check the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verification</translation>
+    </message>
+</context>
+<context>
+    <name>run_with_progress</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>

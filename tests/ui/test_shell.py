@@ -1,0 +1,130 @@
+"""The shell around the pages: navigation, status bar, officer profiles, settings, screenshots."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from jipp_desktop.cli.main import run
+from jipp_desktop.services.settings import set_setting
+from tests.ui.conftest import add_innovations
+from ui.main_window import PAGES, MainWindow
+from ui.profile_dialog import ProfileDialog
+
+
+def test_every_page_opens_from_the_navigation_and_by_shortcut(window, qtbot):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == [
+        "Beranda",
+        "Inovasi",
+        "Verifikasi",
+        "Instansi & Hub",
+        "Komitmen",
+        "Laporan",
+        "Sinkronisasi",
+        "Pengaturan",
+    ]
+    for i, spec in enumerate(PAGES):
+        window.nav.setCurrentRow(i)
+        assert window.stack.currentWidget() is window.page(spec.key)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "verification"
+
+
+def test_layout_and_page_are_remembered(ctx, qtbot):
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.show_page("sync")
+    first.resize(first.width(), 520)
+    first.close()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert again.current_page_key() == "sync"
+    assert again.height() == 520
+
+
+def test_status_bar_shows_pending_changes_and_last_sync(window, ctx, operator):
+    status = window.status
+    assert status.last_sync.text() == "Sinkronisasi terakhir: belum pernah"
+    assert status.network.text() in ("● Daring", "○ Luring")
+    add_innovations(ctx.db, operator, 3)
+    ctx.data_changed.emit("innovation")
+    assert status.pending.text() == "Belum disinkronkan: 3"
+    with ctx.db.transaction() as s:
+        set_setting(s, "sync.last_at", datetime(2023, 10, 20, 7, 5, tzinfo=UTC).isoformat())
+    status.refresh()
+    assert "20 Okt 2023" in status.last_sync.text()
+
+
+def test_sync_page_lists_unsynced_changes_by_kind(window, ctx, operator):
+    add_innovations(ctx.db, operator, 2)
+    page = window.show_page("sync")
+    page.reload()
+    rows = {
+        page.table.item(r, 0).text(): page.table.item(r, 1).text()
+        for r in range(page.table.rowCount())
+    }
+    assert rows == {"Inovasi": "2"}
+    assert page.last_sync.text() == "Sinkronisasi terakhir: belum pernah"
+
+
+def test_profile_dialog_checks_the_nip_then_creates_and_remembers(db, settings, qtbot):
+    dialog = ProfileDialog(db, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.profiles.count() == 0
+    dialog.name.setText("Siti Rahma")
+    dialog.nip.setText("12345")
+    dialog.create_profile()
+    assert dialog.errors.labels["nip"].text() == "NIP harus 18 digit angka"
+    assert dialog.profiles.count() == 0
+    dialog.nip.setText("199001012015032001")
+    dialog.role.set_value("verifier")
+    dialog.create_profile()
+    assert dialog.profiles.count() == 1
+    dialog.accept()
+    assert dialog.chosen is not None and dialog.chosen.role == "verifier"
+    again = ProfileDialog(db, settings)
+    qtbot.addWidget(again)
+    assert again.profiles.currentItem().text().startswith("Siti Rahma")
+
+
+def test_settings_language_choice_and_extra_sections(window, ctx):
+    page = window.show_page("settings")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert ctx.settings.value("lang") == "en"
+    assert "dibuka ulang" in page.language_note.text()
+    page.add_section("Kop surat", QLabel("kop"))
+    titles = [
+        b.title()
+        for b in page.findChildren(type(page.findChild(QLabel).parent()))
+        if hasattr(b, "title")
+    ]
+    assert "Kop surat" in titles
+
+
+def test_english_interface(ctx, qtbot):
+    from ui.i18n import install_language
+
+    install_language("en")
+    try:
+        ctx.lang = "en"
+        win = MainWindow(ctx)
+        qtbot.addWidget(win)
+        assert win.nav.item(0).text() == "Dashboard"
+        page = win.show_page("innovations")
+        assert page.new_action.text() == "New innovation"
+        assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Title"
+    finally:
+        install_language("id")
+
+
+def test_screenshot_mode_renders_every_screen_on_an_empty_store(tmp_path, qapp):
+    out = tmp_path / "shots"
+    code = run(["--db", str(tmp_path / "empty.db"), "--screenshot", str(out)])
+    assert code == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names == sorted([f"{s.key}.png" for s in PAGES] + ["innovation_form.png"])
+    assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
