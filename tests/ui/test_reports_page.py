@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
 
+import ui.reports.page as reports_page
 from jipp_desktop.services.search import InnovationFilter
 from tests.core.pdf_checks import flat, page_texts
 from tests.ui.conftest import add_innovations
@@ -89,7 +90,6 @@ def test_batch_profiles_with_progress_into_a_folder(
     ctx, qtbot, db, operator, tmp_path, monkeypatch
 ):
     add_innovations(db, operator, 4)
-    reports_page = __import__("ui.reports.page", fromlist=["batch_profiles"])
     real = reports_page.batch_profiles
     seen: list[tuple[int, int]] = []
 

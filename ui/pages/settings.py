@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.reference.codes import ROLES
 from ui.context import AppContext
+from ui.reports.letterhead import LetterheadSettings
 
 LANG_KEY = "lang"
 
@@ -68,6 +69,7 @@ class SettingsPage(QWidget):
         self.add_section(self.tr("Bahasa"), lang_box)
         self.add_section(self.tr("Petugas"), officer_box)
         self.add_section(self.tr("Penyimpanan"), store_box)
+        self.add_section(self.tr("Kop surat"), LetterheadSettings(ctx))
 
         self.language.currentIndexChanged.connect(self._language_chosen)
         switch.clicked.connect(self._switch_officer)
