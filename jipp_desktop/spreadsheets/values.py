@@ -109,7 +109,8 @@ def is_blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and raw.strip() in BLANKS)
 
 
-def _number_text(raw: Any) -> str:
+def number_text(raw: Any) -> str:
+    """A cell as text: 2021.0 → "2021", dates in ISO form, other text stripped."""
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     if isinstance(raw, datetime):
@@ -152,16 +153,16 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
         if parsed is None:
             return None, FieldError(
                 name,
-                f"{_number_text(raw)!r} bukan tanggal yang dikenali "
+                f"{number_text(raw)!r} bukan tanggal yang dikenali "
                 "(tulis misalnya 20/10/2023 atau 20 Oktober 2023)",
-                f"{_number_text(raw)!r} is not a recognised date "
+                f"{number_text(raw)!r} is not a recognised date "
                 "(write e.g. 20/10/2023 or 20 October 2023)",
             )
         return parsed, None
     if spec.kind == "int":
         if isinstance(raw, date):
             return raw.year, None
-        return _number_text(raw), None
+        return number_text(raw), None
     if spec.kind == "bool":
         if isinstance(raw, bool):
             return raw, None
@@ -174,7 +175,7 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
             return False, None
         return str(raw), None
     if spec.codes is not None:
-        text = _number_text(raw)
+        text = number_text(raw)
         code = spec.codes.parse(text)
         if code is None:
             id_hint, en_hint = _choices(spec)
@@ -186,4 +187,4 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
         return code, None
     if spec.kind == "sdgs" and isinstance(raw, float) and raw.is_integer():
         return [int(raw)], None
-    return _number_text(raw), None
+    return number_text(raw), None

@@ -1,0 +1,108 @@
+"""Reading import rows: cells to field values (regions, agencies and codes resolved), each row
+checked by the form's rules, a batch at a time so memory stays bounded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from jipp_desktop.db.engine import Database
+from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS
+from jipp_desktop.domain.validation import normalise_title, validate_innovation
+from jipp_desktop.services.lookup import StoreLookup
+from jipp_desktop.spreadsheets.references import (
+    AgencyResolver,
+    InnovationResolver,
+    RegionResolver,
+)
+from jipp_desktop.spreadsheets.source import SheetSource
+from jipp_desktop.spreadsheets.values import is_blank, number_text, parse_cell
+
+REPEATING = ("region", "agency", "bool", "sdgs")
+
+
+@dataclass
+class Row:
+    """One data row: its number, parsed values, and what is wrong with them."""
+
+    number: int
+    values: dict[str, Any]
+    errors: list[FieldError]
+    record_id: str | None = None
+    key: tuple[str, str] | None = None
+    matched: str | None = None
+    cleaned: dict[str, Any] = field(default_factory=dict)
+    rule_errors: list[FieldError] = field(default_factory=list)
+
+
+class RowReader:
+    """Turns the cells of one row into field values, resolving regions and agencies."""
+
+    def __init__(self, session: Session, source: SheetSource) -> None:
+        regions = RegionResolver(session)
+        self._resolvers: dict[str, Callable[[str], tuple[Any, FieldError | None]]] = {
+            "region": regions.resolve,
+            "agency": AgencyResolver(session, regions).resolve,
+            "innovation": InnovationResolver(session).resolve,
+        }
+        self._memo: dict[tuple[str, Any], tuple[Any, FieldError | None]] = {}
+        self._repeating = {
+            f.name for f in INNOVATION_FIELDS if f.codes is not None or f.kind in REPEATING
+        }
+        offset = source.first_column
+        self._columns = [(index - offset, key) for index, key in source.header.columns.items()]
+
+    def _parse(self, key: str, raw: Any) -> tuple[Any, FieldError | None]:
+        spec = FIELDS_BY_NAME[key]
+        resolve = self._resolvers.get(spec.kind)
+        if resolve is not None:
+            return resolve(number_text(raw))
+        return parse_cell(spec, raw)
+
+    def read(self, number: int, cells: list[Any]) -> Row:
+        row = Row(number, {}, [])
+        memo = self._memo
+        for position, key in self._columns:
+            raw = cells[position] if 0 <= position < len(cells) else None
+            if is_blank(raw):
+                continue
+            if key == "id":
+                row.record_id = str(raw).strip()
+                continue
+            if key in self._repeating:
+                # Codes, regions and agencies repeat down a column: parse each text once.
+                found = memo.get((key, raw))
+                if found is None:
+                    found = memo[(key, raw)] = self._parse(key, raw)
+                value, error = found
+            else:
+                value, error = self._parse(key, raw)
+            if error is not None:
+                row.errors.append(error)
+            else:
+                row.values[key] = value
+        title, agency = row.values.get("title"), row.values.get("agency_id")
+        if isinstance(title, str) and title.strip() and agency:
+            row.key = (agency, normalise_title(title))
+        return row
+
+
+def read_batches(db: Database, source: SheetSource, size: int) -> Iterator[list[Row]]:
+    """The sheet's rows, read and checked by the form's rules, ``size`` at a time."""
+    with db.session() as session:
+        reader = RowReader(session, source)
+        lookup = StoreLookup(session)
+        batch: list[Row] = []
+        for number, cells in source.rows():
+            row = reader.read(number, cells)
+            row.cleaned, row.rule_errors = validate_innovation(row.values, lookup)
+            batch.append(row)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
