@@ -23,7 +23,7 @@ from jipp_desktop.db.models import Agency, Innovation, Officer, Region, Replicat
 from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
-from jipp_desktop.documents.styles import JUSTIFIED, SMALL_BOLD, esc, long_date, pick
+from jipp_desktop.documents.styles import BODY, JUSTIFIED, esc, long_date, pick
 from jipp_desktop.documents.tables import data_table, key_value_table
 from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS, FieldSpec
@@ -38,7 +38,7 @@ from jipp_desktop.reference.codes import (
 
 # Personal data of the contact person is left off printed profiles unless asked for.
 PERSONAL_FIELDS = ("contact_phone", "contact_email")
-LONG_LABEL = SMALL_BOLD.clone("LongLabel", spaceBefore=4, keepWithNext=1)
+LONG_TEXT = BODY.clone("LongText", spaceBefore=4)
 
 
 @dataclass
@@ -202,21 +202,19 @@ def profile_story(
     widths = (52 * mm, width - 52 * mm)
     for section, labels in SECTIONS.items():
         specs = [f for f in INNOVATION_FIELDS if f.section == section]
-        short = [
-            (f.label(lang), _value(f, profile, lang, personal))
-            for f in specs
-            if f.kind != "longtext"
-        ]
-        long = [
-            (f.label(lang), _value(f, profile, lang, personal))
-            for f in specs
-            if f.kind == "longtext"
-        ]
+        values = [(f, _value(f, profile, lang, personal)) for f in specs]
+        # Short values, and long texts left empty, fit the label/value table; long texts
+        # written out follow as paragraphs under their label.
+        short = [(f.label(lang), v or "—") for f, v in values if f.kind != "longtext" or not v]
+        long = [(f.label(lang), v) for f, v in values if f.kind == "longtext" and v]
         story += heading(labels[1] if lang == "en" else labels[0])
-        story += key_value_table([(k, v or "—") for k, v in short], widths)
-        for label, text in long:
-            story.append(Paragraph(esc(label), LONG_LABEL))
-            story.append(Paragraph(esc(text) if text else "—", JUSTIFIED))
+        story += key_value_table(short, widths)
+        # Label and text in one paragraph: the label never ends a page alone, and one
+        # paragraph lays out faster than two kept together.
+        story += [
+            Paragraph(f'<font size="8"><b>{esc(label)}</b></font><br/>{esc(text)}', LONG_TEXT)
+            for label, text in long
+        ]
     if innovation.awards:
         story += heading(t("Penghargaan dan kompetisi", "Awards and competitions"))
         story += data_table(

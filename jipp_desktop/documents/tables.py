@@ -9,15 +9,29 @@ header row repeated on every page it spans.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD
-from jipp_desktop.documents.styles import CELL, CELL_BOLD, HEAD, HEADER_FILL, RULE, ZEBRA_FILL, esc
+from jipp_desktop.documents.styles import (
+    CELL,
+    CELL_BOLD,
+    HEAD,
+    HEADER_FILL,
+    INK,
+    RULE,
+    ZEBRA_FILL,
+    esc,
+)
 
 BLOCK_ROWS = 300
+PADDING = 3
+CELL_SIZE = CELL.fontSize
 HEAD_RIGHT = HEAD.clone("HeadRight", alignment=TA_RIGHT)
 Cell = str | int | float | None
 
@@ -27,12 +41,29 @@ def number(value: int | float, lang: str = "id") -> str:
     return format_decimal(value, locale=lang)
 
 
-def _cell(value: Cell, wrap: bool, lang: str) -> object:
+def fitted(text: str, width: float, style: ParagraphStyle = CELL) -> object:
+    """``text`` as a cell: a plain string when it fits on one line, else a wrapping Paragraph.
+
+    A plain string costs a fraction of a Paragraph to lay out, and most cells are short (the
+    table's style gives a string the same font and size as ``style``).
+    """
+    if "\n" not in text and _width(text, style.fontName, style.fontSize) <= width - 2 * PADDING:
+        return text
+    return Paragraph(esc(text), style)
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, font: str, size: float) -> float:
+    """The printed width of ``text`` (cached: labels and headers repeat on every record)."""
+    return stringWidth(text, font, size)
+
+
+def _cell(value: Cell, width: float, wrap: bool, lang: str) -> object:
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return number(value, lang)
-    return Paragraph(esc(value), CELL) if wrap else str(value)
+    return fitted(str(value), width) if wrap else str(value)
 
 
 def data_table(
@@ -58,24 +89,28 @@ def data_table(
         raise ValueError(f"{len(header)} columns but {len(widths)} widths")
     numeric_cols = set(numeric)
     head = [
-        Paragraph(esc(h.replace("/", " / ")), HEAD_RIGHT if i in numeric_cols else HEAD)
+        fitted(h.replace("/", " / "), widths[i], HEAD_RIGHT if i in numeric_cols else HEAD)
         for i, h in enumerate(header)
     ]
     style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-        ("LEADING", (0, 0), (-1, -1), 10.5),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 0), (-1, -1), CELL.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+        ("FONTSIZE", (0, 0), (-1, 0), HEAD.fontSize),
+        ("LEADING", (0, 0), (-1, 0), HEAD.leading),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA_FILL]),
     ]
-    style += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric_cols]
+    style += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in numeric_cols]
     block: list[list[object]] = []
     out: list[Flowable] = []
 
@@ -83,7 +118,7 @@ def data_table(
         body = list(block)
         extra: list[tuple[object, ...]] = []
         if last and total is not None:
-            body.append([_cell(v, False, lang) for v in total])
+            body.append([_cell(v, 0, False, lang) for v in total])
             extra = [
                 ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE),
@@ -97,7 +132,7 @@ def data_table(
         block.clear()
 
     for row in rows:
-        block.append([_cell(v, i not in numeric_cols, lang) for i, v in enumerate(row)])
+        block.append([_cell(v, widths[i], i not in numeric_cols, lang) for i, v in enumerate(row)])
         if len(block) == BLOCK_ROWS:
             flush(last=False)
     flush(last=True)
@@ -111,17 +146,22 @@ def key_value_table(
     if not items:
         return []
     data = [
-        [Paragraph(esc(label), CELL_BOLD), Paragraph(esc(value), CELL)] for label, value in items
+        [fitted(label, widths[0], CELL_BOLD), fitted(value, widths[1])] for label, value in items
     ]
     table = Table(data, colWidths=list(widths))
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("FONTNAME", (0, 0), (0, -1), FONT_BOLD),
+                ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+                ("LEADING", (0, 0), (-1, -1), CELL.leading),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, HEADER_FILL),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
             ]
         )
     )
