@@ -123,6 +123,8 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Columns an import knows but does not read: running numbers and what the export adds.
 IGNORED_ALIASES = ("no", "no urut", "nomor urut", "urut", "nourut")
+# Abbreviated words in headers ("Tgl Uji Coba", "Thn Penerapan"), expanded before matching.
+ABBREVIATIONS = {"tgl": "tanggal", "thn": "tahun", "kab": "kabupaten", "ket": "keterangan"}
 
 
 def fold(text: str) -> str:
@@ -165,7 +167,11 @@ def match_header(text: str) -> str | None:
     """
     candidates = [text, *text.splitlines()]
     for candidate in candidates:
-        key = ALIASES.get(fold(candidate))
+        folded = fold(candidate)
+        key = ALIASES.get(folded)
+        if key is None:
+            expanded = " ".join(ABBREVIATIONS.get(w, w) for w in folded.split())
+            key = ALIASES.get(expanded)
         if key is not None:
             return key
     return None

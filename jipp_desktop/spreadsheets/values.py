@@ -134,6 +134,19 @@ def _choices(spec: FieldSpec) -> tuple[str, str]:
     )
 
 
+def _code_by_words(spec: FieldSpec, text: str) -> str | None:
+    """The code whose label holds every word of ``text``, when only one does ("Berhenti" for
+    "Berhenti/vakum", "Lingkungan" for "Lingkungan hidup")."""
+    assert spec.codes is not None
+    words = set(fold(text).split())
+    if not words:
+        return None
+    hits = {
+        c.code for c in spec.codes for label in (c.id, c.en) if words <= set(fold(label).split())
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
 def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
     """The value for ``spec`` from a cell, or why it cannot be read.
 
@@ -176,7 +189,7 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
         return str(raw), None
     if spec.codes is not None:
         text = number_text(raw)
-        code = spec.codes.parse(text)
+        code = spec.codes.parse(text) or _code_by_words(spec, text)
         if code is None:
             id_hint, en_hint = _choices(spec)
             return None, FieldError(

@@ -318,3 +318,31 @@ def test_a_record_under_review_is_not_updated(db, operator, make_values, tmp_pat
 
     assert (report.updated, report.invalid) == (0, 1)
     assert "sedang diverifikasi" in report.problems[0].message()
+
+
+def test_abbreviated_headers_and_short_labels(db, operator, tmp_path):
+    headers = ["Nama Inovasi", "Instansi", "Tgl Uji Coba", "Status", "Alasan", "Urusan"]
+    rows = [["Bank Sampah Digital", "Pemkot Denpasar", "1 Agustus 2022", "Berhenti", "Dana habis",
+             "Lingkungan"]]  # fmt: skip
+    path = write_xlsx(tmp_path / "singkat.xlsx", rows, headers)
+
+    report = import_spreadsheet(db, operator, path)
+
+    assert (report.new, report.extra_columns) == (1, [])
+    with db.session() as s:
+        record = s.scalars(select(Innovation)).one()
+    assert (record.continuation, record.sector) == ("stopped", "environment")
+    assert record.trial_date == date(2022, 8, 1)
+
+
+def test_a_deleted_record_is_not_a_duplicate(db, operator, make_values, tmp_path):
+    from jipp_desktop.services.innovations import delete_innovation
+
+    with db.transaction() as s:
+        old = create_innovation(s, operator, make_values(title="Layanan Akta Kelahiran Nomor 1"))
+        delete_innovation(s, operator, old.id)
+    path = write_xlsx(tmp_path / "a.xlsx", [row(1)])
+
+    report = import_spreadsheet(db, operator, path)
+
+    assert (report.new, report.duplicates) == (1, 0)
