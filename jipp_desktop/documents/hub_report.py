@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from jipp_desktop.db.models import Agency, Hub, Innovation, Region, Replication
+from jipp_desktop.documents.cohort import COHORT_LABELS
 from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
@@ -30,6 +31,11 @@ from jipp_desktop.services.hubs import get_hub
 
 _Adopter = aliased(Agency)
 _SourceAgency = aliased(Agency)
+
+
+def _cohort_label(cohort: str, lang: str) -> str:
+    labels = COHORT_LABELS.get(cohort)
+    return (labels[1] if lang == "en" else labels[0]) if labels else cohort
 
 
 def _when(value: Any, lang: str) -> str:
@@ -133,7 +139,7 @@ def build_hub_report(
             (t("Instansi hub", "Hub agency"), hub.agency.name),
             (t("Dasar penetapan", "Decree"), hub.decree),
             (t("Tahun", "Year"), str(hub.year)),
-            (t("Angkatan", "Cohort"), hub.cohort),
+            (t("Angkatan", "Cohort"), _cohort_label(hub.cohort, lang)),
             (
                 t("Status", "Status"),
                 t("Aktif", "Active") if hub.active else t("Tidak aktif", "Inactive"),
