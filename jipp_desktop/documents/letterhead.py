@@ -164,17 +164,23 @@ def draw_letterhead(canvas: Canvas, letterhead: Letterhead, top: float) -> None:
     centre = (text_left + right) / 2
     canvas.setFillColor(INK)
     size = 13 if len(letterhead.agency_name) <= 60 else 10.5
-    lines = simpleSplit(letterhead.agency_name.upper(), FONT_BOLD, size, right - text_left)
-    y = top - size
-    for line in lines[:2]:
+    names = simpleSplit(letterhead.agency_name.upper(), FONT_BOLD, size, right - text_left)[:2]
+    address = [
+        part
+        for line in letterhead.address.splitlines()[:4]
+        for part in simpleSplit(line, FONT, 8.5, right - text_left)[:1]
+    ]
+    # The text block sits in the middle of the space above the rule, however many lines.
+    block = len(names) * size * 1.25 + len(address) * 10.5
+    y = top - (HEIGHT - 4 * mm - block) / 2 - size
+    for line in names:
         canvas.setFont(FONT_BOLD, size)
         canvas.drawCentredString(centre, y, line)
         y -= size * 1.25
     canvas.setFont(FONT, 8.5)
-    for line in letterhead.address.splitlines()[:4]:
-        for part in simpleSplit(line, FONT, 8.5, right - text_left)[:1]:
-            canvas.drawCentredString(centre, y, part)
-            y -= 10.5
+    for part in address:
+        canvas.drawCentredString(centre, y, part)
+        y -= 10.5
     rule_y = top - HEIGHT + 2 * mm
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(1.6)

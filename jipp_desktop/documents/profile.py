@@ -122,15 +122,12 @@ def load_profiles(
     ):
         replications[row[0]].append(tuple(row[1:]))
     sources = {i.replicated_from_id for i in found.values() if i.replicated_from_id}
-    titles = (
-        dict(
-            session.execute(
-                select(Innovation.id, Innovation.title).where(Innovation.id.in_(sources))
-            ).tuples()
+    titles = {
+        source_id: title
+        for source_id, title in session.execute(
+            select(Innovation.id, Innovation.title).where(Innovation.id.in_(sources))
         )
-        if sources
-        else {}
-    )
+    }
     return [
         ProfileData(
             innovation=found[i],

@@ -364,7 +364,7 @@ def recap_story(
 
 def _short(labels: list[str]) -> list[str]:
     """Chart labels short enough to sit under a bar."""
-    return [label if len(label) <= 12 else label[:11] + "…" for label in labels]
+    return [label if len(label) <= 10 else label[:9] + "…" for label in labels]
 
 
 def build_recap(

@@ -178,6 +178,17 @@ def test_innovation_profile_prints_every_section_and_history(demo, tmp_path):
     check_pages(document.data, tmp_path / "png")
 
 
+def test_a_replica_names_the_innovation_it_replicates(demo):
+    with demo.transaction() as session:
+        source, replica = session.scalars(select(Innovation).order_by(Innovation.id).limit(2))
+        replica.replicated_from_id = source.id
+        source_title, replica_id = source.title, replica.id
+    text = flat(
+        " ".join(page_texts(make_report(demo, ReportRequest("innovation", replica_id)).data))
+    )
+    assert f"Replikasi dari {source_title}" in text
+
+
 def test_english_labels_on_request(demo):
     text = flat(" ".join(page_texts(make_report(demo, ReportRequest("recap", lang="en")).data)))
     assert "PUBLIC SERVICE INNOVATION RECAP" in text and f"Innovations: {COUNT}" in text
