@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import shutil
 import statistics
 import tempfile
 import time
@@ -106,6 +107,14 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="a store that already holds demo data")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="jipp-bench-docs-"))
+    try:
+        run(args, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, folder: Path) -> None:
+    """The three measurements, with scratch stores in ``folder``."""
 
     letter_db = open_database(folder / "letter.db")
     ms = bench_letter(letter_db, args.repeat)

@@ -72,6 +72,7 @@ from jipp_desktop.services.officers import Actor
 FORMAT = "jipp-commitment-v1"
 QR_PREFIX = "JIPP-KOMITMEN"
 QR_SIZE = 22 * mm
+QR_FORM = "jippQR"
 FOOTER_HEIGHT = QR_SIZE + 4 * mm
 DEFAULT_OPENING = "Kami yang bertanda tangan di bawah ini menyatakan komitmen untuk:"
 CLOSING = (
@@ -204,8 +205,17 @@ def _footer(content: LetterContent, fingerprint: str) -> Footer:
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         width, _ = canvas._pagesize
+        # The QR code is drawn once into a form and placed on every page: its hundreds of
+        # squares are then written to the file once, not once per page.
+        if page == 1:
+            canvas.beginForm(QR_FORM)
+            renderPDF.draw(drawing, canvas, 0, 0)
+            canvas.endForm()
         canvas.saveState()
-        renderPDF.draw(drawing, canvas, MARGIN, MARGIN - 4 * mm)
+        canvas.translate(MARGIN, MARGIN - 4 * mm)
+        canvas.doForm(QR_FORM)
+        canvas.restoreState()
+        canvas.saveState()
         text_x = MARGIN + QR_SIZE + 3 * mm
         canvas.setFillColor(INK)
         canvas.setFont(FONT, 7)

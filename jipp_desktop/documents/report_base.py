@@ -6,26 +6,27 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from jipp_desktop.documents.letterhead import HEIGHT as LETTERHEAD_HEIGHT
 from jipp_desktop.documents.letterhead import Letterhead, draw_letterhead
 from jipp_desktop.documents.pdf import MARGIN, PdfDocument, PdfMeta, build_pdf
-from jipp_desktop.documents.styles import HEADING, SUBTITLE, TITLE, esc
+from jipp_desktop.documents.styles import HEADING, SUBTITLE, TITLE
+from jipp_desktop.documents.textline import TextLine
 from jipp_desktop.progress import ProgressFn
 
 
 def title_block(title: str, lines: Sequence[str]) -> list[Flowable]:
     """The report's centred title and the lines under it (period, filter, data date)."""
-    out: list[Flowable] = [Paragraph(esc(title.upper()), TITLE), Spacer(1, 1.5 * mm)]
-    out += [Paragraph(esc(line), SUBTITLE) for line in lines if line]
+    out: list[Flowable] = [TextLine(title.upper(), TITLE), Spacer(1, 1.5 * mm)]
+    out += [TextLine(line, SUBTITLE) for line in lines if line]
     out.append(Spacer(1, 5 * mm))
     return out
 
 
 def heading(text: str) -> list[Flowable]:
     """A section heading; it starts a new page when too little room is left under it."""
-    return [CondPageBreak(30 * mm), Paragraph(esc(text), HEADING)]
+    return [CondPageBreak(30 * mm), TextLine(text, HEADING)]
 
 
 def build_report(
