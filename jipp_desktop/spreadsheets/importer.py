@@ -143,10 +143,11 @@ class _Import:
         report = self.report
         for r in batch:
             report.total += 1
-            if r.key is not None and r.key in self.seen_keys:
+            key = self._key(r)
+            if key is not None and key in self.seen_keys:
                 report.duplicates += 1
                 report.duplicates_in_file += 1
-                first = self.seen_keys[r.key]
+                first = self.seen_keys[key]
                 self.problem(
                     r,
                     FieldError(
@@ -231,9 +232,18 @@ class _Import:
             insert_innovations(self.session, self.actor, inserts)
             write_updates(self.session, self.actor, updates)
 
+    @staticmethod
+    def _key(r: Row) -> tuple[str, str] | None:
+        """What makes two rows of the file the same record: the record id an export wrote,
+        else agency and normalised title."""
+        if r.matched is not None and r.matched == r.record_id:
+            return ("id", r.matched)
+        return r.key
+
     def _accept(self, r: Row) -> None:
-        if r.key is not None:
-            self.seen_keys[r.key] = r.number
+        key = self._key(r)
+        if key is not None:
+            self.seen_keys[key] = r.number
         number = r.values.get("registration_number")
         if number:
             self.seen_numbers[number] = r.number

@@ -48,7 +48,13 @@ def plan_update(
 
     Only the fields in ``changes`` are touched: a blank cell never erases a stored value.
     """
-    if current["workflow"] in UNDER_REVIEW:
+    before = {f.name: current[f.name] for f in INNOVATION_FIELDS}
+    cleaned, errors = validate_innovation({**before, **changes}, lookup, record_id=record_id)
+    if errors:
+        return {}, errors
+    diff = {k: (before[k], cleaned[k]) for k in cleaned if before[k] != cleaned[k]}
+    if diff and current["workflow"] in UNDER_REVIEW:
+        # Unchanged rows of such a record are fine (an export read back); changes are not.
         return {}, [
             FieldError(
                 "title",
@@ -56,11 +62,7 @@ def plan_update(
                 "this innovation is under verification and cannot be updated by an import",
             )
         ]
-    before = {f.name: current[f.name] for f in INNOVATION_FIELDS}
-    cleaned, errors = validate_innovation({**before, **changes}, lookup, record_id=record_id)
-    if errors:
-        return {}, errors
-    return {k: (before[k], cleaned[k]) for k in cleaned if before[k] != cleaned[k]}, []
+    return diff, []
 
 
 def write_updates(

@@ -151,6 +151,11 @@ def test_export_filters_and_english(db, operator, make_values, tmp_path):
 
 def test_exported_file_imports_back_without_a_change(db, operator, make_values, tmp_path):
     ids = _stored(db, make_values, operator)
+    with db.transaction() as s:
+        # a record under verification, and two stored records sharing agency and title
+        s.get(Innovation, ids[1]).workflow = "submitted"
+        twin = create_innovation(s, operator, make_values(title="Akta Lahir dari Rumah Sakit"))
+        ids = (*ids, twin.id)
     with db.session() as s:
         before = {i: innovation_values(s.get(Innovation, i)) for i in ids}
         audit_before = s.scalar(select(func.count()).select_from(AuditEntry))
@@ -161,7 +166,7 @@ def test_exported_file_imports_back_without_a_change(db, operator, make_values, 
     report = import_spreadsheet(db, operator, out, on_duplicate="update")
 
     assert (report.new, report.updated, report.invalid, report.extra_columns) == (0, 0, 0, [])
-    assert (report.duplicates, report.unchanged) == (2, 2)
+    assert (report.duplicates, report.unchanged, report.duplicates_in_file) == (3, 3, 0)
     with db.session() as s:
         assert {i: innovation_values(s.get(Innovation, i)) for i in ids} == before
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == audit_before
