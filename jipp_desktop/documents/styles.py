@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 
 from babel.dates import format_date
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD, register_fonts
@@ -22,9 +22,6 @@ ZEBRA_FILL = colors.HexColor("#f5f7fa")
 
 BODY = ParagraphStyle("Body", fontName=FONT, fontSize=10, leading=14, textColor=INK)
 JUSTIFIED = ParagraphStyle("Justified", parent=BODY, alignment=TA_JUSTIFY)
-SMALL = ParagraphStyle("Small", parent=BODY, fontSize=8, leading=10)
-SMALL_RIGHT = ParagraphStyle("SmallRight", parent=SMALL, alignment=TA_RIGHT)
-SMALL_BOLD = ParagraphStyle("SmallBold", parent=SMALL, fontName=FONT_BOLD)
 TITLE = ParagraphStyle(
     "Title", parent=BODY, fontName=FONT_BOLD, fontSize=14, leading=18, alignment=TA_CENTER
 )
@@ -38,12 +35,10 @@ HEADING = ParagraphStyle(
     spaceBefore=8,
     spaceAfter=4,
 )
-RIGHT = ParagraphStyle("Right", parent=BODY, alignment=TA_RIGHT)
 CENTER = ParagraphStyle("Center", parent=BODY, alignment=TA_CENTER)
 CELL = ParagraphStyle("Cell", parent=BODY, fontSize=8.5, leading=10.5)
 CELL_BOLD = ParagraphStyle("CellBold", parent=CELL, fontName=FONT_BOLD)
 HEAD = ParagraphStyle("Head", parent=CELL_BOLD, fontSize=7.5, leading=9)
-CELL_RIGHT = ParagraphStyle("CellRight", parent=CELL, alignment=TA_RIGHT)
 
 
 def esc(text: object) -> str:
@@ -57,14 +52,6 @@ def long_date(value: date | datetime | None, lang: str = "id") -> str:
         return ""
     day = value.date() if isinstance(value, datetime) else value
     return format_date(day, "full", locale=lang)
-
-
-def short_date(value: date | datetime | None, lang: str = "id") -> str:
-    """A date without its weekday, e.g. "20 Okt 2023" (Babel)."""
-    if value is None:
-        return ""
-    day = value.date() if isinstance(value, datetime) else value
-    return format_date(day, "medium", locale=lang)
 
 
 def pick(lang: str, id_text: str, en_text: str) -> str:

@@ -97,7 +97,8 @@ class CommitmentEditor(QWidget):
         header = self.table.horizontalHeader()
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 170)  # room for 18 digits
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
         add_signer = QPushButton(self.tr("Tambah penanda tangan"))
         add_witness = QPushButton(self.tr("Tambah saksi"))
