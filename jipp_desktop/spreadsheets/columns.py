@@ -8,8 +8,6 @@ uses only to find the record again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
 
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, FieldSpec
 
@@ -80,32 +78,3 @@ def region_text(code: str | None, name: str | None) -> str | None:
     if not code:
         return None
     return f"{code} {name}" if name else code
-
-
-def cell_value(spec: FieldSpec, value: Any, lang: str, names: dict[str, str]) -> Any:
-    """The cell value of a stored field value, as an officer reads it.
-
-    Args:
-        spec: the field.
-        value: the stored value.
-        lang: "id" or "en" for code labels and yes/no.
-        names: display names the store knows: region code → name, agency id → name.
-    """
-    if value is None or value == []:
-        return None
-    if spec.codes is not None:
-        return spec.codes.label(value, lang)
-    if spec.kind == "bool":
-        yes, no = YES_NO["en" if lang == "en" else "id"]
-        return yes if value else no
-    if spec.kind == "sdgs":
-        return ", ".join(str(g) for g in value)
-    if spec.kind == "region":
-        return region_text(value, names.get(value))
-    if spec.kind == "agency":
-        return names.get(value, value)
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, date | int | float):
-        return value
-    return str(value)

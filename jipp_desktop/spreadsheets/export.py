@@ -8,7 +8,7 @@ once. The data sheet has the import's columns, so an exported file imports back 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -142,46 +142,6 @@ def _counts(session: Session, f: InnovationFilter, key: Any) -> list[tuple[Any, 
     return [(k, n) for k, n in session.execute(query.group_by(key).order_by(func.count().desc()))]
 
 
-def describe_filter(session: Session, f: InnovationFilter, lang: str) -> str:
-    """The filter in words ("Provinsi: Bali; Tahap: Pengembangan"), or "semua inovasi"."""
-    en = lang == "en"
-    parts: list[str] = []
-    labels = {
-        "text": ("Kata", "Words"),
-        "province_code": ("Provinsi", "Province"),
-        "region_code": ("Wilayah", "Region"),
-        "agency_id": ("Instansi", "Agency"),
-        "sector": ("Urusan", "Sector"),
-        "phase": ("Tahap", "Phase"),
-        "continuation": ("Status", "Status"),
-        "workflow": ("Alur kerja", "Workflow"),
-        "year": ("Tahun", "Year"),
-        "needs_reverification": ("Perlu verifikasi ulang", "Needs re-verification"),
-    }
-    lists = {
-        "sector": codes.SECTORS,
-        "phase": codes.PHASES,
-        "continuation": codes.CONTINUATION,
-        "workflow": codes.WORKFLOW,
-    }
-    for fld in fields(f):
-        value = getattr(f, fld.name)
-        if value in (None, "", False):
-            continue
-        if fld.name in lists:
-            value = lists[fld.name].label(value, lang)
-        elif fld.name in ("province_code", "region_code"):
-            region = session.get(Region, value)
-            value = region_text(value, region.name if region else None)
-        elif fld.name == "agency_id":
-            agency = session.get(Agency, value)
-            value = agency.name if agency else value
-        elif value is True:
-            value = "yes" if en else "ya"
-        parts.append(f"{labels[fld.name][1 if en else 0]}: {value}")
-    return "; ".join(parts) or ("all innovations" if en else "semua inovasi")
-
-
 def _write_recap(
     session: Session, ws: WriteOnlyWorksheet, f: InnovationFilter, lang: str, total: int
 ) -> None:
@@ -192,7 +152,10 @@ def _write_recap(
     title = WriteOnlyCell(ws, "Recap of innovations" if en else "Rekapitulasi inovasi")
     title.font = styles.TITLE_FONT
     ws.append([title])
-    ws.append([("Filter: " if en else "Saringan: ") + describe_filter(session, f, lang)])
+    from jipp_desktop.documents.recap import describe_filter  # the PDF recap's words too
+
+    described = describe_filter(session, f, lang) or ("all innovations" if en else "semua inovasi")
+    ws.append([("Filter: " if en else "Saringan: ") + described])
     made = format_date(date.today(), "full", locale=lang)
     ws.append([("Made on " if en else "Dibuat pada ") + made])
     ws.append(["Total" if en else "Jumlah", total])

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
 
+from openpyxl.utils import get_column_letter
 from python_calamine import (
     CalamineError,
     CalamineSheet,
@@ -311,8 +312,6 @@ def _check_sheet(source: SheetSource, sheet: CalamineSheet, limits: ImportLimits
             f"too many rows ({data_rows:,}; at most {limits.max_rows:,}); "
             "split it into several files",
         )
-    from openpyxl.utils import get_column_letter
-
     merged = sheet.merged_cell_ranges or []
     for (r1, c1), (r2, c2) in merged:
         if r2 + 1 >= header_row:

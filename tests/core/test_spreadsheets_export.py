@@ -132,7 +132,7 @@ def test_export_is_formatted_with_a_recap(db, operator, make_values, tmp_path):
     assert first["Tahap"] == "Pengembangan" and first["Inovasi digital"] == "Ya"
     assert first["Tujuan SDGs"] == "3, 16" and first["Provinsi"] == "Bali"
     recap_rows = [tuple(c for c in r if c is not None) for r in recap.iter_rows(values_only=True)]
-    assert ("Saringan: Provinsi: 51 Bali",) in recap_rows
+    assert ("Saringan: Wilayah: Bali",) in recap_rows
     assert ("Jumlah", 2) in recap_rows
     assert ("Bali", 2, 1) in recap_rows
     assert ("Kesehatan", 1, 0.5) in recap_rows
