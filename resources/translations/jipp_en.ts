@@ -769,51 +769,51 @@
     <name>LetterheadSettings</name>
     <message>
         <source>Pilih logo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose logo…</translation>
     </message>
     <message>
         <source>Hapus logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove logo</translation>
     </message>
     <message>
         <source>Simpan kop surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Save letterhead</translation>
     </message>
     <message>
         <source>Nama instansi</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency name</translation>
     </message>
     <message>
         <source>Alamat</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Logo (PNG/JPEG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logo (PNG/JPEG)</translation>
     </message>
     <message>
         <source>tanpa logo</source>
-        <translation type="unfinished"></translation>
+        <translation>no logo</translation>
     </message>
     <message>
         <source>Berkas tidak dapat dibaca: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be read: %1</translation>
     </message>
     <message>
         <source>Pilih logo</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose logo</translation>
     </message>
     <message>
         <source>Gambar (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Kop surat belum tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The letterhead was not saved.</translation>
     </message>
     <message>
         <source>Kop surat tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letterhead saved.</translation>
     </message>
 </context>
 <context>
@@ -1169,7 +1169,7 @@
     </message>
     <message>
         <source>Kop surat</source>
-        <translation type="unfinished"></translation>
+        <translation>Letterhead</translation>
     </message>
     <message>
         <source>Bahasa baru dipakai setelah JIPP Desktop dibuka ulang.</source>
