@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -120,3 +123,29 @@ def test_bad_date_is_refused_by_the_parser(db_path, capsys):
         capsys, "--db", str(db_path), "report", "verification", "x.pdf", "--from", "2024-13-01"
     )
     assert code == 2 and "bukan tanggal" in stderr
+
+
+def test_separate_runs_give_the_same_bytes(db, db_path, operator, commitment_id, tmp_path):
+    # Two processes with different hash seeds: nothing in the output may depend on either.
+    digests = []
+    for seed in ("1", "2"):
+        for argv in (("letter", commitment_id), ("report", "recap")):
+            out = tmp_path / f"{argv[0]}-{seed}.pdf"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "from jipp_desktop.cli.main import main; main()",
+                    "--db",
+                    str(db_path),
+                    "--as",
+                    operator.name,
+                    *argv,
+                    str(out),
+                ],
+                check=True,
+                capture_output=True,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+            )
+            digests.append(hashlib.sha256(out.read_bytes()).hexdigest())
+    assert digests[:2] == digests[2:]
