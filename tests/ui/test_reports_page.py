@@ -4,6 +4,7 @@ printer, save it, batch profiles with progress, bad parameters told in words."""
 from __future__ import annotations
 
 import io
+import json
 from datetime import date
 
 from pypdf import PdfReader
@@ -16,6 +17,7 @@ from tests.core.pdf_checks import flat, page_texts
 from tests.ui.conftest import add_innovations
 from ui.reports.page import ReportsPage
 from ui.reports.preview import print_pdf
+from ui.widgets.filter_bar import SETTINGS_KEY as FILTER_KEY
 
 
 def _page(ctx, qtbot) -> ReportsPage:
@@ -126,3 +128,12 @@ def test_dates_in_the_period_are_read_as_entered(ctx, qtbot):
     page.start.setDate(QDate(2023, 10, 20))
     request = page.request()
     assert request.start == date(2023, 10, 20) and request.end is None
+
+
+def test_the_page_takes_over_the_list_filter_when_shown(ctx, qtbot):
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    ctx.settings.setValue(FILTER_KEY, json.dumps(vars(InnovationFilter(phase="creation"))))
+    page.show()
+    assert page.filters.current().phase == "creation"
+    assert page.request().filter == InnovationFilter(phase="creation")

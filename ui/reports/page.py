@@ -4,11 +4,13 @@ the current list filter keeps, into one PDF or a folder."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,10 +31,12 @@ from jipp_desktop.documents.pdf import PdfDocument
 from jipp_desktop.documents.reports import ReportRequest, make_report
 from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.progress import Cancelled
+from jipp_desktop.services.search import InnovationFilter
 from ui.context import AppContext
 from ui.forms.innovation_picker import pick_innovation
 from ui.jobs import run_with_progress
 from ui.reports.preview import PdfPreview
+from ui.widgets.filter_bar import SETTINGS_KEY as FILTER_KEY
 from ui.widgets.filter_bar import FilterBar
 
 REPORT_KINDS = (
@@ -137,6 +141,17 @@ class ReportsPage(QWidget):
         ctx.data_changed.connect(self._on_data_changed)
         self._load_hubs()
         self._kind_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Takes over the innovation list's current filter each time the page is shown."""
+        super().showEvent(event)
+        saved = self.ctx.settings.value(FILTER_KEY, "")
+        try:
+            current = InnovationFilter(**json.loads(str(saved))) if saved else None
+        except (ValueError, TypeError):
+            current = None  # a filter saved by another version: keep what is shown
+        if current is not None and current != self.filters.current():
+            self.filters.set_filter(current)
 
     # --- parameters ------------------------------------------------------------------------
 
