@@ -46,7 +46,7 @@ def _width(spec: FieldSpec) -> int:
     if spec.name in ("title", "agency_id"):
         return 40
     if spec.kind in ("date", "int", "bool", "sdgs"):
-        return 14
+        return 16
     if spec.kind == "region":
         return 30
     if spec.codes is not None:

@@ -127,7 +127,7 @@ def _style_header(ws: Worksheet, columns: Sequence[Column]) -> None:
         cell.alignment = styles.HEADER_ALIGN
         cell.border = styles.HEADER_BORDER
         ws.column_dimensions[get_column_letter(i)].width = col.width
-    ws.row_dimensions[1].height = 45
+    ws.row_dimensions[1].height = 62
     ws.freeze_panes = "C2"
 
 
@@ -163,43 +163,64 @@ def _validations(ws: Worksheet, refs: dict[str, str]) -> None:
                 ws.cell(row, i).number_format = number_format
 
 
+def _height(text: str, width: int) -> float:
+    """A row height (points) that shows ``text`` wrapped in a column ``width`` characters wide."""
+    lines = sum(max(1, -(-len(part) // max(width - 2, 1))) for part in text.split("\n"))
+    return 15.0 * lines
+
+
 def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 10
-    ws.column_dimensions["C"].width = 60
-    ws.column_dimensions["D"].width = 50
+    widths = {"A": 48, "B": 15, "C": 62, "D": 50}
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
     ws.cell(1, 1, "Petunjuk pengisian").font = styles.TITLE_FONT
     row = 3
     for text in INTRO:
         ws.cell(row, 1, text)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         ws.cell(row, 1).alignment = styles.WRAP_LEFT
-        ws.row_dimensions[row].height = 32
+        ws.row_dimensions[row].height = _height(text, sum(widths.values()))
         row += 1
     row += 1
     for i, title in enumerate(("Kolom", "Wajib", "Isian yang diterima", "Contoh"), 1):
         cell = ws.cell(row, i, title)
         cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
+    long_lists: list[tuple[str, str]] = []
     for col in FIELD_COLUMNS:
         spec = col.spec
         assert spec is not None
         row += 1
         need = "ya" if spec.draft else ("saat diajukan" if spec.submit else "")
-        if col.key in lists and col.key not in ("region_code", "agency_id"):
-            accepts = "pilih: " + "; ".join(lists[col.key])
-        else:
+        choices = lists.get(col.key, [])
+        if col.key in ("region_code", "agency_id") or not choices:
             accepts = ACCEPTS.get(spec.kind, "teks")
+        elif len(choices) <= 8:
+            accepts = "pilih: " + "; ".join(choices)
+        else:
+            accepts = f"pilih dari daftar ({len(choices)} pilihan, lihat di bawah)"
+            long_lists.append((col.key, spec.id))
         if spec.max_len:
             accepts += f" (paling banyak {spec.max_len} karakter)"
         if spec.max_words:
             accepts += f" (paling banyak {spec.max_words} kata)"
         example = EXAMPLE.get(col.key, "")
-        ws.cell(row, 1, f"{spec.id} ({spec.en})")
-        ws.cell(row, 2, need)
-        ws.cell(row, 3, accepts).alignment = styles.WRAP_LEFT
-        cell = ws.cell(row, 4, example)
-        if isinstance(example, date):
-            cell.number_format = styles.DATE_FORMAT
+        for column, value in enumerate((f"{spec.id} ({spec.en})", need, accepts, example), 1):
+            cell = ws.cell(row, column, value)
+            cell.alignment = styles.WRAP_LEFT
+            if isinstance(value, date):
+                cell.number_format = styles.DATE_FORMAT
+        ws.row_dimensions[row].height = max(
+            _height(accepts, widths["C"]), _height(str(example), widths["D"])
+        )
+    for key, title in long_lists:
+        row += 2
+        ws.cell(row, 1, f"Pilihan {title}").font = styles.SECTION_FONT
+        spec = next(c.spec for c in FIELD_COLUMNS if c.key == key)
+        assert spec is not None and spec.codes is not None
+        for code in spec.codes:
+            row += 1
+            ws.cell(row, 1, code.id)
+            ws.cell(row, 3, code.en)
     row += 2
     ws.cell(row, 1, "Contoh baris (salin ke lembar 'Data')").font = styles.SECTION_FONT
     row += 1
@@ -209,6 +230,10 @@ def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
         value = ws.cell(row + 1, i, EXAMPLE.get(col.key))
         if isinstance(value.value, date):
             value.number_format = styles.DATE_FORMAT
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def write_template(session: Session, path: Path | str) -> Path:
