@@ -64,7 +64,7 @@ def write_error_workbook(
     first, last = source.first_column, max(header.headers) if header.headers else 0
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET[lang])
-    widths = [12] + [24] * (last - first + 1) + [70]
+    widths = [12] + [24] * (last - first + 1) + [90]
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "B2"
@@ -91,9 +91,13 @@ def write_error_workbook(
             offset = index - first
             value = cells[offset] if offset < len(cells) else None
             row.append(_cell(ws, value, by_column.get(index, []), lang))
-        notes = WriteOnlyCell(ws, "\n".join(p.describe(lang) for p in problems))
+        text = "\n".join(p.describe(lang) for p in problems)
+        notes = WriteOnlyCell(ws, text)
         notes.alignment = styles.WRAP_LEFT
         row.append(notes)
+        # Tall enough to show every problem (about 80 characters a line in that column).
+        lines = sum(1 + len(line) // 80 for line in text.splitlines())
+        ws.row_dimensions[written + 2].height = 15 * lines
         ws.append(row)
         written += 1
         if written % 1000 == 0:

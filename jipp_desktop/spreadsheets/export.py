@@ -146,7 +146,7 @@ def _write_recap(
     session: Session, ws: WriteOnlyWorksheet, f: InnovationFilter, lang: str, total: int
 ) -> None:
     en = lang == "en"
-    ws.column_dimensions["A"].width = 48
+    ws.column_dimensions["A"].width = 58
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 10
     title = WriteOnlyCell(ws, "Recap of innovations" if en else "Rekapitulasi inovasi")
