@@ -38,7 +38,11 @@ def _amount(text: str) -> int:
 
 def register(sub: Any) -> None:
     """Adds the data subcommands."""
-    demo = sub.add_parser("demo", help="add realistic demo data (regions, hubs, agencies, …)")
+    demo = sub.add_parser(
+        "demo",
+        help="add realistic demo data (innovations of real agencies, verifications, "
+        "replications, commitments); entered by made-up demo officers",
+    )
     demo.add_argument("--innovations", type=_amount, default=500, metavar="N")
     demo.add_argument("--seed", type=int, default=None, help="seed of the made-up data")
     demo.add_argument("--json", action="store_true")
@@ -77,8 +81,10 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
 
     from jipp_desktop.demo.generator import DEFAULT_SEED, add_demo_data
 
+    show = not ctx.json and args.innovations >= 20000 and sys.stderr.isatty()
+
     def progress(done: int, total: int) -> None:
-        if not ctx.json and total >= 20000 and sys.stderr.isatty():
+        if show:
             print(f"\r{done:,}/{total:,}", end="", file=sys.stderr, flush=True)
 
     result = add_demo_data(
@@ -87,6 +93,8 @@ def run_demo(ctx: CliContext, args: argparse.Namespace) -> int:
         seed=DEFAULT_SEED if args.seed is None else args.seed,
         progress=progress,
     )
+    if show:
+        print(file=sys.stderr)
     data = {
         "innovations": result.innovations,
         "verifications": result.verifications,

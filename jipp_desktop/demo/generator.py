@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -155,10 +155,8 @@ class _Builder:
         if rng.random() < CENTRAL_SHARE:
             body = rng.choice(self.central)
             office = rng.choice(self.provinces)
-            place = Place(
-                body.agency_id, body.agency_name, office.region_code, office.region_name,
-                body.agency_name,
-            )  # fmt: skip
+            # A ministry's innovation runs in one of its regional offices' provinces.
+            place = replace(body, region_code=office.region_code, region_name=office.region_name)
             return place, self.central_themes[MINISTRY_SECTORS[body.agency_name]]
         return rng.choice(self.regional), rng.choice(self.regional_themes)
 
