@@ -281,6 +281,7 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
             "revision": result.revision,
             "previous_copy": str(result.previous_copy) if result.previous_copy else None,
             "upgraded": result.upgraded,
+            "attachments": result.attachments,
         },
     )
     return 0

@@ -1,15 +1,19 @@
 """Backing up and restoring the whole store.
 
 A backup is a consistent copy made with SQLite's online backup API (safe while the app has the
-store open). A restore first checks the file it is given — SQLite, intact, a JIPP Desktop store
-of a schema this app knows — and only then replaces the live store: through a copy in the same
-folder and an atomic rename, after keeping a copy of what it replaces, and finally upgrading the
-restored store when it comes from an older version of the app.
+store open), with the attachment files beside it in ``<name>-attachments`` (the folder layout
+the store itself uses; files are named by their SHA-256, so copying only adds what is missing).
+
+A restore first checks the file it is given — SQLite, intact, a JIPP Desktop store of a schema
+this app knows — and only then replaces the live store: through a copy in the same folder and
+an atomic rename, after keeping a copy of what it replaces, and finally upgrading the restored
+store when it comes from an older version of the app.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +26,7 @@ from jipp_desktop.db.engine import (
     backup_file,
     open_database,
 )
+from jipp_desktop.services.attachments import store_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -35,12 +40,39 @@ class RestoreResult:
         revision: the schema revision the backup file had.
         previous_copy: where the replaced store was kept (None when there was none).
         upgraded: whether the restored store was upgraded to this app's schema.
+        attachments: attachment files copied in from beside the backup.
     """
 
     path: Path
     revision: str
     previous_copy: Path | None
     upgraded: bool
+    attachments: int = 0
+
+
+def copy_attachments(source_db: Path, target_db: Path) -> int:
+    """Copies the attachment files of ``source_db`` that ``target_db``'s folder lacks.
+
+    Files are content-addressed, so an existing file is never overwritten or removed.
+
+    Returns:
+        How many files were copied.
+    """
+    source, target = store_folder(source_db), store_folder(target_db)
+    if not source.is_dir():
+        return 0
+    copied = 0
+    for blob in source.glob("??/*"):
+        if blob.name.startswith("."):
+            continue  # an interrupted incoming copy
+        dest = target / blob.parent.name / blob.name
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            temp = _temp_beside(dest, "copy")
+            shutil.copyfile(blob, temp)
+            os.replace(temp, dest)
+            copied += 1
+    return copied
 
 
 def _stamp() -> str:
@@ -52,7 +84,8 @@ def _temp_beside(path: Path, what: str) -> Path:
 
 
 def backup_database(db: Database, target: Path | str) -> Path:
-    """Writes a consistent copy of the open store to ``target`` (replacing an older file there).
+    """Writes a consistent copy of the open store to ``target`` (replacing an older file there),
+    and its attachment files to ``<target name>-attachments``.
 
     The copy is made beside ``target`` and renamed into place, so a failed backup never leaves
     a half-written file under the name the officer chose.
@@ -72,6 +105,7 @@ def backup_database(db: Database, target: Path | str) -> Path:
     try:
         backup_file(db.path, temp)
         os.replace(temp, target)
+        copy_attachments(db.path, target)
     except (OSError, sqlite3.Error) as exc:
         temp.unlink(missing_ok=True)
         raise StoreError(
@@ -139,8 +173,10 @@ def _settle(path: Path) -> None:
 def restore_database(source: Path | str, live: Path | str) -> RestoreResult:
     """Replaces the store at ``live`` with the backup ``source``, after checking it.
 
-    The store being replaced is first copied to ``<name>.before-restore-<time>.db``. Nothing
-    may have the live store open meanwhile (the app closes it before calling this).
+    The store being replaced is first copied to ``<name>.before-restore-<time>.db``. Attachment
+    files beside the backup are added to the store's folder (none is removed: the kept copy may
+    still refer to them). Nothing may have the live store open meanwhile (the app closes it
+    before calling this).
 
     Raises:
         StoreError: the backup fails a check (nothing is changed then), or a file step fails.
@@ -165,6 +201,7 @@ def restore_database(source: Path | str, live: Path | str) -> RestoreResult:
         for stale in (Path(f"{live}-wal"), Path(f"{live}-shm")):
             stale.unlink(missing_ok=True)
         os.replace(temp, live)
+        attachments = copy_attachments(source, live)
     except (OSError, sqlite3.Error) as exc:
         temp.unlink(missing_ok=True)
         raise StoreError(f"{live}: pemulihan gagal / the restore failed ({exc})") from exc
@@ -173,4 +210,4 @@ def restore_database(source: Path | str, live: Path | str) -> RestoreResult:
         upgraded = db.backup_path is not None
     finally:
         db.close()
-    return RestoreResult(live, revision, previous, upgraded)
+    return RestoreResult(live, revision, previous, upgraded, attachments)
