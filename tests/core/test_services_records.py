@@ -226,3 +226,19 @@ def test_officer_rules_and_last_used(db: Database) -> None:
         assert list_officers(s)[0].name == "Komang Adi"
     with pytest.raises(NotFound), db.transaction() as s:
         use_officer(s, "nobody")
+
+
+# --- settings -----------------------------------------------------------------------------
+
+
+def test_settings_are_stored_and_replaced(db: Database) -> None:
+    from jipp_desktop.services.settings import get_setting, set_setting
+
+    with db.session() as s:
+        assert get_setting(s, "letterhead.name", "—") == "—"
+    with db.transaction() as s:
+        set_setting(s, "letterhead.name", "Pemerintah Kota Denpasar")
+    with db.transaction() as s:
+        set_setting(s, "letterhead.name", "Pemerintah Provinsi Bali")
+    with db.session() as s:
+        assert get_setting(s, "letterhead.name") == "Pemerintah Provinsi Bali"
