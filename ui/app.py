@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from PySide6.QtCore import QSettings
@@ -50,6 +51,11 @@ def run_gui(args: argparse.Namespace) -> int:
 
     ctx = AppContext(db, actor, settings, lang)
     window = MainWindow(ctx)
+    probe = os.environ.get("JIPP_STARTUP_PROBE")
+    if probe:
+        from ui.startup_probe import install
+
+        install(window, probe)
     window.show()
     code = app.exec()
     ctx.jobs.wait_idle()

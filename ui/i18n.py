@@ -30,7 +30,9 @@ def install_language(lang: str) -> None:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English)
+    )
     qt_own = QTranslator()
     if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         _installed.append(qt_own)
@@ -69,10 +71,12 @@ def format_datetime(value: datetime | None, lang: str) -> str:
 
 
 def format_number(value: int, lang: str) -> str:
-    """A count with the language's grouping ("100.000" in Indonesian)."""
-    from babel.numbers import format_decimal
+    """A count with the language's grouping ("100.000" in Indonesian).
 
-    return format_decimal(value, locale=babel_locale(lang))
+    Qt's own locale data does this for widgets; loading Babel's would cost start-up time.
+    """
+    language = QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English
+    return QLocale(language, QLocale.Country.AnyCountry).toString(value)
 
 
 def code_label(codes: CodeList, code: str | None, lang: str) -> str:

@@ -110,8 +110,12 @@ class JobRunner(QObject):
             job.signals.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
         if on_failure:
             job.signals.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
-        job.signals.succeeded.connect(lambda _r: self._running.discard(job))
-        job.signals.failed.connect(lambda _e: self._running.discard(job))
+        # Queued, so the GUI thread lets go of the job after its result was handled: dropped
+        # on the pool thread, the job (and its signals object) could be freed while Qt still
+        # delivers its queued signals or finishes the runnable — a crash.
+        queued = Qt.ConnectionType.QueuedConnection
+        job.signals.succeeded.connect(lambda _r: self._running.discard(job), queued)
+        job.signals.failed.connect(lambda _e: self._running.discard(job), queued)
         (self.write_pool if writes else QThreadPool.globalInstance()).start(job)
         return job
 
@@ -156,5 +160,6 @@ def run_with_progress(
         work, finish(on_success), finish(on_failure), writes=writes, progress=progressed
     )
     dialog.canceled.connect(job.cancel)
-    QTimer.singleShot(0, lambda: dialog.setValue(0))
+    # Tied to the dialog: a job that finishes at once deletes it before this timer fires.
+    QTimer.singleShot(0, dialog, lambda: dialog.setValue(0))
     return job

@@ -60,9 +60,11 @@ class SyncStatusBar(QStatusBar):
         for label in (self.network, self.pending, self.last_sync):
             self.addPermanentWidget(label)
         ctx.data_changed.connect(lambda _entity: self.refresh())
-        # The reachability backend is probed after the window shows; it is not needed earlier.
-        QTimer.singleShot(0, self._watch_network)
-        self.refresh()
+        # The reachability backend (~60 ms to load) is probed once the window has painted.
+        QTimer.singleShot(300, self, self._watch_network)
+        # Counting unsynced changes over a large store waits for the first paint too.
+        self._show_network(False)
+        QTimer.singleShot(0, self, self.refresh)
 
     def _watch_network(self) -> None:
         online = reachability_online()
@@ -89,5 +91,3 @@ class SyncStatusBar(QStatusBar):
         when = last_sync_at(self._ctx)
         text = format_datetime(when, self._ctx.lang) if when else self.tr("belum pernah")
         self.last_sync.setText(self.tr("Sinkronisasi terakhir: %1").replace("%1", text))
-        if not self.network.text():
-            self._show_network(False)

@@ -32,7 +32,6 @@ def ctx(qapp: QApplication, db: Database, operator: Actor, settings: QSettings) 
     context.jobs.wait_idle()
     for widget in QApplication.topLevelWidgets():
         widget.close()
-        widget.deleteLater()
     qapp.processEvents()
     context.jobs.wait_idle()
 

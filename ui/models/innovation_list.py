@@ -114,9 +114,8 @@ class InnovationListModel(QAbstractTableModel):
         with self._ctx.db.session() as s:
             self._count = count_innovations(s, self._filter)
             if self._count:
-                self._pages[0] = list_innovations(
-                    s, self._filter, self._sort, self._descending, 0, PAGE
-                )
+                first = list_innovations(s, self._filter, self._sort, self._descending, 0, PAGE)
+                self._pages[0] = [self._display(r) for r in first]
         self.endResetModel()
         self.reloaded.emit(self._count)
         if self._count > PAGE:
@@ -176,10 +175,28 @@ class InnovationListModel(QAbstractTableModel):
                 rows = list_innovations(
                     s, self._filter, self._sort, self._descending, page * PAGE, PAGE
                 )
+        # Cells are formatted once per page, not on every paint (dates through Babel are the
+        # slow part of scrolling).
+        rows = [self._display(r) if r is not None else None for r in rows]
         self._pages[page] = rows
         if len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
         return rows
+
+    def _display(self, record: Any) -> tuple[str, ...]:
+        """A record as (id, cell text per column)."""
+        lang = self._ctx.lang
+        cells = [record[0]]
+        for key, value in zip(COLUMNS, record[1:], strict=True):
+            if value is None:
+                cells.append("")
+            elif key in _CODES:
+                cells.append(_CODES[key].label(value, lang))
+            elif key in ("last_verified_at", "updated_at"):
+                cells.append(format_date(value, lang))
+            else:
+                cells.append(str(value))
+        return tuple(cells)
 
     def _record(self, row: int) -> Any:
         if not 0 <= row < self._count:
@@ -221,25 +238,22 @@ class InnovationListModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return record[0]
-        key = COLUMNS[index.column()]
-        value = record[index.column() + 1]
+        text = record[index.column() + 1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return record.title if key == "title" else None
-        if value is None:
-            return ""
-        if key in _CODES:
-            return _CODES[key].label(value, self._ctx.lang)
-        if key in ("last_verified_at", "updated_at"):
-            return format_date(value, self._ctx.lang)
-        return str(value)
+            return text if COLUMNS[index.column()] == "title" else None
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorts by a column, in SQL."""
+        """Sorts by a column, in SQL (the view calls this when the officer clicks a header)."""
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort = COLUMNS[column]
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        key, descending = COLUMNS[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        # Before the first reload there is nothing to re-read: the view is just being set up.
+        if self._generation:
+            self.reload()
 
     def column_of(self, key: str) -> int:
         """The column number of a column key."""

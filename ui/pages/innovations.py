@@ -46,7 +46,6 @@ class InnovationsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("innovation_table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -62,6 +61,10 @@ class InnovationsPage(QWidget):
         saved = ctx.settings.value(HEADER_KEY)
         if isinstance(saved, QByteArray | bytes):
             header.restoreState(QByteArray(saved))
+        # The remembered sort order comes with the header; the model takes it before its first
+        # read, so the list is read once.
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.table.setSortingEnabled(True)
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
         self.count_label = QLabel()

@@ -37,15 +37,17 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         lang = ctx.lang
-        ref = ctx.reference
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Cari judul, inovator, ringkasan… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.province = searchable_combo(ref.provinces(), self.tr("Semua provinsi"))
+        # Provinces and ~600 agencies are read after the first paint (or when a remembered
+        # filter needs them): the list's first rows should not wait for them.
+        self.province = searchable_combo([], self.tr("Semua provinsi"))
         self.regency = ValueCombo(self.tr("Semua kab/kota"))
         self.regency.setEnabled(False)
-        self.agency = searchable_combo(ref.agencies(), self.tr("Semua instansi"))
+        self.agency = searchable_combo([], self.tr("Semua instansi"))
+        self._choices_loaded = False
         self.sector = code_combo(SECTORS, lang, self.tr("Semua urusan"))
         self.phase = code_combo(PHASES, lang, self.tr("Semua tahap"))
         self.workflow = code_combo(WORKFLOW, lang, self.tr("Semua status"))
@@ -79,7 +81,26 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.reverify.toggled.connect(self._emit)
         self.reset.clicked.connect(self.clear)
+        ctx.data_changed.connect(self._agencies_changed)
         self._restore()
+        QTimer.singleShot(0, self, self.load_choices)
+
+    def load_choices(self) -> None:
+        """Fills the province and agency dropdowns (once)."""
+        if self._choices_loaded:
+            return
+        self._choices_loaded = True
+        ref = self._ctx.reference
+        for combo, choices in ((self.province, ref.provinces()), (self.agency, ref.agencies())):
+            combo.blockSignals(True)
+            combo.set_choices((c.value, c.text) for c in choices)
+            combo.blockSignals(False)
+
+    def _agencies_changed(self, entity: str) -> None:
+        if entity == "agency" and self._choices_loaded:
+            self.agency.blockSignals(True)
+            self.agency.set_choices((c.value, c.text) for c in self._ctx.reference.agencies())
+            self.agency.blockSignals(False)
 
     def _province_changed(self) -> None:
         code = self.province.value()
@@ -110,6 +131,8 @@ class FilterBar(QWidget):
         """Shows a filter in the widgets (and emits it once)."""
         widgets = (self.search, self.province, self.regency, self.agency, self.sector)
         widgets += (self.phase, self.workflow, self.year, self.reverify)  # type: ignore[assignment]
+        if f.province_code or f.agency_id:
+            self.load_choices()
         for w in widgets:
             w.blockSignals(True)
         self.search.setText(f.text)
