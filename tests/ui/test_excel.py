@@ -130,3 +130,39 @@ def test_save_template(ctx, qtbot, tmp_path, monkeypatch):
 
     qtbot.waitUntil(lambda: message_box("Templat impor disimpan") is not None, timeout=10000)
     assert openpyxl.load_workbook(out).sheetnames == ["Data", "Petunjuk", "daftar"]
+
+
+def test_cancelling_the_commit_keeps_nothing(ctx, qtbot, tmp_path, monkeypatch):
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from jipp_desktop.spreadsheets import importer
+
+    source = write_xlsx(tmp_path / "banyak.xlsx", [row(n) for n in range(1, 41)])
+    monkeypatch.setattr(actions, "choose_open_file", lambda parent: str(source))
+    monkeypatch.setattr(importer, "BATCH", 2)
+    real_insert = importer.insert_innovations
+
+    def slow_insert(*args, **kwargs):
+        time.sleep(0.05)  # a commit long enough for the officer to press Cancel
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "insert_innovations", slow_insert)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    actions.import_innovations(parent, ctx)
+    qtbot.waitUntil(lambda: parent.findChild(ImportPreviewDialog) is not None, timeout=10000)
+    dialog = parent.findChild(ImportPreviewDialog)
+
+    dialog.commit_button.click()
+    qtbot.waitUntil(
+        lambda: any(p.isVisible() for p in dialog.findChildren(QProgressDialog)), timeout=5000
+    )
+    progress = next(p for p in dialog.findChildren(QProgressDialog) if p.isVisible())
+    progress.findChild(QPushButton).click()
+
+    assert ctx.jobs.wait_idle()
+    qtbot.wait(50)
+    assert stored(ctx.db) == 0
+    assert message_box("inovasi baru") is None
