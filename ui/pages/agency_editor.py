@@ -61,6 +61,10 @@ class AgencyEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setColumnWidth(1, 170)
+        self.table.setColumnWidth(2, 190)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.count = QLabel()
 
         self.errors = FieldErrors()

@@ -56,7 +56,8 @@ class InnovationsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSortIndicator(self.model.column_of("updated_at"), Qt.SortOrder.DescendingOrder)
         header.setSectionsMovable(True)
-        for key, width in (("title", 340), ("agency", 220), ("region", 150), ("sector", 160)):
+        widths = (("registration_number", 150), ("title", 340), ("agency", 220), ("region", 150))
+        for key, width in (*widths, ("sector", 160)):
             self.table.setColumnWidth(self.model.column_of(key), width)
         saved = ctx.settings.value(HEADER_KEY)
         if isinstance(saved, QByteArray | bytes):
