@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -393,15 +394,28 @@ def add_demo_data(
         builder = _Builder(rng, staff, date.today())
         first = _next_sequence(session)
         progress(0, innovations)
-        for start in range(0, innovations, CHUNK):
-            count = min(CHUNK, innovations - start)
-            parts = builder.chunk(first + start, count)
-            _write_chunk(session, staff, parts)
-            result.innovations += count
-            result.verifications += len(parts["verifications"])
-            result.replications += len(parts["replications"])
-            result.awards += len(parts["awards"])
-            progress(start + count, innovations)
+        # The next chunk is drawn on a second thread while SQLite writes this one (sqlite3
+        # lets go of the GIL while it works); chunks are still drawn in order, so the data
+        # stay the same for a seed.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo") as pool:
+
+            def draw(start: int) -> Future[dict[str, list[dict[str, Any]]]] | None:
+                if start >= innovations:
+                    return None
+                return pool.submit(builder.chunk, first + start, min(CHUNK, innovations - start))
+
+            following = draw(0)
+            for start in range(0, innovations, CHUNK):
+                assert following is not None
+                parts = following.result()
+                following = draw(start + CHUNK)
+                _write_chunk(session, staff, parts)
+                count = len(parts["innovations"])
+                result.innovations += count
+                result.verifications += len(parts["verifications"])
+                result.replications += len(parts["replications"])
+                result.awards += len(parts["awards"])
+                progress(start + count, innovations)
         result.spokes = add_spokes(session, staff.admin, rng)
         result.commitments = add_commitments(session, staff.admin, rng)
         result.officers = [a.name for a in (*staff.operators, *staff.verifiers, staff.admin)]

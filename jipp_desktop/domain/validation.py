@@ -46,8 +46,15 @@ def normalise_title(title: str) -> str:
     Case, accents, punctuation and spacing are ignored: "SI-PINTAR  (Layanan)" and
     "si pintar layanan" give the same key.
     """
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = title.casefold()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    # Only a decomposed accent adds combining marks; most titles have none, and the per-letter
+    # filter was a tenth of the time of a 100,000-row bulk insert.
+    plain = (
+        folded
+        if decomposed == folded
+        else "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
     return " ".join(_NON_WORD.sub(" ", plain).split())
 
 
