@@ -129,6 +129,18 @@ def test_merged_cells_in_the_data(db, operator, tmp_path):
     assert "sel gabungan B2:B3" in refused(db, operator, path)
     ods = write_ods(tmp_path / "gabung.ods", [row(1), row(2)], merged_row=3)
     assert "sel gabungan pada baris 3" in refused(db, operator, ods)
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    for c, text in enumerate(HEADERS):
+        sheet.write(0, c, text)
+    sheet.write_merge(1, 2, 1, 1, "Pemerintah Kota Denpasar")
+    for r in (1, 2):
+        sheet.write(r, 0, f"Inovasi Gabungan Nomor {r}")
+    xls = tmp_path / "gabung.xls"
+    book.save(str(xls))
+    assert "sel gabungan B2:B3" in refused(db, operator, xls)
 
 
 def test_a_merged_title_above_the_header_is_fine(db, operator, tmp_path):
