@@ -96,3 +96,16 @@ def test_needs_reverification_filter(window, operator):
     assert page.model.rowCount() == 2
     page.filters.workflow.set_value("verified")
     assert page.model.rowCount() == 0
+
+
+def test_continuation_and_year_filters(window, operator):
+    add_innovations(window._ctx.db, operator, 2)
+    add_innovation(window._ctx.db, operator, title="Inovasi Tahun Lalu Sekali", year_started=2019)
+    page = window.show_page("innovations")
+    page.filters.year.set_value(2019)
+    assert page.model.rowCount() == 1
+    page.filters.year.set_value(None)
+    page.filters.continuation.set_value("unknown")
+    assert page.model.rowCount() == 3
+    page.filters.continuation.set_value("stopped")
+    assert page.model.rowCount() == 0

@@ -128,3 +128,13 @@ def test_screenshot_mode_renders_every_screen_on_an_empty_store(tmp_path, qapp):
     names = sorted(p.name for p in out.glob("*.png"))
     assert names == sorted([f"{s.key}.png" for s in PAGES] + ["innovation_form.png"])
     assert all(p.stat().st_size > 5000 for p in out.glob("*.png"))
+
+
+def test_ctrl_n_opens_a_new_innovation_form(window, qtbot):
+    from ui.forms.innovation_form import InnovationForm
+
+    page = window.show_page("innovations")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    forms = [w for w in page._forms if isinstance(w, InnovationForm)]
+    assert len(forms) == 1 and forms[0].windowTitle() == "Inovasi baru"

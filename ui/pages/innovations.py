@@ -72,7 +72,8 @@ class InnovationsPage(QWidget):
         self.count_label.setObjectName("count")
 
         self.actions_bar = QToolBar()
-        self.new_action = self._action(self.tr("Inovasi baru"), "Ctrl+N", self.new_innovation)
+        # Ctrl+N belongs to the main window's File menu (one owner, no ambiguous shortcut).
+        self.new_action = self._action(self.tr("Inovasi baru"), None, self.new_innovation)
         self.open_action = self._action(self.tr("Buka"), "Return", self.open_selected)
         # Return opens the record only from the list; in the search box it applies the search.
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

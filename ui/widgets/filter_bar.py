@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.reference.codes import PHASES, SECTORS, WORKFLOW
+from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
 from jipp_desktop.services.search import InnovationFilter
 from ui.context import AppContext
 from ui.widgets.combos import ValueCombo, code_combo, searchable_combo
@@ -51,6 +51,7 @@ class FilterBar(QWidget):
         self.sector = code_combo(SECTORS, lang, self.tr("Semua urusan"))
         self.phase = code_combo(PHASES, lang, self.tr("Semua tahap"))
         self.workflow = code_combo(WORKFLOW, lang, self.tr("Semua status"))
+        self.continuation = code_combo(CONTINUATION, lang, self.tr("Semua keberlanjutan"))
         self.year = ValueCombo(self.tr("Semua tahun"))
         self.year.set_choices((y, str(y)) for y in range(date.today().year, 1999, -1))
         self.reverify = QCheckBox(self.tr("Perlu verifikasi ulang (> 12 bulan)"))
@@ -59,7 +60,8 @@ class FilterBar(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(QLabel(self.tr("Cari:")), 0, 0)
-        grid.addWidget(self.search, 0, 1, 1, 3)
+        grid.addWidget(self.search, 0, 1, 1, 2)
+        grid.addWidget(self.continuation, 0, 3)
         grid.addWidget(self.reverify, 0, 4, 1, 2)
         grid.addWidget(self.reset, 0, 6)
         for col, widget in enumerate(
@@ -77,7 +79,8 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._emit)
         self.province.currentIndexChanged.connect(self._province_changed)
-        for combo in (self.regency, self.agency, self.sector, self.phase, self.workflow, self.year):
+        combos = (self.regency, self.agency, self.sector, self.phase, self.workflow, self.year)
+        for combo in (*combos, self.continuation):
             combo.currentIndexChanged.connect(self._emit)
         self.reverify.toggled.connect(self._emit)
         self.reset.clicked.connect(self.clear)
@@ -123,14 +126,16 @@ class FilterBar(QWidget):
             sector=self.sector.value(),
             phase=self.phase.value(),
             workflow=self.workflow.value(),
+            continuation=self.continuation.value(),
             year=self.year.value(),
             needs_reverification=self.reverify.isChecked(),
         )
 
     def set_filter(self, f: InnovationFilter) -> None:
         """Shows a filter in the widgets (and emits it once)."""
-        widgets = (self.search, self.province, self.regency, self.agency, self.sector)
-        widgets += (self.phase, self.workflow, self.year, self.reverify)  # type: ignore[assignment]
+        widgets: list[QWidget] = [self.search, self.province, self.regency, self.agency]
+        widgets += [self.sector, self.phase, self.workflow, self.continuation, self.year]
+        widgets.append(self.reverify)
         if f.province_code or f.agency_id:
             self.load_choices()
         for w in widgets:
@@ -147,6 +152,7 @@ class FilterBar(QWidget):
         self.sector.set_value(f.sector)
         self.phase.set_value(f.phase)
         self.workflow.set_value(f.workflow)
+        self.continuation.set_value(f.continuation)
         self.year.set_value(f.year)
         self.reverify.setChecked(f.needs_reverification)
         for w in widgets:
