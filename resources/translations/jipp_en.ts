@@ -373,6 +373,10 @@
         <translation>All statuses</translation>
     </message>
     <message>
+        <source>Semua keberlanjutan</source>
+        <translation>All continuation statuses</translation>
+    </message>
+    <message>
         <source>Semua tahun</source>
         <translation>All years</translation>
     </message>
