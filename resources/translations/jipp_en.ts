@@ -1360,4 +1360,99 @@
         <translation>Cancel</translation>
     </message>
 </context>
+<context>
+    <name>excel</name>
+    <message>
+        <source>Impor dari Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.xls *.ods)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Memeriksa berkas…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak dapat diimpor</source>
+        <translation>The file cannot be imported</translation>
+    </message>
+    <message>
+        <source>Mengimpor…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Impor gagal; tidak ada yang disimpan</source>
+        <translation>Import failed; nothing was saved</translation>
+    </message>
+    <message>
+        <source>Impor selesai</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>{new} inovasi baru dan {updated} diperbarui telah disimpan.</source>
+        <translation>{new} new and {updated} updated innovations were saved.</translation>
+    </message>
+    <message>
+        <source>Simpan daftar kesalahan</source>
+        <translation>Save the error list</translation>
+    </message>
+    <message>
+        <source>Menyimpan daftar kesalahan…</source>
+        <translation>Saving the error list…</translation>
+    </message>
+    <message>
+        <source>Daftar kesalahan tersimpan</source>
+        <translation>Error list saved</translation>
+    </message>
+    <message>
+        <source>{n} baris yang ditolak disimpan di {path}.</source>
+        <translation>{n} rejected rows saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Daftar kesalahan tidak dapat disimpan</source>
+        <translation>The error list cannot be saved</translation>
+    </message>
+    <message>
+        <source>Ekspor ke Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Mengekspor…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Ekspor selesai</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>{n} inovasi diekspor ke {path}.</source>
+        <translation>{n} innovations exported to {path}.</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Simpan templat impor</source>
+        <translation>Save the import template</translation>
+    </message>
+    <message>
+        <source>Menyimpan templat…</source>
+        <translation>Saving the template…</translation>
+    </message>
+    <message>
+        <source>Templat tersimpan</source>
+        <translation>Template saved</translation>
+    </message>
+    <message>
+        <source>Templat impor disimpan di {path}.</source>
+        <translation>Import template saved to {path}.</translation>
+    </message>
+    <message>
+        <source>Templat tidak dapat disimpan</source>
+        <translation>The template cannot be saved</translation>
+    </message>
+</context>
 </TS>

@@ -17,23 +17,21 @@ from ui.context import AppContext
 from ui.excel.preview import ImportPreviewDialog
 from ui.jobs import run_with_progress
 
-SPREADSHEETS = "Lembar kerja (*.xlsx *.xls *.ods)"
-XLSX = "Excel (*.xlsx)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("excel", text)
-
 
 def choose_open_file(parent: QWidget) -> str:
     """Asks for the spreadsheet to import ("" when the officer cancels)."""
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Impor dari Excel"), "", _tr(SPREADSHEETS))
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("excel", "Impor dari Excel"),
+        "",
+        QCoreApplication.translate("excel", "Lembar kerja (*.xlsx *.xls *.ods)"),
+    )
     return path
 
 
 def choose_save_file(parent: QWidget, title: str, suggested: str) -> str:
     """Asks where to save an .xlsx ("" when the officer cancels); adds the suffix if missing."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, _tr(XLSX))
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "Excel (*.xlsx)")
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path
@@ -90,10 +88,14 @@ class _ImportFlow(QObject):
         run_with_progress(
             ctx.jobs,
             self.dialog or self.parent_widget,
-            _tr("Memeriksa berkas…"),
+            QCoreApplication.translate("excel", "Memeriksa berkas…"),
             work,
             self._show,
-            _failure(self.parent_widget, ctx, _tr("Berkas tidak dapat diimpor")),
+            _failure(
+                self.parent_widget,
+                ctx,
+                QCoreApplication.translate("excel", "Berkas tidak dapat diimpor"),
+            ),
         )
 
     def _show(self, report: Any) -> None:
@@ -122,10 +124,14 @@ class _ImportFlow(QObject):
         run_with_progress(
             ctx.jobs,
             self.dialog,
-            _tr("Mengimpor…"),
+            QCoreApplication.translate("excel", "Mengimpor…"),
             work,
             self._committed,
-            _failure(self.dialog, ctx, _tr("Impor gagal; tidak ada yang disimpan")),
+            _failure(
+                self.dialog,
+                ctx,
+                QCoreApplication.translate("excel", "Impor gagal; tidak ada yang disimpan"),
+            ),
             writes=True,
         )
 
@@ -138,8 +144,10 @@ class _ImportFlow(QObject):
             self.dialog.update_radio.setEnabled(False)
         _notify(
             self.dialog or self.parent_widget,
-            _tr("Impor selesai"),
-            _tr("{new} inovasi baru dan {updated} diperbarui telah disimpan.")
+            QCoreApplication.translate("excel", "Impor selesai"),
+            QCoreApplication.translate(
+                "excel", "{new} inovasi baru dan {updated} diperbarui telah disimpan."
+            )
             .replace("{new}", str(report.new))
             .replace("{updated}", str(report.updated)),
         )
@@ -150,7 +158,9 @@ class _ImportFlow(QObject):
         assert self.dialog is not None
         report = self.dialog.report
         suggested = str(Path(self.path).with_name(Path(self.path).stem + "-kesalahan.xlsx"))
-        out = choose_save_file(self.dialog, _tr("Simpan daftar kesalahan"), suggested)
+        out = choose_save_file(
+            self.dialog, QCoreApplication.translate("excel", "Simpan daftar kesalahan"), suggested
+        )
         if not out:
             return
         path, lang = self.path, self.ctx.lang
@@ -161,16 +171,20 @@ class _ImportFlow(QObject):
         run_with_progress(
             self.ctx.jobs,
             self.dialog,
-            _tr("Menyimpan daftar kesalahan…"),
+            QCoreApplication.translate("excel", "Menyimpan daftar kesalahan…"),
             work,
             lambda n: _notify(
                 self.dialog or self.parent_widget,
-                _tr("Daftar kesalahan tersimpan"),
-                _tr("{n} baris yang ditolak disimpan di {path}.")
+                QCoreApplication.translate("excel", "Daftar kesalahan tersimpan"),
+                QCoreApplication.translate("excel", "{n} baris yang ditolak disimpan di {path}.")
                 .replace("{n}", str(n))
                 .replace("{path}", out),
             ),
-            _failure(self.dialog, self.ctx, _tr("Daftar kesalahan tidak dapat disimpan")),
+            _failure(
+                self.dialog,
+                self.ctx,
+                QCoreApplication.translate("excel", "Daftar kesalahan tidak dapat disimpan"),
+            ),
         )
 
 
@@ -184,7 +198,9 @@ def import_innovations(parent: QWidget, ctx: AppContext) -> None:
 
 def export_innovations(parent: QWidget, ctx: AppContext, f: InnovationFilter) -> None:
     """Exports the innovations the filter keeps (the list as the officer sees it)."""
-    out = choose_save_file(parent, _tr("Ekspor ke Excel"), "inovasi.xlsx")
+    out = choose_save_file(
+        parent, QCoreApplication.translate("excel", "Ekspor ke Excel"), "inovasi.xlsx"
+    )
     if not out:
         return
     from jipp_desktop.spreadsheets.export import export_innovations as export
@@ -196,22 +212,26 @@ def export_innovations(parent: QWidget, ctx: AppContext, f: InnovationFilter) ->
     run_with_progress(
         ctx.jobs,
         parent,
-        _tr("Mengekspor…"),
+        QCoreApplication.translate("excel", "Mengekspor…"),
         work,
         lambda result: _notify(
             parent,
-            _tr("Ekspor selesai"),
-            _tr("{n} inovasi diekspor ke {path}.")
+            QCoreApplication.translate("excel", "Ekspor selesai"),
+            QCoreApplication.translate("excel", "{n} inovasi diekspor ke {path}.")
             .replace("{n}", str(result.count))
             .replace("{path}", str(result.path)),
         ),
-        _failure(parent, ctx, _tr("Ekspor gagal")),
+        _failure(parent, ctx, QCoreApplication.translate("excel", "Ekspor gagal")),
     )
 
 
 def save_template(parent: QWidget, ctx: AppContext) -> None:
     """Saves the import template (with the store's regions and agencies as dropdowns)."""
-    out = choose_save_file(parent, _tr("Simpan templat impor"), "templat-impor-inovasi.xlsx")
+    out = choose_save_file(
+        parent,
+        QCoreApplication.translate("excel", "Simpan templat impor"),
+        "templat-impor-inovasi.xlsx",
+    )
     if not out:
         return
     from jipp_desktop.spreadsheets.template import write_template
@@ -223,10 +243,14 @@ def save_template(parent: QWidget, ctx: AppContext) -> None:
     run_with_progress(
         ctx.jobs,
         parent,
-        _tr("Menyimpan templat…"),
+        QCoreApplication.translate("excel", "Menyimpan templat…"),
         work,
         lambda path: _notify(
-            parent, _tr("Templat tersimpan"), _tr("Templat impor disimpan di ") + str(path)
+            parent,
+            QCoreApplication.translate("excel", "Templat tersimpan"),
+            QCoreApplication.translate("excel", "Templat impor disimpan di {path}.").replace(
+                "{path}", str(path)
+            ),
         ),
-        _failure(parent, ctx, _tr("Templat tidak dapat disimpan")),
+        _failure(parent, ctx, QCoreApplication.translate("excel", "Templat tidak dapat disimpan")),
     )
