@@ -166,3 +166,16 @@ def test_cancelling_the_commit_keeps_nothing(ctx, qtbot, tmp_path, monkeypatch):
     qtbot.wait(50)
     assert stored(ctx.db) == 0
     assert message_box("inovasi baru") is None
+
+
+def test_problem_model_passes_the_model_tester(db, operator, qtmodeltester, tmp_path):
+    from jipp_desktop.spreadsheets.importer import import_spreadsheet
+    from ui.excel.preview import ProblemModel
+
+    source = write_xlsx(tmp_path / "a.xlsx", [row(1, Tahap="?"), row(2, Wilayah="Atlantis")])
+    report = import_spreadsheet(db, operator, source, dry_run=True)
+    model = ProblemModel(report.problems, "en")
+
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert "region 'Atlantis' is not known" in model.index(1, 4).data()
