@@ -129,7 +129,7 @@ class VerificationPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(box)
-        splitter.setSizes([250, 520, 420])
+        splitter.setSizes([320, 540, 380])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
