@@ -26,6 +26,7 @@ from python_calamine import (
     CalamineWorkbook,
     PasswordError,
     SheetTypeEnum,
+    SheetVisibleEnum,
 )
 
 from jipp_desktop.domain.errors import ServiceError
@@ -258,7 +259,8 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
         ) from exc
     any_cells = False
     for meta in workbook.sheets_metadata:
-        if meta.typ != SheetTypeEnum.WorkSheet:
+        # Hidden sheets hold lists and helpers (the template's "daftar"), never the data.
+        if meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible:
             continue
         try:
             sheet = workbook.get_sheet_by_name(meta.name)

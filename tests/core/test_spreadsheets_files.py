@@ -176,3 +176,21 @@ def test_the_content_decides_the_format_not_the_name(db, operator, tmp_path):
     path = tmp_path / "salah-nama.xls"
     path.write_bytes(write_xlsx(tmp_path / "a.xlsx", [row(1)]).read_bytes())
     assert import_spreadsheet(db, operator, path).new == 1
+
+
+def test_hidden_sheets_are_not_read(db, operator, tmp_path):
+    wb = openpyxl.Workbook()
+    hidden = wb.active
+    hidden.title = "lama"
+    hidden.append(HEADERS)
+    hidden.append(row(1))
+    hidden.sheet_state = "hidden"
+    data = wb.create_sheet("Data")
+    data.append(HEADERS)
+    data.append(row(2))
+    path = tmp_path / "tersembunyi.xlsx"
+    wb.save(path)
+
+    report = import_spreadsheet(db, operator, path)
+
+    assert (report.sheet, report.new) == ("Data", 1)
