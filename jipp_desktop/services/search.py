@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Float, Integer, Select, column, func, literal_column, select, text
+from sqlalchemy import Float, Integer, Select, column, func, literal_column, select, table, text
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
@@ -157,20 +157,34 @@ def search_innovations(
     session: Session, words: str, limit: int = 20, f: InnovationFilter | None = None
 ) -> list[Row[Any]]:
     """Innovations matching ``words``, best match first (FTS5 bm25 rank, title words weighing
-    most), with list columns.
+    most), with list columns; with ``f``, only those its other conditions keep.
 
     When more than ``RANK_CANDIDATES`` records match, only the newest that many are ranked.
     """
     q = fts_query(words)
     if not q:
         return []
-    ranked = text(
-        "SELECT rid, score FROM ("
-        f"SELECT rowid AS rid, bm25(innovation_fts, {BM25_WEIGHTS}) AS score "
-        "FROM innovation_fts WHERE innovation_fts MATCH :q ORDER BY rowid DESC LIMIT :c"
-        ") ORDER BY score, rid DESC LIMIT :n"
-    ).bindparams(q=q, c=RANK_CANDIDATES, n=max(limit * 5, 100) if f else limit)
-    ranked = ranked.columns(column("rid", Integer), column("score", Float)).subquery("ranked")
+    fts = table("innovation_fts", column("rowid", Integer))
+    candidates = select(
+        fts.c.rowid.label("rid"),
+        literal_column(f"bm25(innovation_fts, {BM25_WEIGHTS})", Float).label("score"),
+    ).where(literal_column("innovation_fts").op("MATCH")(q))
+    rest = (f or InnovationFilter()).with_(text="")
+    if rest != InnovationFilter():
+        # Narrow the candidates before ranking, or a filter could find nothing among the
+        # newest matches while older matching records exist.
+        # The unary + keeps FTS5 from taking the rowid list as its index (one MATCH lookup
+        # per listed record: seconds on 100,000 records instead of ~20 ms).
+        rowids = select(literal_column("innovations.rowid")).select_from(Innovation)
+        unindexed = literal_column("+innovation_fts.rowid", Integer)
+        candidates = candidates.where(unindexed.in_(apply_filter(rowids, rest)))
+    pool = candidates.order_by(fts.c.rowid.desc()).limit(RANK_CANDIDATES).subquery("pool")
+    ranked = (
+        select(pool.c.rid, pool.c.score)
+        .order_by(pool.c.score, pool.c.rid.desc())
+        .limit(limit)
+        .subquery("ranked")
+    )
     query = (
         select(Innovation.id, *(c.label(k) for k, c in LIST_COLUMNS.items()))
         .select_from(Innovation)
@@ -178,7 +192,7 @@ def search_innovations(
         .join(Agency, Agency.id == Innovation.agency_id)
         .outerjoin(Region, Region.code == Innovation.region_code)
     )
-    query = apply_filter(query, (f or InnovationFilter()).with_(text=""))
+    query = apply_filter(query, rest)
     return list(session.execute(query.order_by(ranked.c.score, ranked.c.rid.desc()).limit(limit)))
 
 

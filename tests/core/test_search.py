@@ -171,3 +171,21 @@ def test_stats_count_only_live_records(db: Database, operator: Actor, ids: dict[
     }
     assert stats["pending_changes"] == 3  # the tombstone still has to sync
     assert stats["hubs"] == 24 and stats["verifications"] == 0
+
+
+def test_a_filter_narrows_the_candidates_before_ranking(
+    db: Database, operator: Actor, make_values, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.transaction() as s:
+        old = create_innovation(
+            s,
+            operator,
+            make_values(title="Pelayanan Terpadu Provinsi", agency_id=BALI, region_code="51"),
+        ).id
+        rows = [make_values(title=f"Pelayanan Terpadu Nomor {n:03d}") for n in range(30)]
+        insert_innovations(s, operator, rows)
+    monkeypatch.setattr(search_module, "RANK_CANDIDATES", 10)
+    assert "Pelayanan Terpadu Provinsi" not in found(db, "pelayanan terpadu", limit=30)
+    with db.session() as s:
+        hits = search_innovations(s, "pelayanan terpadu", f=InnovationFilter(agency_id=BALI))
+    assert [h.id for h in hits] == [old]
