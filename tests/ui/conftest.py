@@ -66,3 +66,9 @@ def add_innovation(db: Database, actor: Actor, **changes: Any) -> str:
     """Stores one record through the service (audited like a form save)."""
     with db.transaction() as s:
         return create_innovation(s, actor, innovation_values(**changes)).id
+
+
+def settle(ctx: AppContext) -> None:
+    """Waits for background reads (e.g. the list's filter) and delivers their results."""
+    ctx.jobs.wait_idle()
+    QApplication.processEvents()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from jipp_desktop.services.search import InnovationFilter
-from tests.ui.conftest import add_innovation, add_innovations
+from tests.ui.conftest import add_innovation, add_innovations, settle
 from ui.models.innovation_list import ID_ROLE, PAGE, InnovationListModel
 
 
@@ -68,10 +68,13 @@ def test_province_filter_cascades_to_regencies_and_filters(window, operator, qtb
     assert bar.regency.isEnabled()
     names = [bar.regency.itemText(i) for i in range(bar.regency.count())]
     assert "Kota Denpasar" in names and "Kabupaten Badung" in names
+    settle(window._ctx)
     assert page.model.rowCount() == 4
     bar.regency.set_value("51.71")
+    settle(window._ctx)
     assert page.model.rowCount() == 3
     bar.province.set_value("52")
+    settle(window._ctx)
     assert page.model.rowCount() == 0
     assert page.current_filter() == InnovationFilter(province_code="52")
 
@@ -92,9 +95,11 @@ def test_needs_reverification_filter(window, operator):
     add_innovations(window._ctx.db, operator, 2)
     page = window.show_page("innovations")
     page.filters.reverify.setChecked(True)
+    settle(window._ctx)
     # Never verified: every record needs (re-)verification.
     assert page.model.rowCount() == 2
     page.filters.workflow.set_value("verified")
+    settle(window._ctx)
     assert page.model.rowCount() == 0
 
 
@@ -103,9 +108,12 @@ def test_continuation_and_year_filters(window, operator):
     add_innovation(window._ctx.db, operator, title="Inovasi Tahun Lalu Sekali", year_started=2019)
     page = window.show_page("innovations")
     page.filters.year.set_value(2019)
+    settle(window._ctx)
     assert page.model.rowCount() == 1
     page.filters.year.set_value(None)
     page.filters.continuation.set_value("unknown")
+    settle(window._ctx)
     assert page.model.rowCount() == 3
     page.filters.continuation.set_value("stopped")
+    settle(window._ctx)
     assert page.model.rowCount() == 0

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from jipp_desktop.services.innovations import get_innovation
 from jipp_desktop.services.verification import verifications_of
 from tests.conftest import DENPASAR
+from tests.ui.conftest import add_innovations, settle
 from ui.forms.innovation_form import InnovationForm
 
 
@@ -79,12 +80,22 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
         assert get_innovation(s, innovation_id).summary.startswith("Petugas menjemput")
 
     # Found by search and by filter.
+    add_innovations(ctx.db, officers["operator"], 3)
+    ctx.data_changed.emit("innovation")
+    assert page.model.rowCount() == 4
     page.filters.search.setText("jemput bola")
     page.filters.search.returnPressed.emit()
+    settle(ctx)
     assert page.model.rowCount() == 1
     page.filters.clear()
     page.filters.sector.set_value("civil_registration")
     page.filters.province.set_value("51")
+    page.filters.phase.set_value("development")
+    settle(ctx)
+    assert page.model.rowCount() == 4
+    page.filters.search.setText("jemput")
+    page.filters.search.returnPressed.emit()
+    settle(ctx)
     assert page.model.rowCount() == 1
 
     form = page.open_form(innovation_id)
@@ -101,7 +112,9 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
     review = window.show_page("verification")
     assert review.queue_list.count() == 1
     assert "Jemput Bola Akta Kelahiran Denpasar" in review.record.toPlainText()
-    review.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    review.queue_list.setFocus()
     qtbot.keyClick(review, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(
         review, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
@@ -122,7 +135,7 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
 
     window.show_page("dashboard")
     qtbot.waitUntil(lambda: dashboard.tiles["verified"].value.text() == "1", timeout=10000)
-    assert dashboard.tiles["innovations"].value.text() == "1"
+    assert dashboard.tiles["innovations"].value.text() == "4"
     assert window.status.pending.text().startswith("Belum disinkronkan: ")
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from shiboken6 import isValid
 
 from jipp_desktop.db.models import Innovation
 from jipp_desktop.progress import ProgressFn
@@ -68,6 +69,7 @@ class InnovationListModel(QAbstractTableModel):
         super().__init__(parent)
         self._ctx = ctx
         self._filter = InnovationFilter()
+        self._wanted = self._filter
         self._sort = "updated_at"
         self._descending = True
         self._count = 0
@@ -92,30 +94,63 @@ class InnovationListModel(QAbstractTableModel):
 
     @property
     def current_filter(self) -> InnovationFilter:
-        """The filter the list shows."""
-        return self._filter
+        """The filter last asked for (shown once its background read is done)."""
+        return self._wanted
 
     @property
     def sort_key(self) -> tuple[str, bool]:
         """The sort column key and whether it is descending."""
         return self._sort, self._descending
 
-    def set_filter(self, f: InnovationFilter) -> None:
-        """Shows the records the filter keeps."""
-        self._filter = f
-        self.reload()
+    def set_filter(self, f: InnovationFilter, wait: bool = False) -> None:
+        """Shows the records the filter keeps.
+
+        The count and first page are read in the background (a search over 100,000 records
+        must not freeze the window); ``reloaded`` says when they are shown. ``wait`` reads them
+        at once instead (the first screen at start).
+        """
+        self._wanted = f
+        if wait:
+            self._filter = f
+            self.reload()
+            return
+        self._generation += 1
+        generation, sort, descending = self._generation, self._sort, self._descending
+        db, display = self._ctx.db, self._display
+
+        def work(_progress: ProgressFn) -> tuple[int, list[tuple[str, ...]]]:
+            with db.session() as s:
+                count = count_innovations(s, f)
+                first = list_innovations(s, f, sort, descending, 0, PAGE) if count else []
+            return count, [display(r) for r in first]
+
+        def done(result: tuple[int, list[tuple[str, ...]]]) -> None:
+            # A newer filter, sort or reload came meanwhile: this answer is out of date. The
+            # model may also be gone (its page closed) by the time the answer arrives.
+            if isValid(self) and generation == self._generation:
+                self._filter = f
+                self._show(*result)
+
+        self._ctx.jobs.start(work, done, lambda _e: None)
 
     def reload(self) -> None:
-        """Reads the count and the first page again (data changed, or the filter did)."""
-        self.beginResetModel()
+        """Reads the count and the first page again, at once (data changed, sort changed)."""
+        self._filter = self._wanted
         self._generation += 1
+        with self._ctx.db.session() as s:
+            count = count_innovations(s, self._filter)
+            first = []
+            if count:
+                first = list_innovations(s, self._filter, self._sort, self._descending, 0, PAGE)
+        self._show(count, [self._display(r) for r in first])
+
+    def _show(self, count: int, first: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
         self._pages.clear()
         self._ids = None
-        with self._ctx.db.session() as s:
-            self._count = count_innovations(s, self._filter)
-            if self._count:
-                first = list_innovations(s, self._filter, self._sort, self._descending, 0, PAGE)
-                self._pages[0] = [self._display(r) for r in first]
+        self._count = count
+        if first:
+            self._pages[0] = first
         self.endResetModel()
         self.reloaded.emit(self._count)
         if self._count > PAGE:
@@ -132,7 +167,7 @@ class InnovationListModel(QAbstractTableModel):
                 return list(s.scalars(query))
 
         def done(ids: list[str]) -> None:
-            if generation == self._generation:
+            if isValid(self) and generation == self._generation:
                 self._ids = ids
                 self.ids_loaded.emit()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import PHASES, SECTORS, WORKFLOW
@@ -112,7 +113,15 @@ class DashboardPage(QWidget):
         def work(_progress: ProgressFn) -> dict[str, Any]:
             return dashboard_figures(ctx)
 
-        ctx.jobs.start(work, self._show, self._failed)
+        def shown(figures: dict[str, Any]) -> None:
+            if isValid(self):  # the page may be gone when the counts arrive
+                self._show(figures)
+
+        def failed(error: BaseException) -> None:
+            if isValid(self):
+                self._failed(error)
+
+        ctx.jobs.start(work, shown, failed)
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False

@@ -101,7 +101,7 @@ class InnovationsPage(QWidget):
         self.filters.changed.connect(self.model.set_filter)
         self.model.reloaded.connect(self._show_count)
         ctx.data_changed.connect(self._data_changed)
-        self.model.set_filter(self.filters.current())
+        self.model.set_filter(self.filters.current(), wait=True)
 
     def _action(self, text: str, shortcut: object, slot: object) -> QAction:
         action = QAction(text, self)
