@@ -1354,13 +1354,6 @@
     </message>
 </context>
 <context>
-    <name>run_with_progress</name>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>excel</name>
     <message>
         <source>Impor dari Excel</source>
@@ -1453,6 +1446,13 @@
     <message>
         <source>Templat tidak dapat disimpan</source>
         <translation>The template cannot be saved</translation>
+    </message>
+</context>
+<context>
+    <name>run_with_progress</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
