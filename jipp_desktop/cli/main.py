@@ -90,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     except StoreError as exc:
         print(f"jipp-desktop: {exc}", file=sys.stderr)
         code = 3
+    except OSError as exc:
+        # A file the officer named cannot be read or written (missing folder, no permission,
+        # disk full): say which and why, in one line.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"jipp-desktop: {where}{exc.strerror or exc}", file=sys.stderr)
+        code = 1
     except KeyboardInterrupt:
         print("jipp-desktop: dibatalkan / cancelled", file=sys.stderr)
         code = 130

@@ -58,6 +58,10 @@ def _on_begin(conn: Any) -> None:
 
 def _check_file(path: Path) -> str | None:
     """Reads the schema revision of an existing file, refusing one that is not ours."""
+    if path.is_dir():
+        raise StoreError(
+            f"{path}: ini folder, bukan berkas basis data / this is a folder, not a database file"
+        )
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
@@ -148,7 +152,12 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
         StoreError: the file is corrupt, not ours, or newer than this app.
     """
     path = Path(path).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"{path.parent}: folder tidak dapat dibuat / the folder cannot be made ({exc.strerror})"
+        ) from exc
     current = _check_file(path)
     db = Database(path)
     head = head_revision()

@@ -99,6 +99,11 @@ def backup_database(db: Database, target: Path | str) -> Path:
             f"{target}: cadangan tidak boleh menimpa basis data yang sedang dipakai / "
             "a backup cannot overwrite the database in use"
         )
+    if target.is_dir():
+        raise StoreError(
+            f"{target}: ini folder; beri nama berkas cadangan / "
+            "this is a folder; give the backup a file name"
+        )
     if not target.parent.is_dir():
         raise StoreError(f"{target.parent}: folder tidak ada / folder does not exist")
     temp = _temp_beside(target, "backup")
@@ -126,6 +131,8 @@ def check_backup(source: Path | str) -> str:
     from alembic.script import ScriptDirectory
 
     source = Path(source).expanduser()
+    if source.is_dir():
+        raise StoreError(f"{source}: ini folder, bukan berkas / this is a folder, not a file")
     if not source.is_file():
         raise StoreError(f"{source}: berkas tidak ditemukan / file not found")
     with source.open("rb") as fh:

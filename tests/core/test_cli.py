@@ -228,3 +228,20 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
     )
     one_line_failure(p.returncode, p.stderr)
     assert p.stdout == ""
+
+
+def test_paths_that_cannot_be_a_store_give_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_path: Path
+) -> None:
+    blocker = tmp_path / "bukan-folder.txt"
+    blocker.write_text("x")
+    cases = [
+        (("--db", str(tmp_path), "stats"), "ini folder, bukan berkas basis data"),
+        (("--db", str(blocker / "jipp.db"), "stats"), "folder tidak dapat dibuat"),
+        (("--db", str(demo_path), "backup", str(tmp_path)), "beri nama berkas cadangan"),
+        (("--db", str(tmp_path / "x.db"), "restore", str(tmp_path)), "ini folder"),
+    ]
+    for args, reason in cases:
+        code, _, err = cli(capsys, *args)
+        one_line_failure(code, err)
+        assert reason in err, (args, err)
