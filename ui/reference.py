@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from jipp_desktop.db.engine import Database
-from jipp_desktop.db.models import Region
+from jipp_desktop.reference.seed import regions
 from jipp_desktop.services.agencies import find_agencies
 
 
@@ -33,13 +31,8 @@ class ReferenceCache:
 
     def _load_regions(self) -> list[tuple[str, str, str, str | None]]:
         if self._regions is None:
-            with self._db.session() as s:
-                rows = s.execute(
-                    select(Region.code, Region.name, Region.level, Region.parent_code).order_by(
-                        Region.code
-                    )
-                )
-                self._regions = [tuple(r) for r in rows]  # type: ignore[misc]
+            # The store's regions are exactly the shipped reference list.
+            self._regions = [(r.code, r.name, r.level, r.parent_code) for r in regions()]
         return self._regions
 
     def provinces(self) -> list[Choice]:

@@ -40,34 +40,27 @@ def run_screenshots(args: argparse.Namespace) -> int:
     return 0
 
 
-def _actor(db: object) -> object:
-    from sqlalchemy import select
-
-    from jipp_desktop.db.models import Officer
-    from jipp_desktop.services.officers import Actor
+def _profiles(db: object) -> list[object]:
+    from jipp_desktop.services.officers import Actor, list_officers
 
     with db.session() as s:  # type: ignore[attr-defined]
-        officer = s.scalars(
-            select(Officer).order_by(Officer.last_used_at.desc().nulls_last()).limit(1)
-        ).first()
-        return Actor.of(officer) if officer else Actor("", "—", "operator")
+        return [Actor.of(o) for o in list_officers(s)]  # the most recently used first
+
+
+def _actor(db: object) -> object:
+    """The last profile used, or a nameless operator on a store without profiles."""
+    from jipp_desktop.services.officers import Actor
+
+    profiles = _profiles(db)
+    return profiles[0] if profiles else Actor("", "—", "operator")
 
 
 def _verifier(db: object, actor: object) -> object:
-    """A verifier or admin profile to show the verification queue with (None when the acting
-    officer is one, or there is none)."""
-    from sqlalchemy import select
-
-    from jipp_desktop.db.models import Officer
-    from jipp_desktop.services.officers import Actor
-
+    """A verifier profile to show the verification queue with (None when the acting officer
+    may verify already, or there is none)."""
     if getattr(actor, "role", None) in ("verifier", "admin"):
         return None
-    with db.session() as s:  # type: ignore[attr-defined]
-        officer = s.scalars(
-            select(Officer).where(Officer.role == "verifier").order_by(Officer.name).limit(1)
-        ).first()
-        return Actor.of(officer) if officer else None
+    return next((p for p in _profiles(db) if getattr(p, "role", None) == "verifier"), None)
 
 
 def render_screens(app: object, db: object, settings: object, lang: str, out: Path) -> list[Path]:
