@@ -7,7 +7,8 @@ Usage: .venv/bin/python benchmarks/bench_gui.py [--innovations 100000] [--db PAT
 2. `jipp-desktop --db DB --as OFFICER` with JIPP_STARTUP_PROBE=first-rows: from process start
    to the innovation list's first paint with rows; the ratio to the baseline (target: ≤ 3×).
 3. In one process: opening the list model (count + first page) and a full-text search through
-   the list's filter (median of several words), each with the first row read.
+   the list's filter, from typing to its rows shown (it is read in the background; median of
+   several words).
 4. JIPP_STARTUP_PROBE=scroll: the list scrolled end to end; peak RSS (target: < 400 MB).
 Both start-ups run offscreen (QT_QPA_PLATFORM=offscreen) so no display is needed; the store is
 made once with `jipp-desktop demo` and reused (pass --db to keep it between runs).
@@ -103,7 +104,7 @@ def open_seconds(db_path: Path) -> float:
 
 def in_process_timings(db_path: Path) -> tuple[float, int, list[float]]:
     """List open and search times through the list model itself."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtWidgets import QApplication
 
     from jipp_desktop.db.engine import open_database
@@ -126,12 +127,16 @@ def in_process_timings(db_path: Path) -> tuple[float, int, list[float]]:
         open_seconds = time.perf_counter() - start
         rows = model.rowCount()
         searches = []
+        # A search is read in the background; it has answered when the model shows its rows.
+        loop = QEventLoop()
+        model.reloaded.connect(lambda _count: loop.quit())
         for words in SEARCH_WORDS:
             # Each search is a separate action: the previous one's background id read is done.
             ctx.jobs.wait_idle()
             app.processEvents()
             start = time.perf_counter()
             model.set_filter(InnovationFilter(text=words))
+            loop.exec()
             model.data(model.index(0, 1))
             searches.append(time.perf_counter() - start)
         ctx.jobs.wait_idle()
