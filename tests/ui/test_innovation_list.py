@@ -117,3 +117,50 @@ def test_continuation_and_year_filters(window, operator):
     page.filters.continuation.set_value("stopped")
     settle(window._ctx)
     assert page.model.rowCount() == 0
+
+
+def test_submitting_an_incomplete_draft_from_the_list_says_what_is_missing(
+    window, ctx, operator, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from jipp_desktop.services.innovations import get_innovation
+
+    innovation_id = add_innovation(ctx.db, operator, summary=None, innovators=None)
+    page = window.show_page("innovations")
+    page.model.reload()
+    page.table.selectRow(0)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[1:3]))
+    page.submit_selected()
+    [(title, text)] = shown
+    assert title == "Tidak dapat diajukan"
+    assert text.splitlines() == ["Inovator: wajib diisi", "Ringkasan: wajib diisi"]
+    with ctx.db.session() as s:
+        assert get_innovation(s, innovation_id).workflow == "draft"
+
+
+def test_deleting_asks_and_a_record_under_review_is_refused(window, ctx, operator, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from jipp_desktop.services.innovations import get_innovation
+    from jipp_desktop.services.verification import submit
+
+    innovation_id = add_innovation(ctx.db, operator)
+    with ctx.db.transaction() as s:
+        submit(s, operator, innovation_id)
+    page = window.show_page("innovations")
+    page.model.reload()
+    page.table.selectRow(0)
+    asked, warned = [], []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    page.delete_selected()
+    assert asked and "Layanan Akta Kelahiran" in asked[0]
+    assert warned == ["inovasi sedang diverifikasi; hanya admin yang dapat menghapusnya"]
+    with ctx.db.session() as s:
+        assert get_innovation(s, innovation_id).deleted_at is None

@@ -138,3 +138,11 @@ def test_ctrl_n_opens_a_new_innovation_form(window, qtbot):
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     forms = [w for w in page._forms if isinstance(w, InnovationForm)]
     assert len(forms) == 1 and forms[0].windowTitle() == "Inovasi baru"
+
+
+def test_profile_dialog_refuses_to_sign_in_without_a_profile(db, settings, qtbot):
+    dialog = ProfileDialog(db, settings)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.chosen is None
+    assert dialog.errors.labels["name"].text() == "buat profil petugas terlebih dahulu"

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.services.search import InnovationFilter
 from ui.context import AppContext
 from ui.i18n import format_number
@@ -178,6 +179,15 @@ class InnovationsPage(QWidget):
         try:
             with self._ctx.db.transaction() as session:
                 submit(session, self._ctx.actor, innovation_id)
+        except ValidationFailed as exc:
+            lines = [
+                f"{FIELDS_BY_NAME[e.field].label(self._ctx.lang)}: {e.message(self._ctx.lang)}"
+                if e.field in FIELDS_BY_NAME
+                else e.message(self._ctx.lang)
+                for e in exc.by_field().values()
+            ]
+            QMessageBox.warning(self, self.tr("Tidak dapat diajukan"), "\n".join(lines))
+            return
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Tidak dapat diajukan"), exc.message(self._ctx.lang))
             return
