@@ -13,8 +13,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jipp_desktop.dates import long_date
 from jipp_desktop.db.models import Agency, Hub
-from jipp_desktop.documents.styles import long_date
 from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.reference.hubs import (
     JOINT_COMMITMENT_DATE,

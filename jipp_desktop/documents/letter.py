@@ -44,6 +44,7 @@ from reportlab.platypus import (
 )
 from sqlalchemy.orm import Session
 
+from jipp_desktop.dates import long_date
 from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import Commitment
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD
@@ -64,7 +65,6 @@ from jipp_desktop.documents.styles import (
     SUBTITLE,
     TITLE,
     esc,
-    long_date,
 )
 from jipp_desktop.services.commitments import get_commitment, record_document
 from jipp_desktop.services.officers import Actor

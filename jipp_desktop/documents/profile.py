@@ -19,11 +19,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jipp_desktop.dates import long_date
 from jipp_desktop.db.models import Agency, Innovation, Officer, Region, Replication, Verification
 from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
-from jipp_desktop.documents.styles import BODY, JUSTIFIED, esc, long_date, pick
+from jipp_desktop.documents.styles import BODY, JUSTIFIED, esc, pick
 from jipp_desktop.documents.tables import data_table, key_value_table
 from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS, FieldSpec

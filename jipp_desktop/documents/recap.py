@@ -19,12 +19,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from jipp_desktop.dates import long_date
 from jipp_desktop.db.models import Agency, Innovation, Region
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD
 from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
-from jipp_desktop.documents.styles import HEADING, INK, esc, long_date, pick
+from jipp_desktop.documents.styles import HEADING, INK, esc, pick
 from jipp_desktop.documents.tables import data_table, number
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW

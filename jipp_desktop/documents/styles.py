@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
@@ -44,14 +42,6 @@ HEAD = ParagraphStyle("Head", parent=CELL_BOLD, fontSize=7.5, leading=9)
 def esc(text: object) -> str:
     """``text`` made safe for a Paragraph (markup characters escaped, line breaks kept)."""
     return escape(str(text)).replace("\n", "<br/>")
-
-
-def long_date(value: date | datetime | None, lang: str = "id") -> str:
-    """A date written out with its weekday, e.g. "Jumat, 20 Oktober 2023" (Babel)."""
-    if value is None:
-        return ""
-    day = value.date() if isinstance(value, datetime) else value
-    return format_date(day, "full", locale=lang)
 
 
 def pick(lang: str, id_text: str, en_text: str) -> str:

@@ -13,11 +13,12 @@ from reportlab.platypus import Flowable, Paragraph
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jipp_desktop.dates import long_date
 from jipp_desktop.db.models import Agency, Innovation, Officer, Verification
 from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
-from jipp_desktop.documents.styles import BODY, long_date, pick
+from jipp_desktop.documents.styles import BODY, pick
 from jipp_desktop.documents.tables import data_table, number
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
 from jipp_desktop.progress import ProgressFn

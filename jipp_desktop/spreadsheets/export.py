@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
@@ -21,6 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from jipp_desktop.dates import long_date
 from jipp_desktop.db.models import Agency, Innovation, Region
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.language import language
@@ -156,7 +156,7 @@ def _write_recap(
 
     described = describe_filter(session, f, lang) or ("all innovations" if en else "semua inovasi")
     ws.append([("Filter: " if en else "Saringan: ") + described])
-    made = format_date(date.today(), "full", locale=lang)
+    made = long_date(date.today(), lang)
     ws.append([("Made on " if en else "Dibuat pada ") + made])
     ws.append(["Total" if en else "Jumlah", total])
     none = "(none)" if en else "(tidak diisi)"

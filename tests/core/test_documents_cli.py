@@ -90,7 +90,7 @@ def test_report_command_verification_period_in_words(db, db_path, tmp_path, caps
     )
     assert code == 0 and "verifikasi.pdf" in stdout
     text = flat(page_texts(out.read_bytes())[0])
-    assert "Senin, 01 Januari 2024 – Minggu, 31 Maret 2024" in text
+    assert "Senin, 1 Januari 2024 – Minggu, 31 Maret 2024" in text
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.documents.styles import long_date
+from jipp_desktop.dates import long_date
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
 from jipp_desktop.services.commitments import CommitmentInput
 from ui.commitments.signatories import SignatoryModel
