@@ -153,6 +153,22 @@ BM25_WEIGHTS = "10.0, 1.0, 2.0, 2.0, 5.0, 1.0"
 RANK_CANDIDATES = 2000
 
 
+def list_ids(
+    session: Session, f: InnovationFilter, sort: str = "updated_at", descending: bool = True
+) -> list[str]:
+    """The ids of every record the filter keeps, in list order (a list's index of 100,000
+    records costs a few MB, its rows would cost hundreds)."""
+    return list(session.scalars(list_select(f, sort, descending).with_only_columns(Innovation.id)))
+
+
+def list_rows_by_id(
+    session: Session, f: InnovationFilter, ids: list[str], sort: str = "updated_at"
+) -> list[Row[Any] | None]:
+    """The list rows of ``ids`` in that order (None for a record gone since the ids were read)."""
+    found = {r[0]: r for r in session.execute(list_select(f, sort).where(Innovation.id.in_(ids)))}
+    return [found.get(i) for i in ids]
+
+
 def search_innovations(
     session: Session, words: str, limit: int = 20, f: InnovationFilter | None = None
 ) -> list[Row[Any]]:

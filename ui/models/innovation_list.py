@@ -21,14 +21,14 @@ from PySide6.QtCore import (
 )
 from shiboken6 import isValid
 
-from jipp_desktop.db.models import Innovation
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
 from jipp_desktop.services.search import (
     InnovationFilter,
     count_innovations,
+    list_ids,
     list_innovations,
-    list_select,
+    list_rows_by_id,
 )
 from ui.context import AppContext
 from ui.i18n import format_date
@@ -162,9 +162,8 @@ class InnovationListModel(QAbstractTableModel):
         db = self._ctx.db
 
         def work(_progress: ProgressFn) -> list[str]:
-            query = list_select(f, sort, descending).with_only_columns(Innovation.id)
             with db.session() as s:
-                return list(s.scalars(query))
+                return list_ids(s, f, sort, descending)
 
         def done(ids: list[str]) -> None:
             if isValid(self) and generation == self._generation:
@@ -201,11 +200,9 @@ class InnovationListModel(QAbstractTableModel):
         with self._ctx.db.session() as s:
             if self._ids is not None:
                 chunk = self._ids[page * PAGE : (page + 1) * PAGE]
-                select = list_select(self._filter, self._sort, self._descending)
-                found = {r[0]: r for r in s.execute(select.where(Innovation.id.in_(chunk)))}
                 # A record deleted since the ids were read leaves a gap; it shows blank
                 # until the next reload (which data_changed triggers).
-                rows = [found.get(i) for i in chunk]
+                rows = list_rows_by_id(s, self._filter, chunk, self._sort)
             else:
                 rows = list_innovations(
                     s, self._filter, self._sort, self._descending, page * PAGE, PAGE
