@@ -52,6 +52,7 @@ class FilterBar(QWidget):
         self.phase = code_combo(PHASES, lang, self.tr("Semua tahap"))
         self.workflow = code_combo(WORKFLOW, lang, self.tr("Semua status"))
         self.continuation = code_combo(CONTINUATION, lang, self.tr("Semua keberlanjutan"))
+        self.continuation.setMinimumContentsLength(len(self.continuation.itemText(0)))
         self.year = ValueCombo(self.tr("Semua tahun"))
         self.year.set_choices((y, str(y)) for y in range(date.today().year, 1999, -1))
         self.reverify = QCheckBox(self.tr("Perlu verifikasi ulang (> 12 bulan)"))
