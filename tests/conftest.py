@@ -11,10 +11,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from jipp_desktop.db.engine import Database, open_database  # noqa: E402
-from jipp_desktop.language import set_language  # noqa: E402
-from jipp_desktop.reference.seed import reference_id  # noqa: E402
-from jipp_desktop.services.officers import Actor, create_officer  # noqa: E402
+from jipp_desktop.db.engine import Database, open_database
+from jipp_desktop.language import set_language
+from jipp_desktop.reference.seed import reference_id
+from jipp_desktop.services.officers import Actor, create_officer
 
 DENPASAR = reference_id("agency", "Pemerintah Kota Denpasar")
 BALI = reference_id("agency", "Pemerintah Provinsi Bali")

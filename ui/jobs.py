@@ -60,9 +60,9 @@ class Job(QRunnable):
     def run(self) -> None:
         """Runs the work (on a pool thread)."""
         try:
+            # Work that returned has finished (a write has committed): it succeeded, even when
+            # Cancel was pressed after its last progress report.
             result = self._work(self._progress)
-            if self._cancel.is_set():
-                raise Cancelled()
         except Cancelled as exc:
             self.signals.failed.emit(exc)
         except Exception as exc:  # every failure goes back to the GUI as a message

@@ -1,0 +1,79 @@
+"""Background jobs: results come back on the GUI thread; cancel stops at the next progress
+report; work that finished is reported as done even if Cancel came after its last report."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from jipp_desktop.progress import Cancelled
+from ui.jobs import JobRunner
+
+
+def test_result_and_progress_reach_the_gui_thread(qapp, qtbot) -> None:
+    runner = JobRunner()
+    seen: list[tuple[int, int]] = []
+    threads: list[bool] = []
+
+    def work(progress: Any) -> int:
+        for i in range(3):
+            progress(i + 1, 3)
+        return 42
+
+    def progressed(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    def succeeded(value: int) -> None:
+        threads.append(threading.current_thread() is threading.main_thread())
+
+    with qtbot.waitSignal(
+        runner.start(work, succeeded, progress=progressed).signals.succeeded
+    ) as s:
+        pass
+    qtbot.waitUntil(lambda: threads == [True])
+    assert s.args == [42]
+    qtbot.waitUntil(lambda: seen[-1:] == [(3, 3)])
+
+
+def test_cancel_stops_at_the_next_progress_report(qapp, qtbot) -> None:
+    runner = JobRunner()
+    started = threading.Event()
+    go_on = threading.Event()
+    reached: list[int] = []
+
+    def work(progress: Any) -> None:
+        started.set()
+        go_on.wait(5)
+        for i in range(100):
+            progress(i, 100)
+            reached.append(i)
+
+    job = runner.start(work)
+    started.wait(5)
+    job.cancel()
+    with qtbot.waitSignal(job.signals.failed) as failed:
+        go_on.set()
+    assert isinstance(failed.args[0], Cancelled)
+    assert reached == []
+
+
+def test_work_that_finished_is_done_even_if_cancel_came_late(qapp, qtbot) -> None:
+    runner = JobRunner()
+    holder: dict[str, Any] = {}
+    committed = threading.Event()
+    ready = threading.Event()
+
+    def work(progress: Any) -> str:
+        ready.wait(5)
+        progress(1, 1)
+        holder["job"].cancel()  # the officer presses Cancel after the last report
+        committed.set()
+        return "committed"
+
+    job = runner.start(work, writes=True)
+    holder["job"] = job
+    ready.set()
+    with qtbot.waitSignal(job.signals.succeeded) as done:
+        pass
+    assert done.args == ["committed"] and committed.is_set()
+    runner.wait_idle()
