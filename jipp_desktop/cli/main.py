@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from jipp_desktop import __version__
 from jipp_desktop.cli.context import CliContext, CliError
 
 # Every module here adds its subcommands through register(subparsers).
@@ -32,13 +31,26 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
+class VersionAction(argparse.Action):
+    """`--version`: prints the version from the package metadata (read only when asked)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
+        import jipp_desktop
+
+        print(f"jipp-desktop {jipp_desktop.__version__}")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with the global options and every subcommand."""
     parser = OneLineParser(
         prog="jipp-desktop",
         description="JIPP Desktop — inovasi pelayanan publik, luring dan daring.",
     )
-    parser.add_argument("--version", action="version", version=f"jipp-desktop {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("--db", metavar="PATH", help="database file (default: user data folder)")
     parser.add_argument("--lang", choices=("id", "en"), default=None, help="language (id, en)")
     parser.add_argument(

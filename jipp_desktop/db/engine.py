@@ -13,14 +13,18 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest schema revision, known without loading Alembic: a store already at this revision
+# opens without importing it (~100 ms of every start). tests/core/test_schema_head.py keeps it
+# equal to the head of db/migrations/versions.
+SCHEMA_HEAD = "0004"
 
 
 class StoreError(Exception):
@@ -28,13 +32,17 @@ class StoreError(Exception):
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(files("jipp_desktop.db") / "migrations"))
     return cfg
 
 
 def head_revision() -> str:
-    """The newest schema revision this version of the app knows."""
+    """The newest schema revision of the migration scripts (read by Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -87,6 +95,10 @@ def _check_file(path: Path) -> str | None:
     if row is None:
         return None
     revision = str(row[0])
+    if revision == SCHEMA_HEAD:
+        return revision
+    from alembic.script import ScriptDirectory
+
     known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
     if revision not in known:
         raise StoreError(
@@ -160,12 +172,13 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
         ) from exc
     current = _check_file(path)
     db = Database(path)
-    head = head_revision()
-    if current is not None and current != head:
+    if current is not None and current != SCHEMA_HEAD:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         db.backup_path = path.with_name(f"{path.stem}.before-{current}-{stamp}{path.suffix}")
         backup_file(path, db.backup_path)
-    if current != head:
+    if current != SCHEMA_HEAD:
+        from alembic import command
+
         with db.engine.connect() as conn:
             # Batch migrations rebuild tables; SQLite's foreign keys must be off meanwhile, and
             # that pragma only takes effect outside a transaction.
@@ -189,5 +202,7 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
 
 def schema_revision(db: Database) -> str | None:
     """The revision the store is at."""
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
