@@ -62,7 +62,11 @@ class CommitmentsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes the rest
+        header.setMinimumSectionSize(60)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.editor = CommitmentEditor(ctx.lang, self)
         self.message = QLabel(self)
@@ -88,6 +92,7 @@ class CommitmentsPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 630])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -101,6 +106,8 @@ class CommitmentsPage(QWidget):
         self.editor.edited.connect(self._mark_dirty)
         ctx.data_changed.connect(self._on_data_changed)
         self.model.reload()
+        if self.model.rowCount() > 0:  # open on the newest commitment rather than a blank form
+            self.table.selectRow(0)
         self._update_buttons()
 
     # --- choosing ---------------------------------------------------------------------------
