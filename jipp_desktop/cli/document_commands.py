@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.cli.filter_options import add_filter_options, filter_from_args
 from jipp_desktop.language import pick
 
 
@@ -44,16 +45,7 @@ def register(sub: Any) -> None:
     report.add_argument("out", metavar="OUT.pdf")
     report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
-    report.add_argument("--province", metavar="CODE", help="province code, e.g. 51")
-    report.add_argument("--region", metavar="CODE", help="regency/city code, e.g. 51.71")
-    report.add_argument("--agency", metavar="ID_OR_NAME")
-    report.add_argument("--sector", metavar="CODE")
-    report.add_argument("--phase", metavar="CODE")
-    report.add_argument("--status", metavar="CODE", help="continuation status")
-    report.add_argument("--workflow", metavar="CODE")
-    report.add_argument("--year", type=int, metavar="YEAR", help="year first implemented")
-    report.add_argument("--text", default="", metavar="WORDS", help="full-text words")
-    report.add_argument("--needs-reverification", action="store_true")
+    add_filter_options(report)
     report.add_argument(
         "--personal", action="store_true", help="print the contact's phone and e-mail in a profile"
     )
@@ -105,51 +97,6 @@ def letter_command(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _filter(ctx: CliContext, args: argparse.Namespace) -> Any:
-    from sqlalchemy import select
-
-    from jipp_desktop.db.models import Agency, Region
-    from jipp_desktop.reference import codes
-    from jipp_desktop.services.search import InnovationFilter
-
-    def code(value: str | None, code_list: Any, option: str) -> str | None:
-        if value is None:
-            return None
-        found = code_list.parse(value)
-        if found is None:
-            raise CliError(f"--{option} {value!r}: pilih / choose {', '.join(code_list.codes())}")
-        return found
-
-    agency = None
-    with ctx.db.session() as session:
-        for option, value in (("province", args.province), ("region", args.region)):
-            if value and session.get(Region, value) is None:
-                raise CliError(
-                    f"--{option} {value!r}: kode wilayah tidak dikenal / unknown region code"
-                )
-        if args.agency:
-            agency = session.scalar(
-                select(Agency.id).where(
-                    Agency.deleted_at.is_(None),
-                    (Agency.id == args.agency) | (Agency.name.ilike(args.agency)),
-                )
-            )
-            if agency is None:
-                raise CliError(f"--agency {args.agency!r}: instansi tidak dikenal / unknown agency")
-    return InnovationFilter(
-        text=args.text,
-        province_code=args.province,
-        region_code=args.region,
-        agency_id=agency,
-        sector=code(args.sector, codes.SECTORS, "sector"),
-        phase=code(args.phase, codes.PHASES, "phase"),
-        continuation=code(args.status, codes.CONTINUATION, "status"),
-        workflow=code(args.workflow, codes.WORKFLOW, "workflow"),
-        year=args.year,
-        needs_reverification=args.needs_reverification,
-    )
-
-
 def report_command(ctx: CliContext, args: argparse.Namespace) -> int:
     """Makes a report and writes it."""
     from jipp_desktop.documents.reports import ReportRequest, make_report, parse_kind
@@ -167,7 +114,7 @@ def report_command(ctx: CliContext, args: argparse.Namespace) -> int:
     request = ReportRequest(
         kind=kind,
         target=target,
-        filter=_filter(ctx, args) if kind == "recap" else ReportRequest("recap").filter,
+        filter=filter_from_args(ctx, args) if kind == "recap" else ReportRequest("recap").filter,
         start=args.start,
         end=args.end,
         lang=language(),

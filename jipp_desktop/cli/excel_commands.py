@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.cli.filter_options import add_filter_options, filter_from_args
 
 PROBLEMS_SHOWN = 20
 
@@ -34,16 +35,7 @@ def register(sub: Any) -> None:
 
     exp = sub.add_parser("export", help="export innovations to a formatted .xlsx")
     exp.add_argument("out", metavar="OUT.xlsx")
-    exp.add_argument("--province", metavar="CODE", help="province code, e.g. 51")
-    exp.add_argument("--region", metavar="CODE", help="regency/city code, e.g. 51.71")
-    exp.add_argument("--agency", metavar="ID_OR_NAME")
-    exp.add_argument("--sector", metavar="CODE")
-    exp.add_argument("--phase", metavar="CODE")
-    exp.add_argument("--status", metavar="CODE", help="continuation status")
-    exp.add_argument("--workflow", metavar="CODE")
-    exp.add_argument("--year", type=int, metavar="YEAR", help="year first implemented")
-    exp.add_argument("--text", default="", metavar="WORDS", help="full-text words")
-    exp.add_argument("--needs-reverification", action="store_true")
+    add_filter_options(exp)
     exp.add_argument("--json", action="store_true")
     exp.set_defaults(handler=export_command)
 
@@ -112,50 +104,12 @@ def import_command(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _filter(ctx: CliContext, args: argparse.Namespace) -> Any:
-    from jipp_desktop.reference import codes
-    from jipp_desktop.services.search import InnovationFilter
-    from jipp_desktop.spreadsheets.references import AgencyResolver, RegionResolver
-
-    def code(value: str | None, code_list: Any, option: str) -> str | None:
-        if value is None:
-            return None
-        found = code_list.parse(value)
-        if found is None:
-            choices = ", ".join(code_list.codes())
-            raise CliError(f"--{option} {value!r}: pilih / choose {choices}")
-        return found
-
-    agency = None
-    with ctx.db.session() as session:
-        regions = RegionResolver(session)
-        for option, value in (("province", args.province), ("region", args.region)):
-            if value and value not in regions.names:
-                raise CliError(f"--{option} {value!r}: kode wilayah tidak dikenal / unknown code")
-        if args.agency:
-            agency, error = AgencyResolver(session, regions).resolve(args.agency)
-            if error is not None:
-                raise CliError(f"--agency: {error.message()}")
-    return InnovationFilter(
-        text=args.text,
-        province_code=args.province,
-        region_code=args.region,
-        agency_id=agency,
-        sector=code(args.sector, codes.SECTORS, "sector"),
-        phase=code(args.phase, codes.PHASES, "phase"),
-        continuation=code(args.status, codes.CONTINUATION, "status"),
-        workflow=code(args.workflow, codes.WORKFLOW, "workflow"),
-        year=args.year,
-        needs_reverification=args.needs_reverification,
-    )
-
-
 def export_command(ctx: CliContext, args: argparse.Namespace) -> int:
     """Exports the innovations the filters keep."""
     from jipp_desktop.spreadsheets.export import export_innovations
 
     out = _xlsx_out(args.out)
-    f = _filter(ctx, args)
+    f = filter_from_args(ctx, args)
     with ctx.db.session() as session:
         result = export_innovations(session, out, f)
     ctx.emit(f"{result.path}: {result.count}", {"path": str(result.path), "count": result.count})
