@@ -45,8 +45,10 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras=""
 [ "$purpose" = test ] && extras="[dev]"
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-dev}"
-if [ ! -f "$stamp" ]; then
+base=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+stamp="${base}${extras:+-dev}"
+# The app runs on either install; the tests need the dev extras.
+if [ ! -f "$stamp" ] && ! { [ "$purpose" = app ] && [ -f "${base}-dev" ]; }; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".${extras}"
   rm -f .venv/.installed-*
