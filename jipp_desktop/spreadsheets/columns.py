@@ -2,7 +2,8 @@
 
 The innovation fields come from :data:`~jipp_desktop.domain.fields.INNOVATION_FIELDS`; the export
 adds a few read-only columns (record id, province, workflow, dates) that an import recognises and
-uses only to find the record again.
+uses only to find the record again. The template ends with three verification columns, where a
+verifier records a decision on a stored record (see :mod:`jipp_desktop.spreadsheets.decisions`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, FieldSpec
+from jipp_desktop.reference.codes import VERIFICATION_METHODS, VERIFICATION_OUTCOMES, CodeList
 
 YES_NO = {"id": ("Ya", "Tidak"), "en": ("Yes", "No")}
 
@@ -24,6 +26,7 @@ class Column:
         en: the English header.
         spec: the field, for importable columns.
         width: a sensible column width (characters).
+        codes: the code list of a coded column that is not an innovation field.
     """
 
     key: str
@@ -31,6 +34,7 @@ class Column:
     en: str
     spec: FieldSpec | None
     width: int
+    codes: CodeList | None = None
 
     def header(self, lang: str) -> str:
         """The header in ``lang``; "both" gives the bilingual template header."""
@@ -66,6 +70,21 @@ READ_ONLY: tuple[Column, ...] = (
     Column("last_verified_at", "Terakhir diverifikasi", "Last verified", None, 20),
     Column("updated_at", "Terakhir diubah", "Last changed", None, 20),
 )
+
+OUTCOME = "verification_outcome"
+METHOD = "verification_method"
+NOTES = "verification_notes"
+# A verifier's decision on a stored record, after the innovation fields of the template.
+VERIFICATION_COLUMNS: tuple[Column, ...] = (
+    Column(OUTCOME, "Hasil verifikasi", "Verification outcome", None, 24, VERIFICATION_OUTCOMES),
+    Column(METHOD, "Metode verifikasi", "Verification method", None, 22, VERIFICATION_METHODS),
+    Column(NOTES, "Catatan verifikasi", "Verification notes", None, 50),
+)
+
+
+def template_columns() -> tuple[Column, ...]:
+    """The columns of the import template, in order: the fields, then the verification ones."""
+    return (*FIELD_COLUMNS, *VERIFICATION_COLUMNS)
 
 
 def export_columns() -> tuple[Column, ...]:

@@ -14,7 +14,15 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from jipp_desktop.spreadsheets.columns import FIELD_COLUMNS, ID_COLUMN, READ_ONLY
+from jipp_desktop.spreadsheets.columns import (
+    FIELD_COLUMNS,
+    ID_COLUMN,
+    METHOD,
+    NOTES,
+    OUTCOME,
+    READ_ONLY,
+    VERIFICATION_COLUMNS,
+)
 
 HEADER_SEARCH_ROWS = 20
 _NON_WORD = re.compile(r"[^\w]+")
@@ -120,6 +128,28 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "contact_email": ("email", "e mail", "surel", "alamat email"),
     "id": ("id", "uuid", "id inovasi"),
+    # The verification rounds' own sheets (validasi dan pemutakhiran data). "Catatan" and
+    # "Notes" alone are not taken: offices add such columns for themselves.
+    OUTCOME: (
+        "hasil",
+        "hasil validasi",
+        "hasil verifikasi validasi",
+        "keputusan verifikasi",
+        "status verifikasi",
+        "outcome",
+        "verification result",
+        "validation outcome",
+        "validation result",
+    ),
+    METHOD: ("metode", "metode validasi", "cara verifikasi", "method", "validation method"),
+    NOTES: (
+        "catatan verifikator",
+        "catatan validasi",
+        "catatan hasil verifikasi",
+        "keterangan verifikasi",
+        "verifier notes",
+        "validation notes",
+    ),
 }
 # Columns an import knows but does not read: running numbers and what the export adds.
 IGNORED_ALIASES = ("no", "no urut", "nomor urut", "urut", "nourut")
@@ -143,7 +173,7 @@ def _aliases() -> dict[str, str]:
             raise ValueError(f"header alias {text!r} names both {table[folded]} and {key}")
         table[folded] = key
 
-    for col in (*FIELD_COLUMNS, ID_COLUMN):
+    for col in (*FIELD_COLUMNS, *VERIFICATION_COLUMNS, ID_COLUMN):
         for text in (col.id, col.en, col.key):
             add(text, col.key)
     for key, extra in EXTRA_ALIASES.items():
@@ -163,9 +193,11 @@ ALIASES = _aliases()
 def match_header(text: str) -> str | None:
     """The column key a header names ("" for known columns that are not read), or None.
 
-    A bilingual header ("Judul inovasi *" over "Title" in one cell) matches by either line.
+    A bilingual header ("Judul inovasi *" over "Title" in one cell, or "Hasil verifikasi /
+    Verification outcome" on one line) matches by either part.
     """
-    candidates = [text, *text.splitlines()]
+    lines = text.splitlines()
+    candidates = [text, *lines, *(part for line in lines for part in line.split(" / "))]
     for candidate in candidates:
         folded = fold(candidate)
         key = ALIASES.get(folded)

@@ -4,6 +4,11 @@ or the record's own id from an export), then — unless it is a dry run — all 
 written in ONE transaction. A failure, a cancel or a killed process leaves the store as before.
 
 Rows are read, checked and written in batches, so memory stays bounded whatever the file size.
+
+A row with a filled verification outcome is a verifier's decision on the stored record it
+matches (see :mod:`jipp_desktop.spreadsheets.decisions`), applied in the same transaction. A
+verifier may import a file that only carries decisions; any row of it that would add or change
+a record is refused.
 """
 
 from __future__ import annotations
@@ -18,12 +23,21 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import Innovation
-from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.domain.errors import FieldError, PermissionDenied
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.progress import ProgressFn, no_progress
+from jipp_desktop.reference.codes import VERIFICATION_OUTCOMES
 from jipp_desktop.services.innovations import EDITORS, insert_innovations
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
+from jipp_desktop.services.verification import VERIFIERS
+from jipp_desktop.spreadsheets.columns import OUTCOME
+from jipp_desktop.spreadsheets.decisions import (
+    DECISION_KEYS,
+    Decision,
+    apply_decision,
+    precheck,
+)
 from jipp_desktop.spreadsheets.report import (
     DUPLICATE_IN_FILE,
     EXISTING,
@@ -36,6 +50,20 @@ from jipp_desktop.spreadsheets.source import ImportLimits, SheetSource, open_sou
 from jipp_desktop.spreadsheets.updates import load_current, plan_update, write_updates
 
 BATCH = 1000
+NOT_PERMITTED = FieldError(
+    "title",
+    "verifikator hanya dapat mencatat hasil verifikasi dari impor; menambah atau mengubah data "
+    "inovasi memerlukan peran operator atau admin",
+    "a verifier can only record verification outcomes by import; adding or changing innovation "
+    "records needs the operator or admin role",
+)
+CHANGES_WITH_DECISION = FieldError(
+    "title",
+    "baris dengan hasil verifikasi tidak boleh sekaligus mengubah data inovasi; inovasi yang "
+    "diverifikasi harus sedang menunggu verifikasi",
+    "a row with a verification outcome cannot also change the record; the record verified "
+    "must be waiting for verification",
+)
 IMPORT_CACHE_KIB = 64 * 1024
 ON_DUPLICATE = ("skip", "update")
 
@@ -57,6 +85,7 @@ class _Import:
         self.report = report
         self.commit = commit
         self.update = report.on_duplicate == "update"
+        self.editor = actor.role in EDITORS
         self.lookup = StoreLookup(session)
         self.seen_keys: dict[tuple[str, str], int] = {}
         self.seen_numbers: dict[str, int] = {}
@@ -178,6 +207,9 @@ class _Import:
                         f"registration number {number} is already used by {where_en}",
                     )
                 )
+            if r.decision:
+                self._decide(r, current)
+                continue
             if r.matched and not self.update:
                 report.duplicates += 1
                 report.duplicates_in_db += 1
@@ -200,6 +232,8 @@ class _Import:
             else:
                 rule_errors = r.rule_errors
             errors = r.errors + [e for e in rule_errors if e.field not in failed]
+            if not self.editor and (r.matched is None or diff or errors):
+                errors = [NOT_PERMITTED]
             if errors:
                 report.invalid += 1
                 for e in errors:
@@ -228,9 +262,62 @@ class _Import:
             else:
                 report.new += 1
                 inserts.append(r.cleaned)
-        if self.commit:
+        if self.commit and inserts:
+            # A verifier's file inserts nothing (and insert_innovations wants an editor).
             insert_innovations(self.session, self.actor, inserts)
+        if self.commit:
             write_updates(self.session, self.actor, updates)
+
+    def _decide(self, r: Row, current: dict[str, dict[str, Any]]) -> None:
+        """A row carrying a verification decision: applied (or, in a dry run, checked) on its
+        stored record, or the whole row refused — its fields are not written either way."""
+        report = self.report
+        errors = [e for e in r.errors if e.field in DECISION_KEYS]
+        decision = Decision.of(r.decision)
+        if not errors:
+            errors = precheck(decision, r.matched)
+        if not errors and self.update and r.matched:
+            # Skipping never writes a row's fields; updating would, so they must not change.
+            other = [e for e in r.errors if e.field not in DECISION_KEYS]
+            diff, rule_errors = plan_update(current[r.matched], r.values, self.lookup, r.matched)
+            if other or rule_errors or diff:
+                errors = [NOT_PERMITTED] if not self.editor else other + rule_errors
+            if diff and not errors:
+                errors = [CHANGES_WITH_DECISION]
+        if not errors:
+            assert r.matched is not None
+            errors = apply_decision(
+                self.session, self.actor, r.matched, decision, commit=self.commit
+            )
+        if errors:
+            report.invalid += 1
+            for e in errors:
+                self.problem(r, self._placed(e))
+            return
+        self._accept(r)
+        report.verified += 1
+        report.duplicates += 1
+        report.duplicates_in_db += 1
+        if self.update:
+            report.unchanged += 1
+        outcome = decision.outcome
+        self.problem(
+            r,
+            FieldError(
+                OUTCOME,
+                f"sudah tersimpan; keputusan verifikasi: "
+                f"{VERIFICATION_OUTCOMES.label(outcome, 'id')}",
+                f"already stored; verification decision: "
+                f"{VERIFICATION_OUTCOMES.label(outcome, 'en')}",
+            ),
+            EXISTING,
+        )
+
+    def _placed(self, error: FieldError) -> FieldError:
+        """The error at the outcome column when the file lacks the column it names."""
+        if error.field in DECISION_KEYS and self.source.header.column_of(error.field) is None:
+            return FieldError(OUTCOME, error.id, error.en)
+        return error
 
     @staticmethod
     def _key(r: Row) -> tuple[str, str] | None:
@@ -278,7 +365,8 @@ def import_spreadsheet(
 
     Args:
         db: the store.
-        actor: the officer importing (an operator or admin).
+        actor: the officer importing: an operator or admin, or a verifier when the file has a
+            verification outcome column (then only decisions on stored records are accepted).
         path: the file.
         on_duplicate: "skip" rows that match a stored record, or "update" that record with the
             row's filled cells (blank cells never erase stored values).
@@ -292,13 +380,21 @@ def import_spreadsheet(
 
     Raises:
         SpreadsheetError: the file cannot be imported (nothing was written).
-        PermissionDenied: the officer may not create records.
+        PermissionDenied: the officer may neither create records nor verify, or is a verifier
+            and the file has no verification outcome column.
     """
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
-    require_role(actor, *EDITORS)
+    require_role(actor, *EDITORS, *VERIFIERS)
     source = open_source(path, limits)
     header = source.header
+    if actor.role not in EDITORS and header.column_of(OUTCOME) is None:
+        raise PermissionDenied(
+            "verifikator hanya dapat mengimpor hasil verifikasi, tetapi berkas ini tidak "
+            "mempunyai kolom Hasil verifikasi",
+            "a verifier can only import verification outcomes, but this file has no "
+            "Verification outcome column",
+        )
     report = ImportReport(
         file=Path(path).name,
         format=source.format,

@@ -1,5 +1,5 @@
-"""What an import found: counts of new, updated, duplicate and invalid rows, and each problem
-by row and column, in Indonesian or English."""
+"""What an import found: counts of new, updated, duplicate and invalid rows, of verification
+decisions applied, and each problem by row and column, in Indonesian or English."""
 
 from __future__ import annotations
 
@@ -60,6 +60,8 @@ class ImportReport:
 
     ``new + updated + duplicates + invalid == total``: duplicates are the rows not written
     because they repeat a stored record (skipped, or identical) or an earlier row of the file.
+    ``verified`` counts the rows whose verification decision was applied (or, in a dry run,
+    would be); those rows are also among the duplicates, as their fields are not written.
     """
 
     file: str
@@ -76,6 +78,7 @@ class ImportReport:
     duplicates_in_db: int = 0
     unchanged: int = 0
     invalid: int = 0
+    verified: int = 0
     committed: bool = False
     extra_columns: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
@@ -102,7 +105,8 @@ class ImportReport:
                 f"{self.total} rows",
                 f"new {self.new}, updated {self.updated}, duplicates {self.duplicates} "
                 f"(in the file {self.duplicates_in_file}, already stored "
-                f"{self.duplicates_in_db}), invalid {self.invalid}",
+                f"{self.duplicates_in_db}), invalid {self.invalid}, "
+                f"verification decisions {self.verified}",
             ]
             if self.extra_columns:
                 lines.append("Columns ignored (not recognised): " + ", ".join(self.extra_columns))
@@ -117,7 +121,8 @@ class ImportReport:
                 f"{self.total} baris",
                 f"baru {self.new}, diperbarui {self.updated}, duplikat {self.duplicates} "
                 f"(dalam berkas {self.duplicates_in_file}, sudah tersimpan "
-                f"{self.duplicates_in_db}), tidak sah {self.invalid}",
+                f"{self.duplicates_in_db}), tidak sah {self.invalid}, "
+                f"keputusan verifikasi {self.verified}",
             ]
             if self.extra_columns:
                 lines.append("Kolom diabaikan (tidak dikenali): " + ", ".join(self.extra_columns))
@@ -141,6 +146,7 @@ class ImportReport:
             "duplicates_in_db": self.duplicates_in_db,
             "unchanged": self.unchanged,
             "invalid": self.invalid,
+            "verified": self.verified,
             "committed": self.committed,
             "extra_columns": self.extra_columns,
             "problems": [

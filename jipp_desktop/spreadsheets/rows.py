@@ -1,5 +1,6 @@
 """Reading import rows: cells to field values (regions, agencies and codes resolved), each row
-checked by the form's rules, a batch at a time so memory stays bounded."""
+checked by the form's rules, a batch at a time so memory stays bounded. The verification
+columns are read apart, into the row's decision."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS
 from jipp_desktop.domain.validation import normalise_title, validate_innovation
 from jipp_desktop.services.lookup import StoreLookup
+from jipp_desktop.spreadsheets.decisions import DECISION_KEYS, parse_decision_cell
 from jipp_desktop.spreadsheets.references import (
     AgencyResolver,
     InnovationResolver,
@@ -27,7 +29,10 @@ REPEATING = ("region", "agency", "bool", "sdgs")
 
 @dataclass
 class Row:
-    """One data row: its number, parsed values, and what is wrong with them."""
+    """One data row: its number, parsed values, and what is wrong with them.
+
+    ``decision`` holds the filled verification cells (column key → code or notes).
+    """
 
     number: int
     values: dict[str, Any]
@@ -37,6 +42,7 @@ class Row:
     matched: str | None = None
     cleaned: dict[str, Any] = field(default_factory=dict)
     rule_errors: list[FieldError] = field(default_factory=list)
+    decision: dict[str, Any] = field(default_factory=dict)
 
 
 class RowReader:
@@ -72,6 +78,12 @@ class RowReader:
                 continue
             if key == "id":
                 row.record_id = str(raw).strip()
+                continue
+            if key in DECISION_KEYS:
+                value, error = parse_decision_cell(key, raw)
+                if error is not None:
+                    row.errors.append(error)
+                row.decision[key] = value
                 continue
             if key in self._repeating:
                 # Codes, regions and agencies repeat down a column: parse each text once.

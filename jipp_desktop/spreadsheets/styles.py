@@ -7,6 +7,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 REQUIRED_FILL = PatternFill("solid", fgColor="9C2A00")
+# The template's verification columns, filled by verifiers only.
+VERIFY_FILL = PatternFill("solid", fgColor="375623")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 THIN = Side(style="thin", color="BFBFBF")
 HEADER_BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

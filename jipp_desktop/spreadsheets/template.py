@@ -1,6 +1,8 @@
 """The import template: a data sheet with bilingual headers, dropdowns for every coded field
 (long lists such as the 552 regions on a hidden sheet, referenced by range), date and number
-formats, a frozen header, and an instructions sheet in Indonesian with an example row."""
+formats, a frozen header, and an instructions sheet in Indonesian with an example row. After
+the fields come the verification columns (outcome, method, notes) a verifier fills for stored
+records in a validation round."""
 
 from __future__ import annotations
 
@@ -18,7 +20,17 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Agency, Region
 from jipp_desktop.spreadsheets import styles
-from jipp_desktop.spreadsheets.columns import FIELD_COLUMNS, YES_NO, Column, region_text
+from jipp_desktop.spreadsheets.columns import (
+    FIELD_COLUMNS,
+    METHOD,
+    NOTES,
+    OUTCOME,
+    VERIFICATION_COLUMNS,
+    YES_NO,
+    Column,
+    region_text,
+    template_columns,
+)
 
 DATA_SHEET = "Data"
 HELP_SHEET = "Petunjuk"
@@ -80,7 +92,29 @@ INTRO = (
     "Duplikat: inovasi dengan instansi dan judul yang sama (huruf besar/kecil dan tanda baca "
     "diabaikan). Petugas memilih untuk melewati atau memperbarui data yang sudah ada; sel "
     "kosong tidak menghapus isian yang sudah tersimpan.",
+    "Kolom hijau di paling kanan (Hasil verifikasi, Metode verifikasi, Catatan verifikasi) "
+    "hanya diisi oleh verifikator atau admin pada putaran validasi dan pemutakhiran data; "
+    "operator mengosongkannya. Baris yang hasilnya diisi adalah keputusan verifikasi untuk "
+    "inovasi yang sudah tersimpan (dicocokkan dengan ID sistem, atau instansi dan judul) dan "
+    "sedang menunggu verifikasi. Saat impor keputusan dicatat dengan aturan yang sama dengan "
+    "formulir verifikasi: metode wajib dipilih; catatan wajib untuk hasil Valid - berhenti, "
+    "Perlu perbaikan dan Ditolak; verifikator tidak boleh memverifikasi inovasi yang ia "
+    "masukkan atau ajukan sendiri. Hasil Duplikat dicatat melalui formulir verifikasi, bukan "
+    "dari lembar kerja. Baris dengan keputusan yang ditolak tidak diimpor sama sekali; "
+    "isian inovasi pada baris keputusan tidak mengubah data yang tersimpan.",
 )
+# The verification columns on the instructions sheet: (required, what is accepted).
+DECISION_HELP = {
+    OUTCOME: (
+        "",
+        "verifikator/admin saja; pilih: {choices} (Duplikat hanya melalui formulir verifikasi)",
+    ),
+    METHOD: ("bila hasil diisi", "pilih: {choices}"),
+    NOTES: (
+        "bila hasil Valid - berhenti, Perlu perbaikan atau Ditolak",
+        "teks, paling sedikit 5 karakter; untuk Valid - berhenti menjadi alasan berhenti",
+    ),
+}
 
 
 def _lists(session: Session) -> dict[str, list[str]]:
@@ -92,6 +126,10 @@ def _lists(session: Session) -> dict[str, list[str]]:
             lists[col.key] = [c.id for c in spec.codes]
         elif spec.kind == "bool":
             lists[col.key] = list(YES_NO["id"])
+    for col in VERIFICATION_COLUMNS:
+        if col.codes is not None:
+            # A duplicate needs the record it duplicates, which only the form can name.
+            lists[col.key] = [c.id for c in col.codes if c.code != "duplicate"]
     lists["region_code"] = [
         region_text(code, name) or code
         for code, name in session.execute(select(Region.code, Region.name).order_by(Region.code))
@@ -124,6 +162,8 @@ def _style_header(ws: Worksheet, columns: Sequence[Column]) -> None:
         cell.font = styles.HEADER_FONT
         required = col.spec is not None and col.spec.draft
         cell.fill = styles.REQUIRED_FILL if required else styles.HEADER_FILL
+        if col in VERIFICATION_COLUMNS:
+            cell.fill = styles.VERIFY_FILL
         cell.alignment = styles.HEADER_ALIGN
         cell.border = styles.HEADER_BORDER
         ws.column_dimensions[get_column_letter(i)].width = col.width
@@ -133,15 +173,16 @@ def _style_header(ws: Worksheet, columns: Sequence[Column]) -> None:
 
 def _validations(ws: Worksheet, refs: dict[str, str]) -> None:
     last = FORMATTED_ROWS + 1
-    for i, col in enumerate(FIELD_COLUMNS, 1):
+    for i, col in enumerate(template_columns(), 1):
         spec = col.spec
-        assert spec is not None
         letter = get_column_letter(i)
         area = f"{letter}2:{letter}{last}"
         dv: DataValidation | None = None
         if col.key in refs:
             dv = DataValidation(type="list", formula1=f"={refs[col.key]}", allow_blank=True)
-            dv.error = f"Pilih {spec.id} dari daftar (teks lain diperiksa saat impor)."
+            dv.error = f"Pilih {col.id} dari daftar (teks lain diperiksa saat impor)."
+        elif spec is None:
+            continue
         elif spec.kind == "date":
             dv = DataValidation(
                 type="date", operator="greaterThanOrEqual", formula1="DATE(1945,1,1)"
@@ -153,11 +194,11 @@ def _validations(ws: Worksheet, refs: dict[str, str]) -> None:
         if dv is None:
             continue
         dv.errorStyle = "warning"
-        dv.errorTitle = spec.id
+        dv.errorTitle = col.id
         dv.showErrorMessage = True
         ws.add_data_validation(dv)
         dv.add(area)
-        number_format = {"date": styles.DATE_FORMAT, "int": "0"}.get(spec.kind)
+        number_format = {"date": styles.DATE_FORMAT, "int": "0"}.get(spec.kind) if spec else None
         if number_format:
             for row in range(2, last + 1):
                 ws.cell(row, i).number_format = number_format
@@ -212,6 +253,15 @@ def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
         ws.row_dimensions[row].height = max(
             _height(accepts, widths["C"]), _height(str(example), widths["D"])
         )
+    for col in VERIFICATION_COLUMNS:
+        row += 1
+        need, accepts = DECISION_HELP[col.key]
+        accepts = accepts.replace("{choices}", "; ".join(lists.get(col.key, [])))
+        for column, value in enumerate((f"{col.id} ({col.en})", need, accepts, ""), 1):
+            ws.cell(row, column, value).alignment = styles.WRAP_LEFT
+        ws.row_dimensions[row].height = max(
+            _height(accepts, widths["C"]), _height(need, widths["B"])
+        )
     for key, title in long_lists:
         row += 2
         ws.cell(row, 1, f"Pilihan {title}").font = styles.SECTION_FONT
@@ -247,7 +297,7 @@ def write_template(session: Session, path: Path | str) -> Path:
     lists_ws = wb.create_sheet(LISTS_SHEET)
     lists = _lists(session)
     refs = _write_lists(lists_ws, lists)
-    _style_header(data, FIELD_COLUMNS)
+    _style_header(data, template_columns())
     _validations(data, refs)
     _instructions(help_ws, lists)
     wb.active = 0

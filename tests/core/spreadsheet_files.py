@@ -129,3 +129,26 @@ def write_ods(
         z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
         z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return path
+
+
+# A verifier's sheet in a validation round: the record, then the decision on it.
+DECISION_HEADERS = [
+    "ID sistem",
+    "Judul inovasi",
+    "Instansi",
+    "Hasil verifikasi",
+    "Metode verifikasi",
+    "Catatan verifikasi",
+]
+
+
+def decision(
+    record_id: str | None = None,
+    title: str | None = None,
+    outcome: str | None = "Valid - berlanjut",
+    method: str | None = "Desk (dokumen)",
+    notes: str | None = None,
+    agency: str = "Pemerintah Kota Denpasar",
+) -> list[Any]:
+    """A row under ``DECISION_HEADERS``: a decision on a record found by id or title."""
+    return [record_id, title, agency, outcome, method, notes]
