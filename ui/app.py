@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
+from types import TracebackType
 
 from PySide6.QtCore import QSettings
 
@@ -33,6 +35,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.i18n import install_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    sys.excepthook = _report_unexpected
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     settings = app_settings()
@@ -61,6 +64,23 @@ def run_gui(args: argparse.Namespace) -> int:
     ctx.jobs.wait_idle()
     db.close()
     return code
+
+
+def _report_unexpected(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    """Shows an error no page handled (e.g. the store locked by another program) instead of
+    letting the action fail in silence; the traceback goes to stderr for support."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from sqlalchemy.exc import DBAPIError
+
+    from jipp_desktop.db.engine import describe_database_error
+
+    traceback.print_exception(kind, exc, tb)
+    text = (
+        describe_database_error(exc) if isinstance(exc, DBAPIError) else f"{kind.__name__}: {exc}"
+    )
+    QMessageBox.critical(QApplication.activeWindow(), "JIPP Desktop", text)
 
 
 def _actor(args: argparse.Namespace, db: object, settings: QSettings) -> object:

@@ -88,7 +88,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: turns every expected failure into one line on stderr and an exit code."""
-    from jipp_desktop.db.engine import StoreError
+    from sqlalchemy.exc import DBAPIError
+
+    from jipp_desktop.db.engine import StoreError, describe_database_error
     from jipp_desktop.domain.errors import ServiceError
 
     try:
@@ -101,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         code = 1
     except StoreError as exc:
         print(f"jipp-desktop: {exc}", file=sys.stderr)
+        code = 3
+    except DBAPIError as exc:
+        print(f"jipp-desktop: {describe_database_error(exc)}", file=sys.stderr)
         code = 3
     except OSError as exc:
         # A file the officer named cannot be read or written (missing folder, no permission,

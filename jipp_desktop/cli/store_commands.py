@@ -12,6 +12,7 @@ from jipp_desktop.cli.context import CliContext, CliError
 from jipp_desktop.language import pick
 
 LIST_KINDS = ("innovations", "agencies", "hubs", "commitments", "verifications")
+MAX_COUNT = 2**62
 
 
 def _count(text: str) -> int:
@@ -24,7 +25,8 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(
             pick(f"{text!r} bukan bilangan bulat positif", f"{text!r} is not a positive number")
         )
-    return value
+    # SQLite's LIMIT is a 64-bit integer; anything larger means "all" anyway.
+    return min(value, MAX_COUNT)
 
 
 def _amount(text: str) -> int:

@@ -25,10 +25,30 @@ if TYPE_CHECKING:
 # opens without importing it (~100 ms of every start). tests/core/test_schema_head.py keeps it
 # equal to the head of db/migrations/versions.
 SCHEMA_HEAD = "0004"
+WRITE_OPTION = "jipp_write"
+# How long a write waits for another program's write to finish before giving up.
+BUSY_TIMEOUT_MS = 10_000
 
 
 class StoreError(Exception):
     """The database file cannot be used (not SQLite, not ours, newer than this app, …)."""
+
+
+def describe_database_error(exc: Exception) -> str:
+    """One bilingual line for an error SQLite raised while the store was in use."""
+    detail = str(getattr(exc, "orig", None) or exc)
+    if "locked" in detail or "busy" in detail:
+        return (
+            "basis data sedang dipakai program lain (mis. impor atau jendela lain); coba lagi / "
+            "the database is busy in another program (e.g. an import or another window); "
+            "try again"
+        )
+    if "readonly" in detail or "read-only" in detail:
+        return (
+            "basis data hanya dapat dibaca; periksa izin berkasnya / "
+            "the database is read-only; check the file's permissions"
+        )
+    return f"kesalahan basis data / database error: {detail}"
 
 
 def _alembic_config() -> Config:
@@ -54,14 +74,18 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA busy_timeout = 10000")
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.close()
 
 
 def _on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes SQLite's write lock at BEGIN (IMMEDIATE), so that when another
+    # connection is writing it waits out busy_timeout; a deferred BEGIN that reads first and
+    # then writes would fail at once with "database is locked". Reads stay deferred.
+    immediate = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _check_file(path: Path) -> str | None:
@@ -137,11 +161,17 @@ class Database:
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: a session whose changes commit together or not at all."""
-        with self._sessions() as session, session.begin():
+        """One user action: a session whose changes commit together or not at all.
+
+        It holds the store's write lock from its start (waiting up to 10 s for another writer).
+        """
+        with self._write_sessions() as session, session.begin():
             yield session
 
     def session(self) -> Session:

@@ -7,10 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Award, Innovation, new_id, utcnow
+from jipp_desktop.db.models import (
+    Award,
+    Innovation,
+    Replication,
+    Verification,
+    new_id,
+    utcnow,
+)
 from jipp_desktop.domain.errors import (
     FieldError,
     NotFound,
@@ -70,6 +77,22 @@ def _check_awards(awards: Sequence[AwardInput]) -> list[FieldError]:
     return errors
 
 
+def _number_taken(session: Session, number: str | None, record_id: str | None) -> list[FieldError]:
+    """The registration number is unique (deleted records keep theirs until they sync)."""
+    if not number:
+        return []
+    owner = session.scalar(select(Innovation.id).where(Innovation.registration_number == number))
+    if owner is None or owner == record_id:
+        return []
+    return [
+        FieldError(
+            "registration_number",
+            f"nomor registrasi {number} sudah dipakai inovasi lain",
+            f"registration number {number} is already used by another innovation",
+        )
+    ]
+
+
 def _raise_if(errors: list[FieldError]) -> None:
     if errors:
         raise ValidationFailed(errors)
@@ -90,6 +113,7 @@ def create_innovation(
     require_role(actor, *EDITORS)
     cleaned, errors = validate_innovation(values, StoreLookup(session))
     errors += _check_awards(awards)
+    errors += _number_taken(session, cleaned["registration_number"], None)
     _raise_if(errors)
     innovation = Innovation(
         **cleaned,
@@ -130,6 +154,7 @@ def update_innovation(
     cleaned, errors = validate_innovation(merged, StoreLookup(session), record_id=innovation.id)
     if awards is not None:
         errors += _check_awards(awards)
+    errors += _number_taken(session, cleaned["registration_number"], innovation.id)
     _raise_if(errors)
     diff = {k: (before[k], cleaned[k]) for k in cleaned if before[k] != cleaned[k]}
     if awards is not None:
@@ -167,9 +192,31 @@ def delete_innovation(session: Session, actor: Actor, innovation_id: str) -> Non
             "inovasi sedang diverifikasi; hanya admin yang dapat menghapusnya",
             "the innovation is under verification; only an admin can delete it",
         )
-    innovation.deleted_at = utcnow()
+    now = utcnow()
+    innovation.deleted_at = now
     innovation.dirty = True
     record_delete(session, actor, "innovation", innovation.id, innovation.title)
+    # Its verifications and replications go with it, so no count, list or report shows them.
+    for model, owner, entity in (
+        (Verification, Verification.innovation_id, "verification"),
+        (Replication, Replication.source_innovation_id, "replication"),
+    ):
+        dependants = list(
+            session.scalars(
+                select(model.id).where(owner == innovation.id, model.deleted_at.is_(None))
+            )
+        )
+        if dependants:
+            session.execute(
+                update(model)
+                .where(model.id.in_(dependants))
+                .values(deleted_at=now, dirty=True, updated_at=now)
+            )
+            log_entries(
+                session,
+                actor,
+                ((entity, d, "delete", None, innovation.title, None) for d in dependants),
+            )
 
 
 def find_duplicates(

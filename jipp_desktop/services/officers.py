@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Officer, utcnow
@@ -92,13 +92,26 @@ def list_officers(session: Session) -> list[Officer]:
 
 
 def find_officer(session: Session, key: str) -> Officer:
-    """The profile with this id, NIP or (case-insensitive) name."""
-    officer = session.scalars(
-        select(Officer).where(or_(Officer.id == key, Officer.nip == key, Officer.name.ilike(key)))
-    ).first()
-    if officer is None:
+    """The profile with this id, NIP or name (case-insensitive, whole name: no wildcards)."""
+    found = list(
+        session.scalars(
+            select(Officer).where(
+                or_(
+                    Officer.id == key,
+                    Officer.nip == key,
+                    func.lower(Officer.name) == " ".join(key.split()).lower(),
+                )
+            )
+        )
+    )
+    if not found:
         raise NotFound(f"profil petugas {key!r} tidak ditemukan", f"no officer profile {key!r}")
-    return officer
+    if len(found) > 1:
+        raise NotFound(
+            f"ada {len(found)} profil bernama {key!r}; sebut NIP atau id-nya",
+            f"{len(found)} profiles are named {key!r}; give the NIP or the id",
+        )
+    return found[0]
 
 
 def use_officer(session: Session, key: str | None) -> Actor:

@@ -186,14 +186,17 @@ def search_innovations(
         literal_column(f"bm25(innovation_fts, {BM25_WEIGHTS})", Float).label("score"),
     ).where(literal_column("innovation_fts").op("MATCH")(q))
     rest = (f or InnovationFilter()).with_(text="")
+    # Narrow the candidates before ranking, or a filter (or deleted records, which stay in
+    # the index as tombstones) could take the places of live matching records.
+    # The unary + keeps FTS5 from taking the rowid list as its index (one MATCH lookup
+    # per listed record: seconds on 100,000 records instead of ~20 ms).
+    rowids = select(literal_column("innovations.rowid")).select_from(Innovation)
+    unindexed = literal_column("+innovation_fts.rowid", Integer)
     if rest != InnovationFilter():
-        # Narrow the candidates before ranking, or a filter could find nothing among the
-        # newest matches while older matching records exist.
-        # The unary + keeps FTS5 from taking the rowid list as its index (one MATCH lookup
-        # per listed record: seconds on 100,000 records instead of ~20 ms).
-        rowids = select(literal_column("innovations.rowid")).select_from(Innovation)
-        unindexed = literal_column("+innovation_fts.rowid", Integer)
         candidates = candidates.where(unindexed.in_(apply_filter(rowids, rest)))
+    else:
+        tombstones = rowids.where(Innovation.deleted_at.is_not(None))
+        candidates = candidates.where(unindexed.not_in(tombstones))
     pool = candidates.order_by(fts.c.rowid.desc()).limit(RANK_CANDIDATES).subquery("pool")
     ranked = (
         select(pool.c.rid, pool.c.score)

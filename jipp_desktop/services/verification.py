@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Innovation, Verification, utcnow
+from jipp_desktop.db.models import AuditEntry, Innovation, Verification, utcnow
 from jipp_desktop.domain.errors import (
     FieldError,
     PermissionDenied,
@@ -30,6 +31,8 @@ from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
 
 VERIFIERS = ("verifier", "admin")
+# The record's fields a verification decision writes (in the audit log under the verifier).
+DECISION_FIELDS = ("workflow", "continuation", "last_verified_at", "continuation_reason")
 
 # outcome → (workflow after it, continuation it implies unless the verifier gives one)
 OUTCOME_EFFECT: dict[str, tuple[str, str | None]] = {
@@ -121,6 +124,24 @@ def _check_input(session: Session, innovation: Innovation, data: VerificationInp
         raise ValidationFailed(errors)
 
 
+def _content_edits(actor: Actor, record_id: Any) -> tuple[ColumnElement[bool], ...]:
+    """Audit entries of the actor creating or changing the record's content (four eyes: an
+    admin who edited a record may not then verify it); the fields a decision sets don't count."""
+    return (
+        AuditEntry.entity == "innovation",
+        AuditEntry.record_id == record_id,
+        AuditEntry.officer_id == actor.id,
+        AuditEntry.action.in_(("create", "update")),
+        AuditEntry.field.is_(None) | AuditEntry.field.not_in(DECISION_FIELDS),
+    )
+
+
+def _has_edited(session: Session, actor: Actor, innovation_id: str) -> bool:
+    """Whether the actor created or changed the record's content."""
+    found = session.scalar(select(AuditEntry.id).where(*_content_edits(actor, innovation_id)))
+    return found is not None
+
+
 def verify(
     session: Session,
     actor: Actor,
@@ -140,10 +161,13 @@ def verify(
     """
     require_role(actor, *VERIFIERS)
     innovation = get_innovation(session, innovation_id)
-    if actor.id in (innovation.created_by, innovation.submitted_by):
+    if actor.id in (innovation.created_by, innovation.submitted_by) or _has_edited(
+        session, actor, innovation.id
+    ):
         raise PermissionDenied(
-            "verifikator tidak boleh memverifikasi inovasi yang ia masukkan atau ajukan sendiri",
-            "a verifier may not verify a record they entered or submitted themselves",
+            "verifikator tidak boleh memverifikasi inovasi yang ia masukkan, ubah atau ajukan "
+            "sendiri",
+            "a verifier may not verify a record they entered, edited or submitted themselves",
         )
     if innovation.workflow not in UNDER_REVIEW:
         raise WorkflowError(
@@ -201,6 +225,7 @@ def queue(session: Session, actor: Actor, limit: int | None = None) -> list[Inno
             Innovation.deleted_at.is_(None),
             Innovation.created_by.is_distinct_from(actor.id),
             Innovation.submitted_by.is_distinct_from(actor.id),
+            ~exists().where(*_content_edits(actor, Innovation.id)),
         )
         .order_by(Innovation.updated_at, Innovation.id)
     )

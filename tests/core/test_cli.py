@@ -245,3 +245,46 @@ def test_paths_that_cannot_be_a_store_give_one_line(
         code, _, err = cli(capsys, *args)
         one_line_failure(code, err)
         assert reason in err, (args, err)
+
+
+def test_a_huge_limit_means_all(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    items = js(capsys, "--db", str(demo_path), "list", "innovations", "--limit", "9" * 25, "--json")
+    assert len(items) == 120
+
+
+def test_as_takes_a_whole_name_not_a_pattern(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db, sheet = str(tmp_path / "o.db"), str(tmp_path / "t.xlsx")
+    assert cli(capsys, "--db", db, "officer", "add", "Dewi Lestari", "--role", "operator")[0] == 0
+    assert cli(capsys, "--db", db, "template", sheet)[0] == 0
+    for pattern in ("%", "Dewi%", "_ewi Lestari"):
+        code, _, err = cli(capsys, "--db", db, "--as", pattern, "import", sheet, "--dry-run")
+        one_line_failure(code, err)
+        assert "tidak ditemukan" in err
+    # the whole name, in any case and spacing, finds the profile (the empty template is then
+    # refused for having no data rows, which is another matter)
+    _, _, err = cli(capsys, "--db", db, "--as", "dewi  lestari", "import", sheet, "--dry-run")
+    assert "tidak ditemukan" not in err and "baris data" in err
+
+
+def test_a_locked_store_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "l.db"
+    assert cli(capsys, "--db", str(db), "stats", "--json")[0] == 0
+    monkeypatch.setattr("jipp_desktop.db.engine.BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(db)
+    holder.isolation_level = None
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = cli(
+            capsys, "--db", str(db), "officer", "add", "Budi Santoso", "--role", "verifier"
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    one_line_failure(code, err)
+    assert code == 3 and "sedang dipakai" in err

@@ -189,3 +189,22 @@ def test_a_filter_narrows_the_candidates_before_ranking(
     with db.session() as s:
         hits = search_innovations(s, "pelayanan terpadu", f=InnovationFilter(agency_id=BALI))
     assert [h.id for h in hits] == [old]
+
+
+def test_deleted_best_matches_do_not_hide_live_ones(
+    db: Database, operator: Actor, make_values
+) -> None:
+    with db.transaction() as s:
+        made = [
+            create_innovation(
+                s, operator, make_values(title=f"Layanan Keliling Nomor {n} untuk Warga")
+            ).id
+            for n in range(5)
+        ]
+    with db.transaction() as s:
+        for record_id in made[-3:]:  # the newest, ranked first among equals
+            delete_innovation(s, operator, record_id)
+    with db.session() as s:
+        hits = [r.id for r in search_innovations(s, "keliling", limit=2)]
+    assert hits and set(hits) <= set(made[:2])
+    assert len(hits) == 2

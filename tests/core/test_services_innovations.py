@@ -168,3 +168,25 @@ def test_bulk_insert_is_searchable_and_audited(db: Database, operator: Actor, ma
 def test_bulk_insert_needs_an_editor(db: Database, verifier: Actor, make_values) -> None:
     with pytest.raises(PermissionDenied), db.transaction() as s:
         insert_innovations(s, verifier, [make_values()])
+
+
+def test_a_registration_number_is_used_once(db: Database, operator: Actor, make_values) -> None:
+    with db.transaction() as s:
+        first = create_innovation(s, operator, make_values(registration_number="JIPP-2023-000044"))
+        other = create_innovation(s, operator, make_values(title="Gerai Pajak Keliling Desa"))
+        first_id, other_id = first.id, other.id
+    for attempt in (
+        lambda s: create_innovation(
+            s,
+            operator,
+            make_values(title="Mobil Layanan Dukcapil", registration_number="JIPP-2023-000044"),
+        ),
+        lambda s: update_innovation(
+            s, operator, other_id, {"registration_number": "JIPP-2023-000044"}
+        ),
+    ):
+        with pytest.raises(ValidationFailed) as info, db.transaction() as s:
+            attempt(s)
+        assert "registration_number" in info.value.by_field()
+    with db.transaction() as s:  # keeping its own number is no conflict
+        update_innovation(s, operator, first_id, {"unit_name": "Mal Pelayanan Publik"})

@@ -9,7 +9,12 @@ import pytest
 
 from jipp_desktop.db.engine import Database
 from jipp_desktop.domain.errors import PermissionDenied, ValidationFailed, WorkflowError
-from jipp_desktop.services.innovations import create_innovation, get_innovation
+from jipp_desktop.services.innovations import (
+    create_innovation,
+    delete_innovation,
+    get_innovation,
+    update_innovation,
+)
 from jipp_desktop.services.officers import Actor, create_officer
 from jipp_desktop.services.verification import (
     VerificationInput,
@@ -165,3 +170,47 @@ def test_queue_shows_what_this_verifier_may_verify(
     with db.session() as s:
         assert [i.id for i in queue(s, verifier)] == [submitted]
         assert queue(s, operator) == []  # the operator submitted it
+
+
+def test_an_admin_who_edited_the_record_may_not_verify_it(
+    db: Database, operator: Actor, admin: Actor, verifier: Actor, make_values
+) -> None:
+    with db.transaction() as s:
+        iid = create_innovation(s, operator, make_values()).id
+        update_innovation(s, admin, iid, {"summary": "Ringkasan yang ditulis ulang oleh admin."})
+        submit(s, operator, iid)
+    with db.session() as s:
+        assert iid not in [r.id for r in queue(s, admin)]
+    with pytest.raises(PermissionDenied, match="ubah"):
+        decide(db, admin, iid, outcome="valid_continuing")
+    decide(db, verifier, iid, outcome="valid_continuing")  # another verifier may
+    with db.session() as s:
+        assert get_innovation(s, iid).workflow == "verified"
+
+
+def test_a_verifier_decides_again_after_a_revision(
+    db: Database, operator: Actor, verifier: Actor, submitted: str
+) -> None:
+    decide(db, verifier, submitted, outcome="needs_revision", notes="Lengkapi dasar hukumnya.")
+    with db.transaction() as s:
+        update_innovation(s, operator, submitted, {"unit_name": "Dinas Dukcapil"})
+        submit(s, operator, submitted)
+    decide(db, verifier, submitted, outcome="valid_continuing")  # own earlier decision is fine
+    with db.session() as s:
+        assert get_innovation(s, submitted).workflow == "verified"
+
+
+def test_deleting_an_innovation_takes_its_verifications_out_of_the_counts(
+    db: Database, operator: Actor, verifier: Actor, submitted: str
+) -> None:
+    from jipp_desktop.services.stats import store_stats
+
+    decide(db, verifier, submitted, outcome="valid_continuing")
+    with db.session() as s:
+        assert store_stats(s)["verifications"] == 1
+    with db.transaction() as s:
+        update_innovation(s, operator, submitted, {"unit_name": "Dinas Dukcapil"})
+        delete_innovation(s, operator, submitted)
+    with db.session() as s:
+        assert store_stats(s)["verifications"] == 0
+        assert verifications_of(s, submitted) == []
