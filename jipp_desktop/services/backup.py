@@ -168,13 +168,24 @@ def check_backup(source: Path | str) -> str:
     return revision
 
 
-def _settle(path: Path) -> None:
-    """Folds the live store's write-ahead log into the file so nothing lives only in -wal."""
-    con = sqlite3.connect(str(path))
+def _take_over(path: Path) -> None:
+    """Folds the live store's write-ahead log into the file, and makes sure no other program
+    (a running JIPP Desktop window, a script) has it open: leaving WAL mode needs the store to
+    itself, so a refusal means it is in use, and replacing it then could lose that program's
+    changes."""
+    con = sqlite3.connect(str(path), timeout=0)
     try:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "in use"
     finally:
         con.close()
+    if mode != "delete":
+        raise StoreError(
+            f"{path}: basis data sedang dibuka program lain; tutup JIPP Desktop lalu ulangi / "
+            "the database is open in another program; close JIPP Desktop and try again"
+        )
 
 
 def restore_database(source: Path | str, live: Path | str) -> RestoreResult:
@@ -197,14 +208,16 @@ def restore_database(source: Path | str, live: Path | str) -> RestoreResult:
         )
     revision = check_backup(source)
     live.parent.mkdir(parents=True, exist_ok=True)
+    existing = live.exists() and live.stat().st_size > 0
+    if existing:
+        _take_over(live)
     previous: Path | None = None
     temp = _temp_beside(live, "restore")
     try:
         backup_file(source, temp)
-        if live.exists() and live.stat().st_size > 0:
+        if existing:
             previous = live.with_name(f"{live.stem}.before-restore-{_stamp()}{live.suffix}")
             backup_file(live, previous)
-            _settle(live)
         for stale in (Path(f"{live}-wal"), Path(f"{live}-shm")):
             stale.unlink(missing_ok=True)
         os.replace(temp, live)

@@ -141,3 +141,17 @@ def test_restore_of_an_older_backup_upgrades_it(tmp_path: Path) -> None:
 
         assert MigrationContext.configure(conn).get_current_revision() == head_revision()
     db.close()
+
+
+def test_restore_refuses_a_store_another_program_has_open(
+    db: Database, operator: Actor, make_values, tmp_path: Path
+) -> None:
+    add(db, operator, make_values(), "Layanan Akta Lahir Terpadu")
+    copy = backup_database(db, tmp_path / "copy.db")
+    add(db, operator, make_values(), "Gerai Kartu Identitas Anak")
+    with db.session() as s:  # the open app: a live connection to the store
+        assert count(db.path) == 2
+        with pytest.raises(StoreError, match="dibuka program lain"):
+            restore_database(copy, db.path)
+        assert s.scalar(select(func.count()).select_from(Innovation)) == 2
+    assert count(db.path) == 2  # nothing replaced
