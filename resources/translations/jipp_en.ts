@@ -534,6 +534,10 @@
         <translation>Updated</translation>
     </message>
     <message>
+        <source>Keputusan verifikasi</source>
+        <translation>Verification decisions</translation>
+    </message>
+    <message>
         <source>Duplikat (dilewati)</source>
         <translation>Duplicates (skipped)</translation>
     </message>

@@ -179,3 +179,23 @@ def test_problem_model_passes_the_model_tester(db, operator, qtmodeltester, tmp_
     qtmodeltester.check(model)
     assert model.rowCount() == 2
     assert "region 'Atlantis' is not known" in model.index(1, 4).data()
+
+
+def test_a_file_of_verification_decisions_can_be_committed(qtbot) -> None:
+    from jipp_desktop.spreadsheets.report import ImportReport
+    from ui.excel.preview import ImportPreviewDialog
+
+    report = ImportReport(
+        file="keputusan.xlsx",
+        format="xlsx",
+        sheet="Data",
+        header_row=1,
+        on_duplicate="skip",
+        dry_run=True,
+        extra_columns=[],
+    )
+    report.total = report.verified = report.duplicates = 3
+    dialog = ImportPreviewDialog(report, "id")
+    qtbot.addWidget(dialog)
+    assert dialog.count_labels["verified"].text() == "3"
+    assert dialog.commit_button.isEnabled()

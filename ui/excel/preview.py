@@ -111,6 +111,7 @@ class ImportPreviewDialog(QDialog):
             ("total", self.tr("Jumlah baris")),
             ("new", self.tr("Baru")),
             ("updated", self.tr("Diperbarui")),
+            ("verified", self.tr("Keputusan verifikasi")),
             ("duplicates", self.tr("Duplikat (dilewati)")),
             ("invalid", self.tr("Tidak sah (ditolak)")),
         )
@@ -193,4 +194,4 @@ class ImportPreviewDialog(QDialog):
         for column, width in enumerate((60, 60, 180, 150)):
             self.table.setColumnWidth(column, width)
         self.errors_button.setEnabled(bool(report.rejected()))
-        self.commit_button.setEnabled(report.new + report.updated > 0)
+        self.commit_button.setEnabled(report.new + report.updated + report.verified > 0)
