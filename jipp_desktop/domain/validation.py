@@ -22,6 +22,8 @@ _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{6,18}$")
 _NON_WORD = re.compile(r"[^\w]+")
+# Hyphen-like characters that word processors and spreadsheets put in place of "-".
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 
 
 class ReferenceLookup(Protocol):
@@ -56,6 +58,12 @@ def normalise_title(title: str) -> str:
         else "".join(c for c in decomposed if not unicodedata.combining(c))
     )
     return " ".join(_NON_WORD.sub(" ", plain).split())
+
+
+def normalise_registration_number(text: str) -> str:
+    """A registration number as the registry writes it: no spaces, upper case, plain hyphens
+    (" jipp‐2023‐000044 " and "JIPP-2023-000044" are the same number)."""
+    return _DASHES.sub("-", "".join(text.split())).upper()
 
 
 def nip_error(nip: str, field: str = "nip") -> FieldError | None:
@@ -135,6 +143,8 @@ def _coerce(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
             )
         return goals, None
     text = " ".join(str(value).split()) if spec.kind != "longtext" else str(value).strip()
+    if spec.name == "registration_number":
+        text = normalise_registration_number(text)
     return text, None
 
 

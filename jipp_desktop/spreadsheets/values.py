@@ -17,6 +17,7 @@ from babel import Locale
 
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import FieldSpec
+from jipp_desktop.domain.validation import normalise_registration_number
 from jipp_desktop.spreadsheets.headers import fold
 
 # Excel's day 0 in the 1900 date system (its phantom 29 February 1900 included).
@@ -200,4 +201,6 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
         return code, None
     if spec.kind == "sdgs" and isinstance(raw, float) and raw.is_integer():
         return [int(raw)], None
+    if name == "registration_number":  # compared with stored numbers before the form's rules
+        return normalise_registration_number(number_text(raw)), None
     return number_text(raw), None

@@ -190,3 +190,20 @@ def test_a_registration_number_is_used_once(db: Database, operator: Actor, make_
         assert "registration_number" in info.value.by_field()
     with db.transaction() as s:  # keeping its own number is no conflict
         update_innovation(s, operator, first_id, {"unit_name": "Mal Pelayanan Publik"})
+
+
+def test_registration_numbers_are_written_the_registry_way(
+    db: Database, operator: Actor, make_values
+) -> None:
+    with db.transaction() as s:
+        record = create_innovation(
+            s, operator, make_values(registration_number=" jipp\u20102023\u2010000044 ")
+        )
+        assert record.registration_number == "JIPP-2023-000044"
+    with pytest.raises(ValidationFailed) as info, db.transaction() as s:
+        create_innovation(
+            s,
+            operator,
+            make_values(title="Mobil Layanan Dukcapil", registration_number="Jipp-2023-000044"),
+        )
+    assert "registration_number" in info.value.by_field()

@@ -346,3 +346,16 @@ def test_a_deleted_record_is_not_a_duplicate(db, operator, make_values, tmp_path
     report = import_spreadsheet(db, operator, path)
 
     assert (report.new, report.duplicates) == (1, 0)
+
+
+def test_registration_numbers_match_whatever_their_spacing_case_and_hyphens(db, operator, tmp_path):
+    headers = [*HEADERS, "No. Registrasi"]
+    first = import_spreadsheet(
+        db, operator, write_xlsx(tmp_path / "a.xlsx", [[*row(1), "JIPP-2023-000044"]], headers)
+    )
+    assert first.new == 1
+    variants = [[*row(2), " jipp-2023-000044 "], [*row(3), "JIPP\u20102023\u2010000044"]]
+    again = import_spreadsheet(db, operator, write_xlsx(tmp_path / "b.xlsx", variants, headers))
+    assert (again.new, again.invalid) == (0, 2)
+    assert all("sudah dipakai inovasi lain" in p.message() for p in again.problems)
+    assert count(db) == 1
