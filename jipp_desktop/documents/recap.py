@@ -149,10 +149,15 @@ def _bar_chart(title: str, labels: list[str], values: list[int], width: float) -
     for i in range(len(values)):
         chart.bars[(0, i)].fillColor = _colour(i)
     drawing.add(chart)
+    return _with_title(drawing, title)
+
+
+def _with_title(drawing: Drawing, title: str) -> Drawing:
+    """Adds a chart's centred title at the top of its drawing."""
     drawing.add(
         String(
-            width / 2,
-            height - 6 * mm,
+            drawing.width / 2,
+            drawing.height - 6 * mm,
             title,
             fontName=FONT_BOLD,
             fontSize=9,
@@ -185,18 +190,7 @@ def _province_chart(title: str, labels: list[str], values: list[int], width: flo
     chart.bars.strokeColor = None
     chart.bars[0].fillColor = _colour(0)
     drawing.add(chart)
-    drawing.add(
-        String(
-            width / 2,
-            height - 6 * mm,
-            title,
-            fontName=FONT_BOLD,
-            fontSize=9,
-            textAnchor="middle",
-            fillColor=INK,
-        )
-    )
-    return drawing
+    return _with_title(drawing, title)
 
 
 def _colour(i: int) -> HexColor:
