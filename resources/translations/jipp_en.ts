@@ -75,10 +75,6 @@
         <translation>New agency</translation>
     </message>
     <message>
-        <source>Periksa isian yang ditandai merah.</source>
-        <translation>Check the fields marked in red.</translation>
-    </message>
-    <message>
         <source>Instansi tersimpan.</source>
         <translation>Agency saved.</translation>
     </message>
@@ -343,6 +339,13 @@
     </message>
 </context>
 <context>
+    <name>FieldErrors</name>
+    <message>
+        <source>Periksa isian yang ditandai merah.</source>
+        <translation>Check the fields marked in red.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Cari judul, inovator, ringkasan… (Ctrl+F)</source>
@@ -501,10 +504,6 @@
     <message>
         <source>Penetapan hub baru</source>
         <translation>New hub designation</translation>
-    </message>
-    <message>
-        <source>Periksa isian yang ditandai merah.</source>
-        <translation>Check the fields marked in red.</translation>
     </message>
     <message>
         <source>Hub tersimpan.</source>

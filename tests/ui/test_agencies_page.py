@@ -69,3 +69,22 @@ def test_hub_designation_with_spokes(ctx, admin, qtbot):
     with ctx.db.session() as s:
         [hub] = [h for h in list_hubs(s) if h.agency_id == DENPASAR]
         assert [sp.agency_id for sp in hub.spokes] == [BALI]
+
+
+def test_a_message_for_a_field_the_form_lacks_is_still_shown(qapp) -> None:
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from jipp_desktop.domain.errors import FieldError, ValidationFailed
+    from ui.widgets.field_errors import FieldErrors
+
+    errors, message = FieldErrors(), QLabel()
+    errors.add("name", QLineEdit())
+    errors.report(
+        ValidationFailed([FieldError("spokes", "hub tidak dapat membina dirinya", "x")]),
+        message,
+        "id",
+    )
+    assert message.text() == "hub tidak dapat membina dirinya"
+    errors.report(ValidationFailed([FieldError("name", "nama wajib diisi", "x")]), message, "id")
+    assert message.text() == "Periksa isian yang ditandai merah."
+    assert errors.labels["name"].text() == "nama wajib diisi"

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.agencies import (
     create_agency,
@@ -180,16 +180,13 @@ class AgencyEditor(QWidget):
         try:
             with ctx.db.transaction() as s:
                 if self._id is None:
-                    self._id = create_agency(s, ctx.actor, self.values()).id
+                    agency_id = create_agency(s, ctx.actor, self.values()).id
                 else:
-                    update_agency(s, ctx.actor, self._id, self.values())
-        except ValidationFailed as exc:
-            self.errors.show(exc, ctx.lang)
-            self.message.setText(self.tr("Periksa isian yang ditandai merah."))
-            return False
+                    agency_id = update_agency(s, ctx.actor, self._id, self.values()).id
         except ServiceError as exc:
-            self.message.setText(exc.message(ctx.lang))
+            self.errors.report(exc, self.message, ctx.lang)
             return False
+        self._id = agency_id  # only once committed
         self.errors.clear()
         self.message.setText(self.tr("Instansi tersimpan."))
         ctx.data_changed.emit("agency")

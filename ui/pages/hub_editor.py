@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.services.hubs import create_hub, get_hub, list_hubs, set_spokes, update_hub
 from ui.context import AppContext
 from ui.widgets.combos import searchable_combo
@@ -214,12 +214,8 @@ class HubEditor(QWidget):
                 else:
                     hub_id = update_hub(s, ctx.actor, self._id, values).id
                 set_spokes(s, ctx.actor, hub_id, self.spoke_ids())
-        except ValidationFailed as exc:
-            self.errors.show(exc, ctx.lang)
-            self.message.setText(self.tr("Periksa isian yang ditandai merah."))
-            return False
         except ServiceError as exc:
-            self.message.setText(exc.message(ctx.lang))
+            self.errors.report(exc, self.message, ctx.lang)
             return False
         self._id = hub_id
         self.errors.clear()

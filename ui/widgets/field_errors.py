@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from jipp_desktop.domain.errors import ValidationFailed
+from jipp_desktop.domain.errors import ServiceError, ValidationFailed
 
 ERROR_STYLE = "color: #b00020;"
 INVALID_STYLE = "border: 1px solid #b00020;"
@@ -54,6 +55,20 @@ class FieldErrors:
             label.show()
             self.widgets[name].setStyleSheet(INVALID_STYLE)
         return unplaced
+
+    def report(self, error: ServiceError, message: QLabel, lang: str) -> None:
+        """Shows why a save was refused: each field's message at its field, and in ``message``
+        what the officer should do plus any message no field of this form can show."""
+        if not isinstance(error, ValidationFailed):
+            message.setText(error.message(lang))
+            return
+        unplaced = self.show(error, lang)
+        parts = list(unplaced)
+        if len(unplaced) < len(error.by_field()):
+            parts.insert(
+                0, QCoreApplication.translate("FieldErrors", "Periksa isian yang ditandai merah.")
+            )
+        message.setText(" ".join(parts))
 
     def first_invalid(self, failure: ValidationFailed) -> QWidget | None:
         """The widget of the first field with a message (to focus it)."""
