@@ -42,9 +42,9 @@ from jipp_desktop.documents.cohort import commitment_for_cohort
 from jipp_desktop.documents.letter import letter_for
 from jipp_desktop.documents.letterhead import load_letterhead
 from jipp_desktop.documents.recap import build_recap
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.services.commitments import create_commitment
 from jipp_desktop.services.officers import Actor, create_officer
-from jipp_desktop.services.search import InnovationFilter
 
 LINE = (
     "Inovasi pelayanan publik ini memangkas waktu layanan dari tujuh hari menjadi satu hari "

@@ -108,8 +108,8 @@ def in_process_timings(db_path: Path) -> tuple[float, int, list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from jipp_desktop.db.engine import open_database
+    from jipp_desktop.domain.list_filter import InnovationFilter
     from jipp_desktop.services.officers import use_officer
-    from jipp_desktop.services.search import InnovationFilter
     from ui.context import AppContext
     from ui.models.innovation_list import InnovationListModel
 

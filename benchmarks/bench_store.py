@@ -27,7 +27,8 @@ from sqlalchemy import text
 
 from jipp_desktop.db.engine import open_database
 from jipp_desktop.demo.generator import add_demo_data
-from jipp_desktop.services.search import InnovationFilter, list_innovations, search_innovations
+from jipp_desktop.domain.list_filter import InnovationFilter
+from jipp_desktop.services.search import list_innovations, search_innovations
 from jipp_desktop.services.stats import store_stats
 
 COPIED_TABLES = ("officers", "innovations", "verifications", "replications", "awards", "audit_log")

@@ -1,4 +1,10 @@
-"""Starting the GUI: the QApplication, the language, the store, the officer and the main window."""
+"""Starting the GUI: the QApplication, the language, the main window, then the store and the
+officer.
+
+The main window shows first, with the innovation list's first rows read without SQLAlchemy
+(see ``jipp_desktop.db.first_page``); once it has painted, the store is opened (loading
+SQLAlchemy, migrating when needed) and the officer chosen, and the context says ``ready``.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,22 @@ import argparse
 import os
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from jipp_desktop.db.schema import StoreError
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.paths import APP_AUTHOR, APP_NAME
+from ui.context import AppContext
 
 LANG_KEY = "lang"
+# When no paint arrives (e.g. a window started minimised), the start-up finishes anyway.
+FINISH_AFTER_MS = 1000
+# Exit code when the store cannot be used (as in the command line).
+STORE_FAILED = 3
 
 
 def app_settings() -> QSettings:
@@ -26,13 +41,80 @@ def choose_language(args: argparse.Namespace, settings: QSettings) -> str:
     return lang if lang in ("id", "en") else "id"
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """Opens the main window on the store named by the options; returns the exit code."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+class FinishStart(QObject):
+    """Opens the store and chooses the officer right after the main window's first paint.
 
-    from jipp_desktop.db.engine import StoreError, open_database
+    Attributes:
+        exit_code: set when the start-up ends the app (store unusable, profile dialog
+            cancelled).
+        failure: an error to report on the command line after the event loop (e.g. an
+            unknown ``--as``).
+    """
+
+    def __init__(self, ctx: AppContext, window: QWidget, as_officer: str | None) -> None:
+        super().__init__(window)
+        self._ctx = ctx
+        self._window = window
+        self._as_officer = as_officer
+        self._started = False
+        self.exit_code: int | None = None
+        self.failure: ServiceError | None = None
+        window.installEventFilter(self)
+        QTimer.singleShot(FINISH_AFTER_MS, self, self._finish)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Schedules the rest of the start-up once the window has painted."""
+        if event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self, self._finish)
+        return False
+
+    def _finish(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._window.removeEventFilter(self)
+        try:
+            db = self._ctx.db
+        except StoreError as exc:
+            QMessageBox.critical(self._window, "JIPP Desktop", str(exc))
+            self._end(STORE_FAILED)
+            return
+        try:
+            actor = self._choose_actor(db)
+        except ServiceError as exc:
+            self.failure = exc
+            self._end(1)
+            return
+        if actor is None:
+            self._end(0)
+            return
+        self._ctx.set_actor(actor)
+
+    def _choose_actor(self, db: object) -> object:
+        """``--as`` when given (no dialog), else the officer chosen in the profile dialog."""
+        if self._as_officer:
+            from jipp_desktop.services.officers import use_officer
+
+            with db.transaction() as s:  # type: ignore[attr-defined]
+                return use_officer(s, self._as_officer)
+        from ui.profile_dialog import choose_profile
+
+        return choose_profile(db, self._ctx.settings, self._window)  # type: ignore[arg-type]
+
+    def _end(self, code: int) -> None:
+        self.exit_code = code
+        QApplication.exit(code)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Opens the main window on the store named by the options; returns the exit code.
+
+    Raises:
+        ServiceError: ``--as`` names no officer profile.
+    """
     from jipp_desktop.paths import default_database_path
     from ui.i18n import install_language
+    from ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     sys.excepthook = _report_unexpected
@@ -41,19 +123,15 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = app_settings()
     lang = choose_language(args, settings)
     install_language(lang)
+    path = Path(args.db or default_database_path()).expanduser().resolve()
+    ctx = AppContext(None, None, settings, lang, store_path=path)
     try:
-        db = open_database(args.db or default_database_path())
+        # Without a kept first page for the remembered view, the list opens the store here.
+        window = MainWindow(ctx)
     except StoreError as exc:
         QMessageBox.critical(None, "JIPP Desktop", str(exc))
-        return 3
-    actor = _actor(args, db, settings)
-    if actor is None:
-        return 0
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
-
-    ctx = AppContext(db, actor, settings, lang)
-    window = MainWindow(ctx)
+        return STORE_FAILED
+    start = FinishStart(ctx, window, args.as_officer)
     probe = os.environ.get("JIPP_STARTUP_PROBE")
     if probe:
         from ui.startup_probe import install
@@ -62,8 +140,11 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     code = app.exec()
     ctx.jobs.wait_idle()
-    db.close()
-    return code
+    if ctx.store_open:
+        ctx.db.close()
+    if start.failure is not None:
+        raise start.failure
+    return start.exit_code if start.exit_code is not None else code
 
 
 def _report_unexpected(
@@ -71,25 +152,8 @@ def _report_unexpected(
 ) -> None:
     """Shows an error no page handled (e.g. the store locked by another program) instead of
     letting the action fail in silence; the traceback goes to stderr for support."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-    from sqlalchemy.exc import DBAPIError
-
-    from jipp_desktop.db.engine import describe_database_error
+    from jipp_desktop.db.schema import describe_database_error, is_database_error
 
     traceback.print_exception(kind, exc, tb)
-    text = (
-        describe_database_error(exc) if isinstance(exc, DBAPIError) else f"{kind.__name__}: {exc}"
-    )
+    text = describe_database_error(exc) if is_database_error(exc) else f"{kind.__name__}: {exc}"
     QMessageBox.critical(QApplication.activeWindow(), "JIPP Desktop", text)
-
-
-def _actor(args: argparse.Namespace, db: object, settings: QSettings) -> object:
-    """``--as`` when given (no dialog), else the officer chosen in the profile dialog."""
-    if args.as_officer:
-        from jipp_desktop.services.officers import use_officer
-
-        with db.transaction() as s:  # type: ignore[attr-defined]
-            return use_officer(s, args.as_officer)
-    from ui.profile_dialog import choose_profile
-
-    return choose_profile(db, settings)  # type: ignore[arg-type]

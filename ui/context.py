@@ -1,18 +1,25 @@
 """What every window, page and dialog shares: the store, the acting officer, the job runner,
-the settings and the signal that data changed."""
+the settings and the signal that data changed.
+
+At start the main window shows before the store is opened (its first screen reads the
+innovation list without SQLAlchemy, see ``jipp_desktop.db.first_page``); the context then says
+``ready`` once the store is open and the officer chosen.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from jipp_desktop.db.engine import Database
-from jipp_desktop.services.officers import Actor
 from ui.jobs import JobRunner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jipp_desktop.db.engine import Database
+    from jipp_desktop.services.officers import Actor
     from ui.reference import ReferenceCache
 
 
@@ -20,8 +27,6 @@ class AppContext(QObject):
     """Shared state of the running app.
 
     Attributes:
-        db: the opened store.
-        actor: the officer at the keyboard (chosen at start).
         jobs: runs background work.
         settings: QSettings for layout, column widths, filters and preferences.
         lang: "id" or "en".
@@ -30,22 +35,31 @@ class AppContext(QObject):
         data_changed(entity): a change was committed ("innovation", "agency", "commitment", …);
             views reload what they show.
         actor_changed(): another officer profile was chosen.
+        ready(): the store is open and the officer chosen (once, at start).
     """
 
     data_changed = Signal(str)
     actor_changed = Signal()
+    ready = Signal()
 
     def __init__(
         self,
-        db: Database,
-        actor: Actor,
+        db: Database | None,
+        actor: Actor | None,
         settings: QSettings,
         lang: str = "id",
         parent: QObject | None = None,
+        *,
+        store_path: Path | None = None,
     ) -> None:
+        """A context over an opened store and a chosen officer, or (``None`` for both, with
+        ``store_path``) one that is still starting."""
         super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        if db is None and store_path is None:
+            raise ValueError("an AppContext needs a store or the path of one")
+        self._db = db
+        self._actor = actor
+        self._store_path = store_path or db.path  # type: ignore[union-attr]
         self.settings = settings
         self.lang = lang
         self.jobs = JobRunner(self)
@@ -53,12 +67,55 @@ class AppContext(QObject):
         self.data_changed.connect(self._forget_reference)
 
     @property
+    def store_path(self) -> Path:
+        """The store's file (known before the store is opened)."""
+        return self._store_path
+
+    @property
+    def store_open(self) -> bool:
+        """Whether the store has been opened (SQLAlchemy loaded)."""
+        return self._db is not None
+
+    @property
+    def db(self) -> Database:
+        """The store, opened on first use when the window showed before it.
+
+        Raises:
+            StoreError: the file cannot be used as a store.
+        """
+        if self._db is None:
+            from jipp_desktop.db.engine import open_database
+
+            self._db = open_database(self._store_path)
+        return self._db
+
+    @property
+    def actor(self) -> Actor:
+        """The officer at the keyboard."""
+        if self._actor is None:
+            raise RuntimeError("no officer profile has been chosen yet")
+        return self._actor
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether the store is open and the officer chosen."""
+        return self._db is not None and self._actor is not None
+
+    def when_ready(self, receiver: QObject, slot: Callable[[], None]) -> None:
+        """Calls ``slot`` once the context is ready: after the start-up when it is still
+        starting, else on the next turn of the event loop (after the window's first paint)."""
+        if self.is_ready:
+            QTimer.singleShot(0, receiver, slot)
+        else:
+            self.ready.connect(slot)
+
+    @property
     def reference(self) -> ReferenceCache:
         """Regions and agencies for dropdowns (read once, dropped when agencies change)."""
         if self._reference is None:
             from ui.reference import ReferenceCache
 
-            self._reference = ReferenceCache(self.db)
+            self._reference = ReferenceCache(lambda: self.db)
         return self._reference
 
     def _forget_reference(self, entity: str) -> None:
@@ -73,6 +130,10 @@ class AppContext(QObject):
         return store_folder(self.db.path)
 
     def set_actor(self, actor: Actor) -> None:
-        """Switches the acting officer."""
-        self.actor = actor
+        """Switches the acting officer (at start: the first one chosen, which makes the context
+        ready when the store is open)."""
+        starting = not self.is_ready
+        self._actor = actor
         self.actor_changed.emit()
+        if starting and self.is_ready:
+            self.ready.emit()

@@ -261,9 +261,13 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self) -> None:
+        store = self._ctx.store_path.name
+        if not self._ctx.is_ready:  # at start, until the officer is chosen
+            self.setWindowTitle(f"JIPP Desktop — {store}")
+            return
         actor = self._ctx.actor
         role = ROLES.label(actor.role, self._ctx.lang)
-        self.setWindowTitle(f"JIPP Desktop — {actor.name} ({role}) — {self._ctx.db.path.name}")
+        self.setWindowTitle(f"JIPP Desktop — {actor.name} ({role}) — {store}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Keeps the layout for the next run; waits for background jobs."""

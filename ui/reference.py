@@ -4,10 +4,12 @@ data behind it changes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from jipp_desktop.db.engine import Database
-from jipp_desktop.reference.seed import regions
-from jipp_desktop.services.agencies import find_agencies
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jipp_desktop.db.engine import Database
 
 
 @dataclass(frozen=True)
@@ -24,13 +26,17 @@ class ReferenceCache:
     Call :meth:`forget_agencies` when agencies change.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Callable[[], Database]) -> None:
+        """``db`` gives the store when agencies are first read (regions come from the shipped
+        list, so a province filter needs no store)."""
         self._db = db
         self._regions: list[tuple[str, str, str, str | None]] | None = None
         self._agencies: list[Choice] | None = None
 
     def _load_regions(self) -> list[tuple[str, str, str, str | None]]:
         if self._regions is None:
+            from jipp_desktop.reference.seed import regions
+
             # The store's regions are exactly the shipped reference list.
             self._regions = [(r.code, r.name, r.level, r.parent_code) for r in regions()]
         return self._regions
@@ -63,7 +69,9 @@ class ReferenceCache:
     def agencies(self) -> list[Choice]:
         """Every agency, by name."""
         if self._agencies is None:
-            with self._db.session() as s:
+            from jipp_desktop.services.agencies import find_agencies
+
+            with self._db().session() as s:
                 self._agencies = [Choice(a.id, a.name) for a in find_agencies(s)]
         return self._agencies
 

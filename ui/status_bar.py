@@ -7,8 +7,6 @@ from datetime import datetime
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from jipp_desktop.services.settings import get_setting
-from jipp_desktop.services.stats import pending_by_kind
 from ui.context import AppContext
 from ui.i18n import format_datetime, format_number
 
@@ -31,6 +29,8 @@ def reachability_online() -> bool:
 
 def last_sync_at(ctx: AppContext) -> datetime | None:
     """When the last sync finished (None when never)."""
+    from jipp_desktop.services.settings import get_setting
+
     with ctx.db.session() as s:
         raw = get_setting(s, LAST_SYNC_KEY)
     try:
@@ -62,9 +62,13 @@ class SyncStatusBar(QStatusBar):
         ctx.data_changed.connect(lambda _entity: self.refresh())
         # The reachability backend (~60 ms to load) is probed once the window has painted.
         QTimer.singleShot(300, self, self._watch_network)
-        # Counting unsynced changes over a large store waits for the first paint too.
+        # Counting unsynced changes over a large store waits for the first paint too (and, at
+        # start, for the store to be opened).
         self._show_network(False)
-        QTimer.singleShot(0, self, self.refresh)
+        ctx.when_ready(self, self.refresh)
+        if not ctx.is_ready:
+            self.showMessage(self.tr("Membuka basis data…"))
+            ctx.ready.connect(self.clearMessage)
 
     def _watch_network(self) -> None:
         online = reachability_online()
@@ -83,6 +87,8 @@ class SyncStatusBar(QStatusBar):
 
     def refresh(self) -> None:
         """Reads the pending count and the last sync time again."""
+        from jipp_desktop.services.stats import pending_by_kind
+
         with self._ctx.db.session() as s:
             pending = sum(pending_by_kind(s).values())
         self.pending.setText(

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from jipp_desktop.cli.context import CliContext, CliError
 
 if TYPE_CHECKING:
+    from jipp_desktop.domain.list_filter import InnovationFilter
     from jipp_desktop.reference.codes import CodeList
-    from jipp_desktop.services.search import InnovationFilter
 
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -42,8 +42,8 @@ def filter_from_args(ctx: CliContext, args: argparse.Namespace) -> InnovationFil
     Codes may be given as codes or as labels in either language; the agency by id or by name
     ("Pemerintah Kabupaten Badung", "Pemkab Badung").
     """
+    from jipp_desktop.domain.list_filter import InnovationFilter
     from jipp_desktop.reference import codes
-    from jipp_desktop.services.search import InnovationFilter
     from jipp_desktop.spreadsheets.references import AgencyResolver, RegionResolver
 
     agency: Any = None

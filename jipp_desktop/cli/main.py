@@ -88,9 +88,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: turns every expected failure into one line on stderr and an exit code."""
-    from sqlalchemy.exc import DBAPIError
-
-    from jipp_desktop.db.engine import StoreError, describe_database_error
+    from jipp_desktop.db.schema import StoreError, describe_database_error, is_database_error
     from jipp_desktop.domain.errors import ServiceError
 
     try:
@@ -104,15 +102,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     except StoreError as exc:
         print(f"jipp-desktop: {exc}", file=sys.stderr)
         code = 3
-    except DBAPIError as exc:
-        print(f"jipp-desktop: {describe_database_error(exc)}", file=sys.stderr)
-        code = 3
     except OSError as exc:
         # A file the officer named cannot be read or written (missing folder, no permission,
         # disk full): say which and why, in one line.
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"jipp-desktop: {where}{exc.strerror or exc}", file=sys.stderr)
         code = 1
+    except Exception as exc:
+        # SQLite failing under SQLAlchemy (e.g. the store kept busy by another program).
+        if not is_database_error(exc):
+            raise
+        print(f"jipp-desktop: {describe_database_error(exc)}", file=sys.stderr)
+        code = 3
     except KeyboardInterrupt:
         print("jipp-desktop: dibatalkan / cancelled", file=sys.stderr)
         code = 130

@@ -138,7 +138,8 @@ def run_stats(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _innovations(session: Any, limit: int) -> list[dict[str, Any]]:
-    from jipp_desktop.services.search import InnovationFilter, list_innovations
+    from jipp_desktop.domain.list_filter import InnovationFilter
+    from jipp_desktop.services.search import list_innovations
 
     rows = list_innovations(session, InnovationFilter(), limit=limit)
     return [dict(r._mapping) for r in rows]

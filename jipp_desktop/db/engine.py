@@ -18,37 +18,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from jipp_desktop.db.schema import SCHEMA_HEAD, StoreError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest schema revision, known without loading Alembic: a store already at this revision
-# opens without importing it (~100 ms of every start). tests/core/test_schema_head.py keeps it
-# equal to the head of db/migrations/versions.
-SCHEMA_HEAD = "0004"
 WRITE_OPTION = "jipp_write"
 # How long a write waits for another program's write to finish before giving up.
 BUSY_TIMEOUT_MS = 10_000
-
-
-class StoreError(Exception):
-    """The database file cannot be used (not SQLite, not ours, newer than this app, …)."""
-
-
-def describe_database_error(exc: Exception) -> str:
-    """One bilingual line for an error SQLite raised while the store was in use."""
-    detail = str(getattr(exc, "orig", None) or exc)
-    if "locked" in detail or "busy" in detail:
-        return (
-            "basis data sedang dipakai program lain (mis. impor atau jendela lain); coba lagi / "
-            "the database is busy in another program (e.g. an import or another window); "
-            "try again"
-        )
-    if "readonly" in detail or "read-only" in detail:
-        return (
-            "basis data hanya dapat dibaca; periksa izin berkasnya / "
-            "the database is read-only; check the file's permissions"
-        )
-    return f"kesalahan basis data / database error: {detail}"
 
 
 def _alembic_config() -> Config:

@@ -32,8 +32,9 @@ from jipp_desktop.documents.profile import (
 from jipp_desktop.documents.report_base import build_report
 from jipp_desktop.documents.styles import pick
 from jipp_desktop.domain.errors import NotFound
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import ProgressFn, no_progress
-from jipp_desktop.services.search import InnovationFilter, apply_filter
+from jipp_desktop.services.search import apply_filter
 
 CHUNK = 200
 

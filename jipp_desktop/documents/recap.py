@@ -27,9 +27,10 @@ from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
 from jipp_desktop.documents.styles import HEADING, INK, esc, pick
 from jipp_desktop.documents.tables import data_table, number
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
-from jipp_desktop.services.search import InnovationFilter, apply_filter
+from jipp_desktop.services.search import apply_filter
 
 NO_REGION = "-"
 BAR_COLOURS = ("#3e7cb1", "#81a4cd", "#f4a259", "#bc4b51", "#5b8e7d", "#8cb369")

@@ -14,8 +14,8 @@ from jipp_desktop.documents.profile import build_profile
 from jipp_desktop.documents.recap import build_recap
 from jipp_desktop.documents.verification_report import build_verification_report, check_period
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import ProgressFn
-from jipp_desktop.services.search import InnovationFilter
 
 KINDS = ("recap", "verification", "hub", "innovation")
 

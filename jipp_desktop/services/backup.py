@@ -19,13 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jipp_desktop.db.engine import (
-    Database,
-    StoreError,
-    _alembic_config,
-    backup_file,
-    open_database,
-)
+from jipp_desktop.db.engine import Database, _alembic_config, backup_file, open_database
+from jipp_desktop.db.schema import StoreError
 from jipp_desktop.services.attachments import store_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -4,46 +4,22 @@ over 100,000 records never load them all into Python."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Float, Integer, Select, column, func, literal_column, select, table, text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
-from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
+from jipp_desktop.db.first_page import FirstPageQuery
+from jipp_desktop.db.models import Agency, Innovation, Region, UTCDateTime, utcnow
+from jipp_desktop.db.schema import SCHEMA_HEAD
+from jipp_desktop.domain.list_filter import InnovationFilter, list_view_key
 
 REVERIFY_AFTER = timedelta(days=365)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _Province = aliased(Region)
-
-
-@dataclass(frozen=True)
-class InnovationFilter:
-    """What the officer narrows the innovation list to; blank parts do not filter.
-
-    Attributes:
-        text: full-text words (all must match; the last one may be a prefix).
-        province_code: a province; includes its regencies and cities.
-        region_code: one regency or city (or province-level records when a province code).
-        needs_reverification: not verified in the last 12 months.
-    """
-
-    text: str = ""
-    province_code: str | None = None
-    region_code: str | None = None
-    agency_id: str | None = None
-    sector: str | None = None
-    phase: str | None = None
-    continuation: str | None = None
-    workflow: str | None = None
-    year: int | None = None
-    needs_reverification: bool = False
-
-    def with_(self, **changes: Any) -> InnovationFilter:
-        """A copy with some parts changed."""
-        return replace(self, **changes)
 
 
 def fts_query(words: str) -> str | None:
@@ -237,3 +213,37 @@ def similar_title_ids(session: Session, innovation: Innovation, limit: int = 5) 
         },
     )
     return [r[0] for r in rows]
+
+
+def first_page_query(
+    f: InnovationFilter, sort: str = "updated_at", descending: bool = True, limit: int = 200
+) -> FirstPageQuery | None:
+    """The list view's count and first page compiled to plain SQL (see ``db.first_page``).
+
+    None when the view's SQL depends on the moment it is run (the re-verification cutoff), so
+    that a kept copy would go stale.
+    """
+    if f.needs_reverification:
+        return None
+    dialect = sqlite.dialect()
+
+    def plain(query: Select[Any]) -> tuple[str, list[Any]]:
+        compiled = query.compile(dialect=dialect)
+        params = [compiled.params[name] for name in compiled.positiontup or ()]
+        if not all(isinstance(p, str | int) for p in params):
+            raise ValueError(f"parameters of the list query need SQLAlchemy: {params!r}")
+        return str(compiled), params
+
+    count_sql, count_params = plain(apply_filter(select(func.count()).select_from(Innovation), f))
+    page = list_select(f, sort, descending).offset(0).limit(limit)
+    page_sql, page_params = plain(page)
+    utc = [i for i, c in enumerate(page.selected_columns) if isinstance(c.type, UTCDateTime)]
+    return FirstPageQuery(
+        view=list_view_key(f, sort, descending),
+        schema=SCHEMA_HEAD,
+        count_sql=count_sql,
+        count_params=count_params,
+        page_sql=page_sql,
+        page_params=page_params,
+        utc_columns=utc,
+    )

@@ -23,10 +23,11 @@ from sqlalchemy.orm import Session, aliased
 from jipp_desktop.dates import long_date
 from jipp_desktop.db.models import Agency, Innovation, Region
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.language import language
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference import codes
-from jipp_desktop.services.search import LIST_COLUMNS, InnovationFilter, apply_filter
+from jipp_desktop.services.search import LIST_COLUMNS, apply_filter
 from jipp_desktop.spreadsheets import styles
 from jipp_desktop.spreadsheets.columns import YES_NO, export_columns, region_text
 

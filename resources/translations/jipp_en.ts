@@ -1245,6 +1245,10 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
+        <source>Membuka basis data…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
         <source>● Daring</source>
         <translation>● Online</translation>
     </message>

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.engine import Database, StoreError, head_revision, open_database
+from jipp_desktop.db.engine import Database, head_revision, open_database
 from jipp_desktop.db.models import Innovation
+from jipp_desktop.db.schema import StoreError
 from jipp_desktop.services.backup import backup_database, check_backup, restore_database
 from jipp_desktop.services.innovations import create_innovation
 from jipp_desktop.services.officers import Actor

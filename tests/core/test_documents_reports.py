@@ -18,8 +18,9 @@ from jipp_desktop.documents.batch import batch_profiles
 from jipp_desktop.documents.recap import recap_data
 from jipp_desktop.documents.reports import ReportRequest, make_report, parse_kind
 from jipp_desktop.domain.errors import NotFound, ValidationFailed
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import Cancelled
-from jipp_desktop.services.search import InnovationFilter, count_innovations
+from jipp_desktop.services.search import count_innovations
 from jipp_desktop.services.stats import store_stats
 from tests.core.pdf_checks import check_pages, embedded_fonts, flat, page_texts
 

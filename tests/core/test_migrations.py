@@ -14,14 +14,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.engine import (
-    StoreError,
-    _alembic_config,
-    head_revision,
-    open_database,
-    schema_revision,
-)
+from jipp_desktop.db.engine import _alembic_config, head_revision, open_database, schema_revision
 from jipp_desktop.db.models import Base
+from jipp_desktop.db.schema import StoreError
 from jipp_desktop.reference.seed import reference_id, seed_reference_data
 from jipp_desktop.services.search import search_innovations
 from jipp_desktop.services.stats import store_stats

@@ -7,6 +7,7 @@ from sqlalchemy import func, select, text
 
 from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import Innovation
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.services import search as search_module
 from jipp_desktop.services.innovations import (
     create_innovation,
@@ -16,7 +17,6 @@ from jipp_desktop.services.innovations import (
 )
 from jipp_desktop.services.officers import Actor
 from jipp_desktop.services.search import (
-    InnovationFilter,
     count_innovations,
     fts_query,
     list_innovations,

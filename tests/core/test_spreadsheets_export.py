@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from jipp_desktop.db.models import AuditEntry, Innovation
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import Cancelled
 from jipp_desktop.services.innovations import create_innovation, innovation_values
-from jipp_desktop.services.search import InnovationFilter
 from jipp_desktop.spreadsheets.error_workbook import write_error_workbook
 from jipp_desktop.spreadsheets.export import export_innovations
 from jipp_desktop.spreadsheets.importer import import_spreadsheet

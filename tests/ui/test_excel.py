@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from jipp_desktop.db.models import Innovation
-from jipp_desktop.services.search import InnovationFilter
+from jipp_desktop.domain.list_filter import InnovationFilter
 from tests.core.spreadsheet_files import row, write_xlsx
 from tests.ui.conftest import add_innovations
 from ui.excel import actions

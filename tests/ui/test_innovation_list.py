@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from jipp_desktop.services.search import InnovationFilter
+from jipp_desktop.domain.list_filter import InnovationFilter
 from tests.ui.conftest import add_innovation, add_innovations, settle
 from ui.models.innovation_list import ID_ROLE, PAGE, InnovationListModel
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
 
 import ui.reports.page as reports_page
-from jipp_desktop.services.search import InnovationFilter
+from jipp_desktop.domain.list_filter import InnovationFilter
 from tests.core.pdf_checks import flat, page_texts
 from tests.ui.conftest import add_innovations
 from ui.reports.page import ReportsPage

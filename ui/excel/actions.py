@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import Cancelled, ProgressFn
-from jipp_desktop.services.search import InnovationFilter
 from ui.context import AppContext
 from ui.excel.preview import ImportPreviewDialog
 from ui.jobs import run_with_progress

@@ -4,6 +4,10 @@ A list of 100,000 records never lives in Python: the model knows the count, keep
 of rows (an LRU cache) and, once a background job has read the ordered ids of the current
 filter, fetches any page by its ids in a few milliseconds. Before those ids arrive, pages come
 by OFFSET (fast near the top, where the officer starts).
+
+At start, before the store is opened, the count and first page are read with the plain SQL
+kept from the last run for the same view (``jipp_desktop.db.first_page``); once the store is
+open that SQL is checked against what the core compiles now.
 """
 
 from __future__ import annotations
@@ -21,20 +25,17 @@ from PySide6.QtCore import (
 )
 from shiboken6 import isValid
 
+from jipp_desktop.db.first_page import FirstPageQuery
+from jipp_desktop.domain.list_filter import InnovationFilter, list_view_key
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
-from jipp_desktop.services.search import (
-    InnovationFilter,
-    count_innovations,
-    list_ids,
-    list_innovations,
-    list_rows_by_id,
-)
 from ui.context import AppContext
 from ui.i18n import format_date
 
 PAGE = 200
 CACHED_PAGES = 40
+# The plain SQL of the last list view's count and first page, for the next start.
+FIRST_PAGE_KEY = "innovations/first_page"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The list's columns, in the order of services.search.LIST_COLUMNS.
 COLUMNS: list[str] = [
@@ -76,6 +77,8 @@ class InnovationListModel(QAbstractTableModel):
         self._ids: list[str] | None = None
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._generation = 0
+        # The read shown from the kept SQL at start, checked once the store is open.
+        self._kept_generation: int | None = None
         self._headers = [
             self.tr("No. registrasi"),
             self.tr("Judul inovasi"),
@@ -119,6 +122,8 @@ class InnovationListModel(QAbstractTableModel):
         db, display = self._ctx.db, self._display
 
         def work(_progress: ProgressFn) -> tuple[int, list[tuple[str, ...]]]:
+            from jipp_desktop.services.search import count_innovations, list_innovations
+
             with db.session() as s:
                 count = count_innovations(s, f)
                 first = list_innovations(s, f, sort, descending, 0, PAGE) if count else []
@@ -130,6 +135,7 @@ class InnovationListModel(QAbstractTableModel):
             if isValid(self) and generation == self._generation:
                 self._filter = f
                 self._show(*result)
+                self._keep_first_page_query()
 
         self._ctx.jobs.start(work, done, lambda _e: None)
 
@@ -137,12 +143,61 @@ class InnovationListModel(QAbstractTableModel):
         """Reads the count and the first page again, at once (data changed, sort changed)."""
         self._filter = self._wanted
         self._generation += 1
+        if not self._ctx.store_open:
+            kept = self._read_kept_first_page()
+            if kept is not None:
+                self._show(*kept)
+                if self._kept_generation is None:
+                    self._ctx.ready.connect(self._check_kept_first_page)
+                self._kept_generation = self._generation
+                return
+        from jipp_desktop.services.search import count_innovations, list_innovations
+
         with self._ctx.db.session() as s:
             count = count_innovations(s, self._filter)
             first = []
             if count:
                 first = list_innovations(s, self._filter, self._sort, self._descending, 0, PAGE)
         self._show(count, [self._display(r) for r in first])
+        self._keep_first_page_query()
+
+    def _view(self) -> str:
+        return list_view_key(self._filter, self._sort, self._descending)
+
+    def _read_kept_first_page(self) -> tuple[int, list[tuple[str, ...]]] | None:
+        """The count and first page by the SQL kept for this view, without SQLAlchemy."""
+        query = FirstPageQuery.from_json(self._ctx.settings.value(FIRST_PAGE_KEY))
+        if query is None or query.view != self._view():
+            return None
+        result = query.read(self._ctx.store_path, len(COLUMNS) + 1)
+        if result is None:
+            return None
+        count, first = result
+        return count, [self._display(r) for r in first]
+
+    def _check_kept_first_page(self) -> None:
+        """Once the store is open: reads the list again if the kept SQL is not what the core
+        compiles now for the view shown (another app version), else the ids."""
+        shown, self._kept_generation = self._kept_generation, None
+        if shown != self._generation:
+            return  # the list has been read again since, the usual way
+        kept = FirstPageQuery.from_json(self._ctx.settings.value(FIRST_PAGE_KEY))
+        from jipp_desktop.services.search import first_page_query
+
+        now = first_page_query(self._filter, self._sort, self._descending, PAGE)
+        if kept is None or now is None or kept.view != self._view() or kept != now:
+            self.reload()
+        elif self._count > PAGE:
+            self._load_ids()
+
+    def _keep_first_page_query(self) -> None:
+        """Keeps the plain SQL of the view shown, for the next start."""
+        from jipp_desktop.services.search import first_page_query
+
+        query = first_page_query(self._filter, self._sort, self._descending, PAGE)
+        text = query.to_json() if query is not None else ""
+        if self._ctx.settings.value(FIRST_PAGE_KEY, "") != text:
+            self._ctx.settings.setValue(FIRST_PAGE_KEY, text)
 
     def _show(self, count: int, first: list[tuple[str, ...]]) -> None:
         self.beginResetModel()
@@ -153,7 +208,8 @@ class InnovationListModel(QAbstractTableModel):
             self._pages[0] = first
         self.endResetModel()
         self.reloaded.emit(self._count)
-        if self._count > PAGE:
+        # Before the store is open (the first screen at start) the ids wait for it.
+        if self._count > PAGE and self._ctx.store_open:
             self._load_ids()
 
     def _load_ids(self) -> None:
@@ -162,6 +218,8 @@ class InnovationListModel(QAbstractTableModel):
         db = self._ctx.db
 
         def work(_progress: ProgressFn) -> list[str]:
+            from jipp_desktop.services.search import list_ids
+
             with db.session() as s:
                 return list_ids(s, f, sort, descending)
 
@@ -197,6 +255,8 @@ class InnovationListModel(QAbstractTableModel):
         if rows is not None:
             self._pages.move_to_end(page)
             return rows
+        from jipp_desktop.services.search import list_innovations, list_rows_by_id
+
         with self._ctx.db.session() as s:
             if self._ids is not None:
                 chunk = self._ids[page * PAGE : (page + 1) * PAGE]

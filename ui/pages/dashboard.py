@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import PHASES, SECTORS, WORKFLOW
-from jipp_desktop.services.search import InnovationFilter, count_innovations
+from jipp_desktop.services.search import count_innovations
 from jipp_desktop.services.stats import by_province, by_sector, pending_by_kind, store_stats
 from ui.context import AppContext
 from ui.i18n import format_number

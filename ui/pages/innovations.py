@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.domain.errors import ServiceError, ValidationFailed
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
-from jipp_desktop.services.search import InnovationFilter
+from jipp_desktop.domain.list_filter import InnovationFilter
 from ui.context import AppContext
 from ui.i18n import format_number
 from ui.models.innovation_list import InnovationListModel

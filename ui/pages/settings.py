@@ -55,7 +55,7 @@ class SettingsPage(QWidget):
 
         store_box = QWidget()
         store_form = QFormLayout(store_box)
-        store_form.addRow(self.tr("Basis data"), QLabel(str(ctx.db.path)))
+        store_form.addRow(self.tr("Basis data"), QLabel(str(ctx.store_path)))
         store_form.addRow(self.tr("Folder lampiran"), QLabel(str(ctx.attachments_folder)))
 
         body = QWidget()

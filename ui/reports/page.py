@@ -30,8 +30,8 @@ from jipp_desktop.documents.hub_report import hub_choices
 from jipp_desktop.documents.pdf import PdfDocument
 from jipp_desktop.documents.reports import ReportRequest, make_report
 from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import Cancelled
-from jipp_desktop.services.search import InnovationFilter
 from ui.context import AppContext
 from ui.forms.innovation_picker import pick_innovation
 from ui.jobs import run_with_progress

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
-from jipp_desktop.services.search import InnovationFilter
 from ui.context import AppContext
+from ui.reference import Choice
 from ui.widgets.combos import ValueCombo, code_combo, searchable_combo
 
 SETTINGS_KEY = "innovations/filter"
@@ -42,12 +43,14 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Cari judul, inovator, ringkasan… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         # Provinces and ~600 agencies are read after the first paint (or when a remembered
-        # filter needs them): the list's first rows should not wait for them.
+        # filter needs them): the list's first rows should not wait for them, nor for the
+        # store to open.
         self.province = searchable_combo([], self.tr("Semua provinsi"))
         self.regency = ValueCombo(self.tr("Semua kab/kota"))
         self.regency.setEnabled(False)
         self.agency = searchable_combo([], self.tr("Semua instansi"))
-        self._choices_loaded = False
+        self._provinces_loaded = False
+        self._agencies_loaded = False
         self.sector = code_combo(SECTORS, lang, self.tr("Semua urusan"))
         self.phase = code_combo(PHASES, lang, self.tr("Semua tahap"))
         self.workflow = code_combo(WORKFLOW, lang, self.tr("Semua status"))
@@ -87,24 +90,32 @@ class FilterBar(QWidget):
         self.reset.clicked.connect(self.clear)
         ctx.data_changed.connect(self._agencies_changed)
         self._restore()
-        QTimer.singleShot(0, self, self.load_choices)
+        ctx.when_ready(self, self.load_choices)
 
     def load_choices(self) -> None:
         """Fills the province and agency dropdowns (once)."""
-        if self._choices_loaded:
-            return
-        self._choices_loaded = True
-        ref = self._ctx.reference
-        for combo, choices in ((self.province, ref.provinces()), (self.agency, ref.agencies())):
-            combo.blockSignals(True)
-            combo.set_choices((c.value, c.text) for c in choices)
-            combo.blockSignals(False)
+        self._load_provinces()
+        self._load_agencies()
+
+    def _load_provinces(self) -> None:
+        if not self._provinces_loaded:
+            self._provinces_loaded = True
+            self._fill(self.province, self._ctx.reference.provinces())
+
+    def _load_agencies(self) -> None:
+        if not self._agencies_loaded:
+            self._agencies_loaded = True
+            self._fill(self.agency, self._ctx.reference.agencies())
+
+    @staticmethod
+    def _fill(combo: ValueCombo, choices: list[Choice]) -> None:
+        combo.blockSignals(True)
+        combo.set_choices((c.value, c.text) for c in choices)
+        combo.blockSignals(False)
 
     def _agencies_changed(self, entity: str) -> None:
-        if entity == "agency" and self._choices_loaded:
-            self.agency.blockSignals(True)
-            self.agency.set_choices((c.value, c.text) for c in self._ctx.reference.agencies())
-            self.agency.blockSignals(False)
+        if entity == "agency" and self._agencies_loaded:
+            self._fill(self.agency, self._ctx.reference.agencies())
 
     def _province_changed(self) -> None:
         code = self.province.value()
@@ -137,8 +148,10 @@ class FilterBar(QWidget):
         widgets: list[QWidget] = [self.search, self.province, self.regency, self.agency]
         widgets += [self.sector, self.phase, self.workflow, self.continuation, self.year]
         widgets.append(self.reverify)
-        if f.province_code or f.agency_id:
-            self.load_choices()
+        if f.province_code:
+            self._load_provinces()
+        if f.agency_id:
+            self._load_agencies()
         for w in widgets:
             w.blockSignals(True)
         self.search.setText(f.text)
