@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jipp_desktop.db.schema import StoreError
@@ -49,7 +49,12 @@ class FinishStart(QObject):
             cancelled).
         failure: an error to report on the command line after the event loop (e.g. an
             unknown ``--as``).
+
+    Signals:
+        ended(code): the app cannot go on; ``run_gui`` ends its event loop with ``code``.
     """
+
+    ended = Signal(int)
 
     def __init__(self, ctx: AppContext, window: QWidget, as_officer: str | None) -> None:
         super().__init__(window)
@@ -74,16 +79,15 @@ class FinishStart(QObject):
         self._started = True
         self._window.removeEventFilter(self)
         try:
-            db = self._ctx.db
-        except StoreError as exc:
-            QMessageBox.critical(self._window, "JIPP Desktop", str(exc))
-            self._end(STORE_FAILED)
-            return
-        try:
-            actor = self._choose_actor(db)
+            actor = self._choose_actor(self._ctx.db)
         except ServiceError as exc:
             self.failure = exc
             self._end(1)
+            return
+        except Exception as exc:
+            # Nothing is usable without the store and the officer: say why and end.
+            code = _start_failed(exc, self._window)
+            self._end(code)
             return
         if actor is None:
             self._end(0)
@@ -103,7 +107,7 @@ class FinishStart(QObject):
 
     def _end(self, code: int) -> None:
         self.exit_code = code
-        QApplication.exit(code)
+        self.ended.emit(code)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -128,10 +132,10 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         # Without a kept first page for the remembered view, the list opens the store here.
         window = MainWindow(ctx)
-    except StoreError as exc:
-        QMessageBox.critical(None, "JIPP Desktop", str(exc))
-        return STORE_FAILED
+    except Exception as exc:
+        return _start_failed(exc, None)
     start = FinishStart(ctx, window, args.as_officer)
+    start.ended.connect(app.exit)
     probe = os.environ.get("JIPP_STARTUP_PROBE")
     if probe:
         from ui.startup_probe import install
@@ -145,6 +149,22 @@ def run_gui(args: argparse.Namespace) -> int:
     if start.failure is not None:
         raise start.failure
     return start.exit_code if start.exit_code is not None else code
+
+
+def _start_failed(exc: Exception, parent: QWidget | None) -> int:
+    """Reports why the store could not be opened (exit code 3) or another failure at start
+    (the traceback to stderr too, exit code 1); returns the exit code."""
+    from jipp_desktop.db.schema import describe_database_error, is_database_error
+
+    if isinstance(exc, StoreError):
+        text, code = str(exc), STORE_FAILED
+    elif is_database_error(exc):
+        text, code = describe_database_error(exc), STORE_FAILED
+    else:
+        traceback.print_exception(exc)
+        text, code = f"{type(exc).__name__}: {exc}", 1
+    QMessageBox.critical(parent, "JIPP Desktop", text)
+    return code
 
 
 def _report_unexpected(

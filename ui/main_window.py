@@ -129,7 +129,11 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
         start = str(ctx.settings.value(PAGE_KEY, "innovations"))
-        self.show_page(start if start in self._titles else "innovations")
+        start = start if start in self._titles else "innovations"
+        # Built here rather than in the navigation's slot, so that a store that cannot be
+        # opened for it raises to the caller.
+        self.page(start)
+        self.show_page(start)
 
     # -- pages ---------------------------------------------------------------------------
 

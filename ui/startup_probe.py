@@ -1,8 +1,9 @@
 """Start-up measurement for benchmarks/bench_gui.py, switched on by JIPP_STARTUP_PROBE.
 
 "first-rows": prints ``first-rows`` the moment the innovation list first paints with rows, then
-quits. "scroll": after that, scrolls the list end to end and prints ``peak-rss-kb N`` before
-quitting. Without the variable none of this is imported.
+``sqlalchemy-loaded 0`` or ``1`` (whether the first screen needed it), then quits. "scroll":
+after that, scrolls the list end to end and prints ``peak-rss-kb N`` before quitting. Without
+the variable none of this is imported.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class FirstRowsProbe(QObject):
         ):
             self._done = True
             print("first-rows", flush=True)
+            print(f"sqlalchemy-loaded {int('sqlalchemy' in sys.modules)}", flush=True)
             QTimer.singleShot(0, self._scroll if self._mode == "scroll" else QApplication.quit)
         return False
 
