@@ -14,14 +14,19 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from jipp_desktop.db.schema import StoreError
 from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.paths import APP_AUTHOR, APP_NAME
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from jipp_desktop.db.engine import Database
+    from jipp_desktop.services.officers import Actor
 
 LANG_KEY = "lang"
 # When no paint arrives (e.g. a window started minimised), the start-up finishes anyway.
@@ -56,7 +61,7 @@ class FinishStart(QObject):
 
     ended = Signal(int)
 
-    def __init__(self, ctx: AppContext, window: QWidget, as_officer: str | None) -> None:
+    def __init__(self, ctx: AppContext, window: QMainWindow, as_officer: str | None) -> None:
         super().__init__(window)
         self._ctx = ctx
         self._window = window
@@ -79,7 +84,9 @@ class FinishStart(QObject):
         self._started = True
         self._window.removeEventFilter(self)
         try:
-            actor = self._choose_actor(self._ctx.db)
+            db = self._ctx.db
+            self._window.statusBar().clearMessage()  # "opening the database…" is done
+            actor = self._choose_actor(db)
         except ServiceError as exc:
             self.failure = exc
             self._end(1)
@@ -94,16 +101,16 @@ class FinishStart(QObject):
             return
         self._ctx.set_actor(actor)
 
-    def _choose_actor(self, db: object) -> object:
+    def _choose_actor(self, db: Database) -> Actor | None:
         """``--as`` when given (no dialog), else the officer chosen in the profile dialog."""
         if self._as_officer:
             from jipp_desktop.services.officers import use_officer
 
-            with db.transaction() as s:  # type: ignore[attr-defined]
+            with db.transaction() as s:
                 return use_officer(s, self._as_officer)
         from ui.profile_dialog import choose_profile
 
-        return choose_profile(db, self._ctx.settings, self._window)  # type: ignore[arg-type]
+        return choose_profile(db, self._ctx.settings, self._window)
 
     def _end(self, code: int) -> None:
         self.exit_code = code
@@ -140,7 +147,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if probe:
         from ui.startup_probe import install
 
-        install(window, probe)
+        install(window, probe, ctx)
     window.show()
     code = app.exec()
     ctx.jobs.wait_idle()

@@ -40,6 +40,8 @@ class ProfileDialog(QDialog):
     def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pilih profil petugas"))
+        # Wide enough for a name, a role and an 18-digit NIP on one line.
+        self.setMinimumWidth(520)
         self._db = db
         self._settings = settings
         self.chosen: Actor | None = None

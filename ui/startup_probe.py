@@ -2,8 +2,9 @@
 
 "first-rows": prints ``first-rows`` the moment the innovation list first paints with rows, then
 ``sqlalchemy-loaded 0`` or ``1`` (whether the first screen needed it), then quits. "scroll":
-after that, scrolls the list end to end and prints ``peak-rss-kb N`` before quitting. Without
-the variable none of this is imported.
+after that, scrolls the list end to end and prints ``peak-rss-kb N`` before quitting. "ready":
+after ``first-rows``, prints ``ready`` once the store is open and the officer chosen, then
+quits. Without the variable none of this is imported.
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
+from ui.context import AppContext
+
 
 class FirstRowsProbe(QObject):
     """Watches the list's viewport for its first paint with rows."""
 
-    def __init__(self, table: QTableView, mode: str) -> None:
+    def __init__(self, table: QTableView, mode: str, ctx: AppContext) -> None:
         super().__init__(table)
         self._table = table
         self._mode = mode
+        self._ctx = ctx
         self._done = False
         table.viewport().installEventFilter(self)
 
@@ -35,8 +39,15 @@ class FirstRowsProbe(QObject):
             self._done = True
             print("first-rows", flush=True)
             print(f"sqlalchemy-loaded {int('sqlalchemy' in sys.modules)}", flush=True)
-            QTimer.singleShot(0, self._scroll if self._mode == "scroll" else QApplication.quit)
+            if self._mode == "ready":
+                self._ctx.when_ready(self, self._ready)
+            else:
+                QTimer.singleShot(0, self._scroll if self._mode == "scroll" else QApplication.quit)
         return False
+
+    def _ready(self) -> None:
+        print("ready", flush=True)
+        QApplication.quit()
 
     def _scroll(self) -> None:
         bar = self._table.verticalScrollBar()
@@ -52,9 +63,9 @@ class FirstRowsProbe(QObject):
         QApplication.quit()
 
 
-def install(window: QObject, mode: str) -> None:
+def install(window: QObject, mode: str, ctx: AppContext) -> None:
     """Installs the probe on the main window's innovation list."""
     page = window.show_page("innovations")  # type: ignore[attr-defined]
-    FirstRowsProbe(page.table, mode)
-    if mode not in ("first-rows", "scroll"):
+    FirstRowsProbe(page.table, mode, ctx)
+    if mode not in ("first-rows", "scroll", "ready"):
         sys.exit(f"JIPP_STARTUP_PROBE: unknown mode {mode!r}")
