@@ -27,6 +27,8 @@ from jipp_desktop.reference.codes import ROLES
 from ui.context import AppContext
 from ui.status_bar import SyncStatusBar
 
+# The page that can show before the store is open (see ui.app).
+FIRST_SCREEN = "innovations"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
@@ -130,10 +132,15 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state))
         start = str(ctx.settings.value(PAGE_KEY, "innovations"))
         start = start if start in self._titles else "innovations"
-        # Built here rather than in the navigation's slot, so that a store that cannot be
-        # opened for it raises to the caller.
-        self.page(start)
-        self.show_page(start)
+        # A page other than the list waits for the store and the officer at start.
+        self._waiting: str | None = None
+        if ctx.is_ready or start == FIRST_SCREEN:
+            # Built here rather than in the navigation's slot, so that a store that cannot be
+            # opened for it raises to the caller.
+            self.page(start)
+        else:
+            ctx.ready.connect(self._show_waiting)
+        self.nav.setCurrentRow([s.key for s in PAGES].index(start))
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -165,8 +172,16 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = PAGES[row].key
+        if not self._ctx.is_ready and key != FIRST_SCREEN:
+            self._waiting = key  # shown once the store is open and the officer chosen
+            return
         self.stack.setCurrentWidget(self.page(key))
         self._ctx.settings.setValue(PAGE_KEY, key)
+
+    def _show_waiting(self) -> None:
+        if self._waiting is not None and self.current_page_key() == self._waiting:
+            self._row_changed(self.nav.currentRow())
+        self._waiting = None
 
     # -- menus ---------------------------------------------------------------------------
 

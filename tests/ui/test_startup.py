@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from jipp_desktop.cli.main import build_parser
 from jipp_desktop.db.engine import Database
@@ -22,7 +22,7 @@ from jipp_desktop.services.search import list_innovations
 from tests.ui.conftest import add_innovations, settle
 from ui.app import FinishStart, run_gui
 from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.main_window import PAGE_KEY, MainWindow
 from ui.models.innovation_list import FIRST_PAGE_KEY, PAGE
 from ui.profile_dialog import ProfileDialog
 
@@ -211,3 +211,16 @@ def test_a_file_that_is_not_a_store_is_a_message_and_exit_3(tmp_path, qapp, monk
     assert run_gui(args) == 3
     assert len(shown) == 1 and "catatan.db" in shown[0] and "SQLite" in shown[0]
     assert bad.read_text() == "bukan basis data"
+
+
+def test_another_remembered_page_shows_once_the_officer_is_chosen(kept, operator, qtbot):
+    kept.settings.setValue(PAGE_KEY, "settings")
+    ctx, window = starting(kept, qtbot)
+    assert window.current_page_key() == "settings"
+    assert window.stack.count() == 0  # nothing that needs the officer is built yet
+    FinishStart(ctx, window, operator.name)
+    window.show()
+    qtbot.waitUntil(lambda: ctx.is_ready)
+    page = window.stack.currentWidget()
+    assert page is window.page("settings")
+    assert operator.name in {label.text().split(" — ")[0] for label in page.findChildren(QLabel)}
