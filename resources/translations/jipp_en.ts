@@ -756,6 +756,10 @@
         <translation>%1 innovations</translation>
     </message>
     <message>
+        <source>Daftar inovasi tidak dapat dibaca</source>
+        <translation>The innovation list cannot be read</translation>
+    </message>
+    <message>
         <source>Tidak dapat diajukan</source>
         <translation>Cannot be submitted</translation>
     </message>

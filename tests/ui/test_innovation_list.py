@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy.exc import OperationalError
 
 from jipp_desktop.domain.list_filter import InnovationFilter
+from jipp_desktop.services import search
 from tests.ui.conftest import add_innovation, add_innovations, settle
 from ui.models.innovation_list import ID_ROLE, PAGE, InnovationListModel
 
@@ -164,3 +169,23 @@ def test_deleting_asks_and_a_record_under_review_is_refused(window, ctx, operato
     assert warned == ["inovasi sedang diverifikasi; hanya admin yang dapat menghapusnya"]
     with ctx.db.session() as s:
         assert get_innovation(s, innovation_id).deleted_at is None
+
+
+def test_a_failed_background_read_is_said_and_the_list_kept(
+    window, ctx, operator, qtbot, monkeypatch
+):
+    add_innovations(ctx.db, operator, 3)
+    page = window.show_page("innovations")
+    page.model.reload()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+
+    def broken(*_args, **_kwargs):
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(search, "count_innovations", broken)
+    page.filters.search.setText("Contoh")
+    page.filters.search.returnPressed.emit()
+    qtbot.waitUntil(lambda: said != [])
+    assert said == ["kesalahan basis data / database error: disk I/O error"]
+    assert page.model.rowCount() == 3

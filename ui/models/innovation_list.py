@@ -61,10 +61,13 @@ class InnovationListModel(QAbstractTableModel):
     Signals:
         reloaded(count): the filter or sort changed, or the data did; ``count`` rows now.
         ids_loaded(): the ordered ids of the current list are known (every page is cheap).
+        read_failed(message): a background read of the list failed (the list still shows
+            what it showed before).
     """
 
     reloaded = Signal(int)
     ids_loaded = Signal()
+    read_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -137,7 +140,7 @@ class InnovationListModel(QAbstractTableModel):
                 self._show(*result)
                 self._keep_first_page_query()
 
-        self._ctx.jobs.start(work, done, lambda _e: None)
+        self._ctx.jobs.start(work, done, self._failed)
 
     def reload(self) -> None:
         """Reads the count and the first page again, at once (data changed, sort changed)."""
@@ -228,7 +231,14 @@ class InnovationListModel(QAbstractTableModel):
                 self._ids = ids
                 self.ids_loaded.emit()
 
-        self._ctx.jobs.start(work, done, lambda _e: None)
+        self._ctx.jobs.start(work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        from jipp_desktop.db.schema import describe_database_error, is_database_error
+
+        if isValid(self):
+            database = is_database_error(error)
+            self.read_failed.emit(describe_database_error(error) if database else str(error))
 
     def innovation_id(self, row: int) -> str | None:
         """The id of the record on ``row``."""

@@ -101,6 +101,7 @@ class InnovationsPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.filters.changed.connect(self.model.set_filter)
         self.model.reloaded.connect(self._show_count)
+        self.model.read_failed.connect(self._read_failed)
         ctx.data_changed.connect(self._data_changed)
         self.model.set_filter(self.filters.current(), wait=True)
 
@@ -126,6 +127,9 @@ class InnovationsPage(QWidget):
     def _show_count(self, count: int) -> None:
         text = self.tr("%1 inovasi").replace("%1", format_number(count, self._ctx.lang))
         self.count_label.setText(text)
+
+    def _read_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Daftar inovasi tidak dapat dibaca"), message)
 
     def _save_header(self) -> None:
         self._ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
