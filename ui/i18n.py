@@ -1,5 +1,5 @@
-"""Language of the GUI: the Qt translators (Indonesian source, English .qm) and how dates,
-numbers and code labels are written in the officer's language."""
+"""Language of the GUI: the Qt translators (Indonesian source, English .qm, Qt's own texts in
+Indonesian) and how dates, numbers and code labels are written in the officer's language."""
 
 from __future__ import annotations
 
@@ -23,8 +23,11 @@ def translations_folder() -> str:
 def install_language(lang: str) -> None:
     """Makes ``lang`` ("id" or "en") the language of the GUI and of the core's messages.
 
-    The source texts are Indonesian, so Indonesian needs only Qt's own translations (dialog
-    buttons); English loads ``jipp_en.qm``.
+    Qt's own texts (dialog buttons, the text fields' context menu, the non-native file and print
+    dialogs) come from Qt's ``qtbase_<lang>.qm``. Qt ships no Indonesian one, so for "id" our
+    ``qt_id.qm`` is loaded after it: installed last, it is searched first and so wins over a
+    ``qtbase_id.qm`` a later Qt may bring. The app's own source texts are Indonesian, so English
+    loads ``jipp_en.qm`` for them.
     """
     set_language(lang)
     app = QCoreApplication.instance()
@@ -37,6 +40,11 @@ def install_language(lang: str) -> None:
     qt_own = QTranslator()
     if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         _installed.append(qt_own)
+    if lang == "id":
+        qt_ours = QTranslator()
+        if not qt_ours.load("qt_id", translations_folder()):
+            raise FileNotFoundError(f"qt_id.qm missing in {translations_folder()}")
+        _installed.append(qt_ours)
     if lang == "en":
         ours = QTranslator()
         if not ours.load("jipp_en", translations_folder()):
