@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from jipp_desktop.db.schema import StoreError
@@ -83,10 +83,19 @@ class FinishStart(QObject):
             return
         self._started = True
         self._window.removeEventFilter(self)
+        # The window stays usable (the list scrolls) while the store opens in the background.
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._ctx.open_in_background(self._store_opened, self._store_failed)
+
+    def _store_failed(self, error: BaseException) -> None:
+        QApplication.restoreOverrideCursor()
+        self._end(_start_failed(error, self._window))
+
+    def _store_opened(self) -> None:
+        QApplication.restoreOverrideCursor()
+        self._window.statusBar().clearMessage()  # "opening the database…" is done
         try:
-            db = self._ctx.db
-            self._window.statusBar().clearMessage()  # "opening the database…" is done
-            actor = self._choose_actor(db)
+            actor = self._choose_actor(self._ctx.db)
         except ServiceError as exc:
             self.failure = exc
             self._end(1)
@@ -158,7 +167,7 @@ def run_gui(args: argparse.Namespace) -> int:
     return start.exit_code if start.exit_code is not None else code
 
 
-def _start_failed(exc: Exception, parent: QWidget | None) -> int:
+def _start_failed(exc: BaseException, parent: QWidget | None) -> int:
     """Reports why the store could not be opened (exit code 3) or another failure at start
     (the traceback to stderr too, exit code 1); returns the exit code."""
     from jipp_desktop.db.schema import describe_database_error, is_database_error

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from ui.jobs import JobRunner
+from jipp_desktop.progress import ProgressFn
+from ui.jobs import Job, JobRunner
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,6 +22,36 @@ if TYPE_CHECKING:
     from jipp_desktop.db.engine import Database
     from jipp_desktop.services.officers import Actor
     from ui.reference import ReferenceCache
+
+
+class StoreOpening:
+    """The store being opened on a pool thread; :meth:`wait` gives it to the GUI thread early."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._db: Database | None = None
+        self._error: BaseException | None = None
+        self.job: Job | None = None
+
+    def run(self, _progress: ProgressFn) -> Database:
+        """Opens the store (on the pool thread)."""
+        from jipp_desktop.db.engine import open_database
+
+        try:
+            self._db = open_database(self._path)
+        except BaseException as exc:
+            self._error = exc
+            raise
+        return self._db
+
+    def wait(self) -> Database:
+        """Waits for the opening to end; the store, or the error it raised."""
+        assert self.job is not None
+        self.job.done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._db is not None
+        return self._db
 
 
 class AppContext(QObject):
@@ -64,6 +95,7 @@ class AppContext(QObject):
         self.lang = lang
         self.jobs = JobRunner(self)
         self._reference: ReferenceCache | None = None
+        self._opening: StoreOpening | None = None
         self.data_changed.connect(self._forget_reference)
 
     @property
@@ -84,10 +116,38 @@ class AppContext(QObject):
             StoreError: the file cannot be used as a store.
         """
         if self._db is None:
-            from jipp_desktop.db.engine import open_database
+            if self._opening is not None:
+                # Opening in the background: wait for it rather than open the store twice.
+                self._db = self._opening.wait()
+            else:
+                from jipp_desktop.db.engine import open_database
 
-            self._db = open_database(self._store_path)
+                self._db = open_database(self._store_path)
         return self._db
+
+    def open_in_background(
+        self, opened: Callable[[], None], failed: Callable[[BaseException], None]
+    ) -> None:
+        """Opens the store on a pool thread (at start: loading SQLAlchemy, a migration or the
+        reference data must not freeze the window that already shows); ``opened`` or
+        ``failed`` then run on the GUI thread. Already open: ``opened`` runs at once."""
+        if self._db is not None:
+            opened()
+            return
+        opening = StoreOpening(self._store_path)
+        self._opening = opening
+
+        def done(db: Database) -> None:
+            self._opening = None
+            if self._db is None:
+                self._db = db
+            opened()
+
+        def fail(error: BaseException) -> None:
+            self._opening = None
+            failed(error)
+
+        opening.job = self.jobs.start(opening.run, done, fail)
 
     @property
     def actor(self) -> Actor:

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from jipp_desktop.cli.main import build_parser
+from jipp_desktop.db import engine
 from jipp_desktop.db.engine import Database
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.services.search import list_innovations
@@ -224,3 +226,47 @@ def test_another_remembered_page_shows_once_the_officer_is_chosen(kept, operator
     page = window.stack.currentWidget()
     assert page is window.page("settings")
     assert operator.name in {label.text().split(" — ")[0] for label in page.findChildren(QLabel)}
+
+
+def slow_open(monkeypatch, calls: list[Path]) -> None:
+    """Makes opening the store take 0.4 s longer (a big store, a migration), counting opens."""
+    real = engine.open_database
+
+    def opening(path, **kwargs):
+        calls.append(Path(path))
+        time.sleep(0.4)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(engine, "open_database", opening)
+
+
+def test_the_window_keeps_working_while_the_store_opens(kept, operator, qtbot, monkeypatch):
+    calls: list[Path] = []
+    slow_open(monkeypatch, calls)
+    ctx, window = starting(kept, qtbot)
+    ticks: list[bool] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(ctx.store_open))
+    timer.start(20)
+    FinishStart(ctx, window, operator.name)
+    window.show()
+    qtbot.waitUntil(lambda: ctx.is_ready, timeout=10000)
+    # The GUI thread went on handling events all the while the store was being opened.
+    assert ticks.count(False) >= 10
+    assert calls == [ctx.store_path]
+
+
+def test_the_list_waits_for_the_store_being_opened_instead_of_opening_it_twice(
+    kept, operator, qtbot, monkeypatch
+):
+    calls: list[Path] = []
+    slow_open(monkeypatch, calls)
+    ctx, window = starting(kept, qtbot)
+    opened: list[bool] = []
+    ctx.open_in_background(lambda: opened.append(True), lambda e: opened.append(False))
+    model = window.page("innovations").model
+    # Scrolling past the first page needs the store now: it waits for the one being opened.
+    assert model.innovation_id(PAGE + 5) is not None
+    assert ctx.store_open
+    qtbot.waitUntil(lambda: opened == [True])
+    assert len(calls) == 1
