@@ -93,7 +93,6 @@ class FinishStart(QObject):
 
     def _store_opened(self) -> None:
         QApplication.restoreOverrideCursor()
-        self._window.statusBar().clearMessage()  # "opening the database…" is done
         try:
             actor = self._choose_actor(self._ctx.db)
         except ServiceError as exc:

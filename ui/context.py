@@ -66,11 +66,13 @@ class AppContext(QObject):
         data_changed(entity): a change was committed ("innovation", "agency", "commitment", …);
             views reload what they show.
         actor_changed(): another officer profile was chosen.
+        store_opened(): the store has been opened (once, at start, before ``ready``).
         ready(): the store is open and the officer chosen (once, at start).
     """
 
     data_changed = Signal(str)
     actor_changed = Signal()
+    store_opened = Signal()
     ready = Signal()
 
     def __init__(
@@ -118,12 +120,17 @@ class AppContext(QObject):
         if self._db is None:
             if self._opening is not None:
                 # Opening in the background: wait for it rather than open the store twice.
-                self._db = self._opening.wait()
+                self._adopt(self._opening.wait())
             else:
                 from jipp_desktop.db.engine import open_database
 
-                self._db = open_database(self._store_path)
+                self._adopt(open_database(self._store_path))
+        assert self._db is not None
         return self._db
+
+    def _adopt(self, db: Database) -> None:
+        self._db = db
+        self.store_opened.emit()
 
     def open_in_background(
         self, opened: Callable[[], None], failed: Callable[[BaseException], None]
@@ -140,7 +147,7 @@ class AppContext(QObject):
         def done(db: Database) -> None:
             self._opening = None
             if self._db is None:
-                self._db = db
+                self._adopt(db)
             opened()
 
         def fail(error: BaseException) -> None:

@@ -65,10 +65,15 @@ class SyncStatusBar(QStatusBar):
         # Counting unsynced changes over a large store waits for the first paint too (and, at
         # start, for the store to be opened).
         self._show_network(False)
-        ctx.when_ready(self, self.refresh)
-        if not ctx.is_ready:
+        if ctx.store_open:
+            QTimer.singleShot(0, self, self.refresh)
+        else:
             self.showMessage(self.tr("Membuka basis data…"))
-            ctx.ready.connect(self.clearMessage)
+            ctx.store_opened.connect(self._store_opened)
+
+    def _store_opened(self) -> None:
+        self.clearMessage()
+        self.refresh()
 
     def _watch_network(self) -> None:
         online = reachability_online()

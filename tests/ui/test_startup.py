@@ -134,8 +134,10 @@ def test_without_as_the_profile_dialog_asks_over_the_window(kept, operator, qtbo
             return
         chooser = found[0]
         names = [chooser.profiles.item(i).text() for i in range(chooser.profiles.count())]
-        # Over the main window, whose status bar no longer says the store is being opened.
+        # Over the main window, whose status bar no longer says the store is being opened and
+        # shows the changes not yet synced.
         seen.append((chooser.parent(), window.status.currentMessage()))
+        seen.append((None, window.status.pending.text()))
         chooser.profiles.setCurrentRow(next(i for i, n in enumerate(names) if operator.name in n))
         chooser.accept()
 
@@ -143,7 +145,7 @@ def test_without_as_the_profile_dialog_asks_over_the_window(kept, operator, qtbo
     start = FinishStart(ctx, window, None)
     window.show()
     qtbot.waitUntil(lambda: ctx.is_ready)
-    assert seen == [(window, "")]
+    assert seen == [(window, ""), (None, f"Belum disinkronkan: {COUNT}")]
     assert ctx.actor.id == operator.id
     assert start.exit_code is None
 
