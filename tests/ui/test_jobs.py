@@ -71,8 +71,8 @@ def test_work_that_finished_is_done_even_if_cancel_came_late(qapp, qtbot) -> Non
 
     job = runner.start(work, writes=True)
     holder["job"] = job
-    ready.set()
+    # Listening before the work may finish: its result could otherwise come first.
     with qtbot.waitSignal(job.signals.succeeded) as done:
-        pass
+        ready.set()
     assert done.args == ["committed"] and committed.is_set()
     runner.wait_idle()
