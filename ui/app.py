@@ -189,6 +189,10 @@ def _report_unexpected(
     letting the action fail in silence; the traceback goes to stderr for support."""
     from jipp_desktop.db.schema import describe_database_error, is_database_error
 
+    if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal: end, as the CLI does
+        print("jipp-desktop: dibatalkan / cancelled", file=sys.stderr)
+        QApplication.exit(130)
+        return
     traceback.print_exception(kind, exc, tb)
     text = describe_database_error(exc) if is_database_error(exc) else f"{kind.__name__}: {exc}"
     QMessageBox.critical(QApplication.activeWindow(), "JIPP Desktop", text)

@@ -98,6 +98,7 @@ class AppContext(QObject):
         self.jobs = JobRunner(self)
         self._reference: ReferenceCache | None = None
         self._opening: StoreOpening | None = None
+        self._deferred: list[Callable[[], object]] = []
         self.data_changed.connect(self._forget_reference)
 
     @property
@@ -176,6 +177,19 @@ class AppContext(QObject):
         else:
             self.ready.connect(slot)
 
+    def after_ready(self, slot: Callable[[], object]) -> Callable[..., None]:
+        """``slot`` for a menu action, shortcut or button that needs the store and the officer:
+        run at once when ready, else when the start-up has finished (pressed several times
+        meanwhile, it still runs once)."""
+
+        def run(*_args: object) -> None:
+            if self.is_ready:
+                slot()
+            elif slot not in self._deferred:
+                self._deferred.append(slot)
+
+        return run
+
     @property
     def reference(self) -> ReferenceCache:
         """Regions and agencies for dropdowns (read once, dropped when agencies change)."""
@@ -204,3 +218,6 @@ class AppContext(QObject):
         self.actor_changed.emit()
         if starting and self.is_ready:
             self.ready.emit()
+            deferred, self._deferred = self._deferred, []
+            for slot in deferred:
+                slot()

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             # Built here rather than in the navigation's slot, so that a store that cannot be
             # opened for it raises to the caller.
             self.page(start)
-        else:
+        if not ctx.is_ready:
             ctx.ready.connect(self._show_waiting)
         self.nav.setCurrentRow([s.key for s in PAGES].index(start))
 
@@ -201,15 +201,21 @@ class MainWindow(QMainWindow):
         px = QStyle.StandardPixmap
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Berkas"))
+        # Until the start-up has opened the store and chosen the officer, these wait for it.
+        later = self._ctx.after_ready
         self.new_action = self._add(
-            file_menu, self.tr("Inovasi &baru"), self.new_innovation, "Ctrl+N", px.SP_FileIcon
+            file_menu,
+            self.tr("Inovasi &baru"),
+            later(self.new_innovation),
+            "Ctrl+N",
+            px.SP_FileIcon,
         )
         file_menu.addSeparator()
         self._add(file_menu, self.tr("Impor dari Excel…"), self._page_call("import_excel"))
         self._add(file_menu, self.tr("Ekspor ke Excel…"), self._page_call("export_excel"))
         self._add(file_menu, self.tr("Templat impor…"), self._page_call("save_template"))
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("Ganti petugas…"), self.switch_officer)
+        self._add(file_menu, self.tr("Ganti petugas…"), later(self.switch_officer))
         self._add(file_menu, self.tr("&Keluar"), self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = bar.addMenu(self.tr("&Tampilan"))
@@ -217,7 +223,7 @@ class MainWindow(QMainWindow):
             self._add(
                 view_menu,
                 self._titles[spec.key],
-                lambda _c=False, k=spec.key: self.show_page(k),
+                later(lambda k=spec.key: self.show_page(k)),
                 f"Ctrl+{i}",
             )
         view_menu.addSeparator()
@@ -227,7 +233,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._add(
             view_menu,
             self.tr("Muat ulang"),
-            lambda: self._ctx.data_changed.emit("all"),
+            later(lambda: self._ctx.data_changed.emit("all")),
             QKeySequence.StandardKey.Refresh,
             px.SP_BrowserReload,
         )
@@ -247,11 +253,11 @@ class MainWindow(QMainWindow):
         def call() -> None:
             getattr(self.show_page("innovations"), method)()
 
-        return call
+        return self._ctx.after_ready(call)
 
     def new_innovation(self) -> QWidget:
-        """Opens an empty innovation form."""
-        return self.show_page("innovations").new_innovation()  # type: ignore[attr-defined]
+        """Opens an empty innovation form (a window of its own; the page shown stays)."""
+        return self.page("innovations").new_innovation()  # type: ignore[attr-defined]
 
     def focus_search(self) -> None:
         """Jumps to the innovation search box."""

@@ -221,29 +221,27 @@ def first_page_query(
     """The list view's count and first page compiled to plain SQL (see ``db.first_page``).
 
     None when the view's SQL depends on the moment it is run (the re-verification cutoff), so
-    that a kept copy would go stale.
+    that a kept copy would go stale, or when a parameter would need SQLAlchemy's conversion.
     """
     if f.needs_reverification:
         return None
     dialect = sqlite.dialect()
-
-    def plain(query: Select[Any]) -> tuple[str, list[Any]]:
-        compiled = query.compile(dialect=dialect)
-        params = [compiled.params[name] for name in compiled.positiontup or ()]
-        if not all(isinstance(p, str | int) for p in params):
-            raise ValueError(f"parameters of the list query need SQLAlchemy: {params!r}")
-        return str(compiled), params
-
-    count_sql, count_params = plain(apply_filter(select(func.count()).select_from(Innovation), f))
+    count = apply_filter(select(func.count()).select_from(Innovation), f).compile(dialect=dialect)
     page = list_select(f, sort, descending).offset(0).limit(limit)
-    page_sql, page_params = plain(page)
+    compiled = page.compile(dialect=dialect)
+    count_params = [count.params[name] for name in count.positiontup or ()]
+    page_params = [compiled.params[name] for name in compiled.positiontup or ()]
+    if not all(isinstance(p, str | int) for p in count_params + page_params):
+        return None
+    columns = [c.key for c in page.selected_columns]
     utc = [i for i, c in enumerate(page.selected_columns) if isinstance(c.type, UTCDateTime)]
     return FirstPageQuery(
         view=list_view_key(f, sort, descending),
         schema=SCHEMA_HEAD,
-        count_sql=count_sql,
+        count_sql=str(count),
         count_params=count_params,
-        page_sql=page_sql,
+        page_sql=str(compiled),
         page_params=page_params,
+        columns=columns,
         utc_columns=utc,
     )

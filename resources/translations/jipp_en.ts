@@ -752,6 +752,10 @@
         <translation>Import template…</translation>
     </message>
     <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
         <source>%1 inovasi</source>
         <translation>%1 innovations</translation>
     </message>

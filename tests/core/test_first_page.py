@@ -5,10 +5,12 @@ fit the store."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import replace
 
 import pytest
 
+from jipp_desktop.db import first_page
 from jipp_desktop.db.engine import Database
 from jipp_desktop.db.first_page import FirstPageQuery
 from jipp_desktop.demo.generator import add_demo_data
@@ -22,7 +24,7 @@ from jipp_desktop.services.search import (
     list_innovations,
 )
 
-WIDTH = len(LIST_COLUMNS) + 1  # the id, then the list columns
+NAMES = ["id", *LIST_COLUMNS]  # the id, then the list columns
 
 
 @pytest.fixture
@@ -54,7 +56,7 @@ def test_plain_sql_reads_the_same_rows_and_count_as_the_list(store, f, sort, des
     # Kept as JSON between runs.
     kept = FirstPageQuery.from_json(query.to_json())
     assert kept == query
-    read = kept.read(store.path, WIDTH)
+    read = kept.read(store.path, NAMES)
     assert read is not None
     with store.session() as s:
         expected_count = count_innovations(s, f)
@@ -73,21 +75,24 @@ def test_refused_when_it_does_not_fit_the_store(store, tmp_path):
     query = first_page_query(InnovationFilter())
     assert query is not None
     # Compiled for another schema revision.
-    assert replace(query, schema="0001").read(store.path, WIDTH) is None
-    # Rows of another shape (an app version with other list columns).
-    assert query.read(store.path, WIDTH + 1) is None
+    assert replace(query, schema="0001").read(store.path, NAMES) is None
+    # Another app version's list columns, or date columns that are not there.
+    assert query.read(store.path, [*NAMES, "video_url"]) is None
+    assert replace(query, columns=NAMES[::-1]).read(store.path, NAMES) is None
+    assert replace(query, utc_columns=[12]).read(store.path, NAMES) is None
+    assert replace(query, utc_columns=[1]).read(store.path, NAMES) is None  # not a date
     # SQL naming what this store lacks.
     broken = replace(query, page_sql=query.page_sql.replace("innovations.title", "innovations.x"))
-    assert broken.read(store.path, WIDTH) is None
+    assert broken.read(store.path, NAMES) is None
     # No store yet, a folder, an SQLite file that is not ours, a file that is not SQLite.
-    assert query.read(tmp_path / "missing.db", WIDTH) is None
-    assert query.read(tmp_path, WIDTH) is None
+    assert query.read(tmp_path / "missing.db", NAMES) is None
+    assert query.read(tmp_path, NAMES) is None
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
-    assert query.read(other, WIDTH) is None
+    assert query.read(other, NAMES) is None
     text = tmp_path / "notes.db"
     text.write_text("bukan basis data")
-    assert query.read(text, WIDTH) is None
+    assert query.read(text, NAMES) is None
 
 
 def test_a_store_at_another_revision_is_refused(store):
@@ -97,7 +102,7 @@ def test_a_store_at_another_revision_is_refused(store):
     with con:
         con.execute("UPDATE alembic_version SET version_num = '0003'")
     con.close()
-    assert query.read(store.path, WIDTH) is None
+    assert query.read(store.path, NAMES) is None
 
 
 @pytest.mark.parametrize(
@@ -112,8 +117,44 @@ def test_reading_changes_nothing_in_the_store(store: Database):
     store.close()
     before = store.path.read_bytes()
     query = first_page_query(InnovationFilter(text="layanan"))
-    assert query is not None and query.read(store.path, WIDTH) is not None
+    assert query is not None and query.read(store.path, NAMES) is not None
     assert store.path.read_bytes() == before
     # SQLite may leave the (empty) write-ahead log of a read-only reader beside the store.
     wal = store.path.with_name(store.path.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "VACUUM INTO '{copy}'",
+        "ATTACH '{copy}' AS other",
+        "DELETE FROM innovations RETURNING id",
+        "SELECT 1; DROP TABLE innovations",
+    ],
+)
+def test_kept_sql_may_only_read(store, tmp_path, sql):
+    # The kept SQL comes from the settings file: whatever it says, it cannot write anywhere.
+    query = first_page_query(InnovationFilter())
+    assert query is not None
+    copy = tmp_path / "copy.db"
+    bad = replace(query, count_sql=sql.format(copy=copy), count_params=[])
+    store.close()
+    before = store.path.read_bytes()
+    assert bad.read(store.path, NAMES) is None
+    assert not copy.exists()
+    assert store.path.read_bytes() == before
+    with sqlite3.connect(store.path) as con:
+        assert con.execute("SELECT count(*) FROM innovations").fetchone()[0] == 260
+
+
+def test_kept_sql_that_runs_too_long_is_given_up(store, monkeypatch):
+    monkeypatch.setattr(first_page, "MAX_SECONDS", 0.2)
+    query = first_page_query(InnovationFilter())
+    assert query is not None
+    endless = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    )
+    started = time.monotonic()
+    assert replace(query, count_sql=endless, count_params=[]).read(store.path, NAMES) is None
+    assert time.monotonic() - started < 5

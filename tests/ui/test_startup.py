@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from jipp_desktop.cli.main import build_parser
 from jipp_desktop.db import engine
 from jipp_desktop.db.engine import Database
+from jipp_desktop.db.schema import StoreError
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.services.search import list_innovations
 from tests.ui.conftest import add_innovations, settle
@@ -94,17 +95,21 @@ def test_kept_sql_that_is_not_what_the_app_compiles_now_is_read_again(kept, oper
     newest = first_ids(kept.db, 1)[0]
     assert model.innovation_id(0) != newest
     ctx.db  # noqa: B018 - opens the store, as the start-up does
-    ctx.set_actor(operator)
-    assert model.innovation_id(0) == newest
+    qtbot.waitUntil(lambda: model.innovation_id(0) == newest)
     assert json.loads(ctx.settings.value(FIRST_PAGE_KEY))["page_sql"].count("DESC") == 1
 
 
-def test_without_a_kept_query_the_list_opens_the_store_at_once(ctx, operator, qtbot):
+def test_without_a_kept_query_the_list_fills_once_the_store_is_open(ctx, operator, qtbot):
     add_innovations(ctx.db, operator, 3)
     ctx.db.close()
     again, window = starting(ctx, qtbot)
-    assert again.store_open
-    assert window.page("innovations").model.rowCount() == 3
+    page = window.page("innovations")
+    # The window shows at once; the store (maybe a migration) opens in the background.
+    assert not again.store_open
+    assert page.model.rowCount() == 0 and page.count_label.text() == "Memuat…"
+    again.open_in_background(lambda: None, lambda _e: None)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert page.count_label.text() == "3 inovasi"
     assert again.settings.value(FIRST_PAGE_KEY)
 
 
@@ -272,3 +277,73 @@ def test_the_list_waits_for_the_store_being_opened_instead_of_opening_it_twice(
     assert ctx.store_open
     qtbot.waitUntil(lambda: opened == [True])
     assert len(calls) == 1
+
+
+def test_actions_before_the_officer_is_chosen_wait_for_it(kept, operator, qtbot):
+    from ui.forms.innovation_form import InnovationForm
+
+    ctx, window = starting(kept, qtbot)
+    window.show()
+    # Pressed while the store is still opening: nothing fails, nothing is lost.
+    window.new_action.trigger()
+    window.new_action.trigger()
+    window.nav.setCurrentRow(0)  # Beranda
+    assert window.stack.count() == 1  # only the list so far
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, InnovationForm)]
+    ctx.db  # noqa: B018
+    ctx.set_actor(operator)
+    forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, InnovationForm)]
+    assert len(forms) == 1 and forms[0].isVisible()  # pressed twice, opened once
+    assert window.current_page_key() == "dashboard"
+    assert window.stack.currentWidget() is window.page("dashboard")
+
+
+def test_a_store_that_fails_to_open_after_the_first_rows_ends_the_app(
+    kept, operator, qtbot, monkeypatch
+):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+
+    def refuse(path, **_kwargs):
+        raise StoreError(f"{path}: skema 0999 lebih baru dari aplikasi ini")
+
+    monkeypatch.setattr(engine, "open_database", refuse)
+    ctx, window = starting(kept, qtbot)
+    assert window.page("innovations").model.rowCount() == COUNT
+    start = FinishStart(ctx, window, operator.name)
+    codes: list[int] = []
+    start.ended.connect(codes.append)
+    window.show()
+    qtbot.waitUntil(lambda: codes != [])
+    assert codes == [3] and start.exit_code == 3
+    assert len(shown) == 1 and "0999" in shown[0]
+    assert not ctx.is_ready
+
+
+def test_an_unknown_officer_with_a_kept_first_page_is_one_line_and_exit_1(db, operator, tmp_path):
+    add_innovations(db, operator, 2)
+    db.close()
+    assert run_app(db.path, tmp_path / "config", "--as", operator.name).returncode == 0
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run(
+        [sys.executable, "-m", "jipp_desktop", "--db", str(db.path), "--as", "Tidak Ada"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.startswith("jipp-desktop:")]
+    assert len(lines) == 1 and "Tidak Ada" in lines[0]
+
+
+def test_ctrl_c_in_the_terminal_ends_the_app_with_130(qapp, monkeypatch, capsys):
+    from ui import app
+
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: codes.append(code))
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: boxes.append(args[2]))
+    app._report_unexpected(KeyboardInterrupt, KeyboardInterrupt(), None)
+    assert codes == [130] and boxes == []
+    assert capsys.readouterr().err == "jipp-desktop: dibatalkan / cancelled\n"

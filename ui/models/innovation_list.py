@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from shiboken6 import isValid
@@ -80,8 +81,9 @@ class InnovationListModel(QAbstractTableModel):
         self._ids: list[str] | None = None
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self._generation = 0
-        # The read shown from the kept SQL at start, checked once the store is open.
-        self._kept_generation: int | None = None
+        # At start: the read shown before the store was open, and the kept SQL it used.
+        self._before_store: tuple[int, FirstPageQuery | None] = (-1, None)
+        self._awaiting_store = False
         self._headers = [
             self.tr("No. registrasi"),
             self.tr("Judul inovasi"),
@@ -140,20 +142,15 @@ class InnovationListModel(QAbstractTableModel):
                 self._show(*result)
                 self._keep_first_page_query()
 
-        self._ctx.jobs.start(work, done, self._failed)
+        self._ctx.jobs.start(work, done, lambda e: self._failed(e, generation))
 
     def reload(self) -> None:
         """Reads the count and the first page again, at once (data changed, sort changed)."""
         self._filter = self._wanted
         self._generation += 1
         if not self._ctx.store_open:
-            kept = self._read_kept_first_page()
-            if kept is not None:
-                self._show(*kept)
-                if self._kept_generation is None:
-                    self._ctx.ready.connect(self._check_kept_first_page)
-                self._kept_generation = self._generation
-                return
+            self._show_before_store()
+            return
         from jipp_desktop.services.search import count_innovations, list_innovations
 
         with self._ctx.db.session() as s:
@@ -167,28 +164,39 @@ class InnovationListModel(QAbstractTableModel):
     def _view(self) -> str:
         return list_view_key(self._filter, self._sort, self._descending)
 
-    def _read_kept_first_page(self) -> tuple[int, list[tuple[str, ...]]] | None:
-        """The count and first page by the SQL kept for this view, without SQLAlchemy."""
+    def _show_before_store(self) -> None:
+        """At start, before the store is open: the rows by the SQL kept for this view when it
+        fits, else none until the store has opened (in the background, see ``ui.app``)."""
         query = FirstPageQuery.from_json(self._ctx.settings.value(FIRST_PAGE_KEY))
-        if query is None or query.view != self._view():
-            return None
-        result = query.read(self._ctx.store_path, len(COLUMNS) + 1)
-        if result is None:
-            return None
-        count, first = result
-        return count, [self._display(r) for r in first]
+        shown = None
+        if query is not None and query.view == self._view():
+            shown = query.read(self._ctx.store_path, ["id", *COLUMNS])
+        try:
+            rows = [self._display(r) for r in shown[1]] if shown else []
+        except Exception:
+            # Values of another shape (kept by another version): read them as usual.
+            shown, rows = None, []
+        self._show(shown[0] if shown else 0, rows)
+        self._before_store = (self._generation, query if shown else None)
+        if not self._awaiting_store:
+            self._awaiting_store = True
+            self._ctx.store_opened.connect(self._store_opened)
 
-    def _check_kept_first_page(self) -> None:
-        """Once the store is open: reads the list again if the kept SQL is not what the core
-        compiles now for the view shown (another app version), else the ids."""
-        shown, self._kept_generation = self._kept_generation, None
-        if shown != self._generation:
+    def _store_opened(self) -> None:
+        # Not at once: the store may have been opened by a read inside data() (no reset there).
+        QTimer.singleShot(0, self, self._check_first_page)
+
+    def _check_first_page(self) -> None:
+        """Once the store is open: reads the list again unless it shows what the core's SQL
+        for this view gives (the kept SQL is what it compiles now), then the ids."""
+        generation, kept = self._before_store
+        if generation != self._generation:
             return  # the list has been read again since, the usual way
-        kept = FirstPageQuery.from_json(self._ctx.settings.value(FIRST_PAGE_KEY))
         from jipp_desktop.services.search import first_page_query
 
-        now = first_page_query(self._filter, self._sort, self._descending, PAGE)
-        if kept is None or now is None or kept.view != self._view() or kept != now:
+        if kept is None or kept != first_page_query(
+            self._filter, self._sort, self._descending, PAGE
+        ):
             self.reload()
         elif self._count > PAGE:
             self._load_ids()
@@ -231,12 +239,13 @@ class InnovationListModel(QAbstractTableModel):
                 self._ids = ids
                 self.ids_loaded.emit()
 
-        self._ctx.jobs.start(work, done, self._failed)
+        self._ctx.jobs.start(work, done, lambda e: self._failed(e, generation))
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException, generation: int) -> None:
         from jipp_desktop.db.schema import describe_database_error, is_database_error
 
-        if isValid(self):
+        # An out-of-date read failing does not matter: a newer one has been asked for.
+        if isValid(self) and generation == self._generation:
             database = is_database_error(error)
             self.read_failed.emit(describe_database_error(error) if database else str(error))
 

@@ -3,7 +3,7 @@ on them (new, open, submit, delete, Excel import/export)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,7 +98,8 @@ class InnovationsPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
 
-        self.table.doubleClicked.connect(self._open_index)
+        # The press selected the row: open it (once the start-up has chosen the officer).
+        self.table.doubleClicked.connect(ctx.after_ready(self.open_selected))
         self.filters.changed.connect(self.model.set_filter)
         self.model.reloaded.connect(self._show_count)
         self.model.read_failed.connect(self._read_failed)
@@ -110,7 +111,8 @@ class InnovationsPage(QWidget):
         if shortcut is not None:
             action.setShortcut(shortcut)  # type: ignore[arg-type]
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
+        # Every action needs the officer: until the start-up has chosen one, it waits.
+        action.triggered.connect(self._ctx.after_ready(slot))  # type: ignore[arg-type]
         self.actions_bar.addAction(action)
         self.addAction(action)
         return action
@@ -125,6 +127,10 @@ class InnovationsPage(QWidget):
         return self.model.innovation_id(index.row()) if index.isValid() else None
 
     def _show_count(self, count: int) -> None:
+        if not self._ctx.store_open and count == 0:
+            # At start, when no rows could be read before the store opens.
+            self.count_label.setText(self.tr("Memuat…"))
+            return
         text = self.tr("%1 inovasi").replace("%1", format_number(count, self._ctx.lang))
         self.count_label.setText(text)
 
@@ -148,11 +154,6 @@ class InnovationsPage(QWidget):
         """Opens the selected record in the form."""
         innovation_id = self.selected_id()
         return self.open_form(innovation_id) if innovation_id else None
-
-    def _open_index(self, index: QModelIndex) -> None:
-        innovation_id = self.model.innovation_id(index.row())
-        if innovation_id:
-            self.open_form(innovation_id)
 
     def open_form(self, innovation_id: str | None) -> QWidget:
         """Opens the form of a record (a new one when ``innovation_id`` is None)."""
