@@ -169,15 +169,15 @@ def run_gui(args: argparse.Namespace) -> int:
 def _start_failed(exc: BaseException, parent: QWidget | None) -> int:
     """Reports why the store could not be opened (exit code 3) or another failure at start
     (the traceback to stderr too, exit code 1); returns the exit code."""
-    from jipp_desktop.db.schema import describe_database_error, is_database_error
+    from jipp_desktop.db.schema import describe_failure, is_database_error
 
     if isinstance(exc, StoreError):
         text, code = str(exc), STORE_FAILED
-    elif is_database_error(exc):
-        text, code = describe_database_error(exc), STORE_FAILED
     else:
-        traceback.print_exception(exc)
-        text, code = f"{type(exc).__name__}: {exc}", 1
+        code = STORE_FAILED if is_database_error(exc) else 1
+        if code == 1:
+            traceback.print_exception(exc)
+        text = describe_failure(exc)
     QMessageBox.critical(parent, "JIPP Desktop", text)
     return code
 
@@ -187,12 +187,11 @@ def _report_unexpected(
 ) -> None:
     """Shows an error no page handled (e.g. the store locked by another program) instead of
     letting the action fail in silence; the traceback goes to stderr for support."""
-    from jipp_desktop.db.schema import describe_database_error, is_database_error
+    from jipp_desktop.db.schema import describe_failure
 
     if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal: end, as the CLI does
         print("jipp-desktop: dibatalkan / cancelled", file=sys.stderr)
         QApplication.exit(130)
         return
     traceback.print_exception(kind, exc, tb)
-    text = describe_database_error(exc) if is_database_error(exc) else f"{kind.__name__}: {exc}"
-    QMessageBox.critical(QApplication.activeWindow(), "JIPP Desktop", text)
+    QMessageBox.critical(QApplication.activeWindow(), "JIPP Desktop", describe_failure(exc))

@@ -133,13 +133,10 @@ class MainWindow(QMainWindow):
         start = str(ctx.settings.value(PAGE_KEY, "innovations"))
         start = start if start in self._titles else "innovations"
         # A page other than the list waits for the store and the officer at start.
-        self._waiting: str | None = None
         if ctx.is_ready or start == FIRST_SCREEN:
             # Built here rather than in the navigation's slot, so that a store that cannot be
             # opened for it raises to the caller.
             self.page(start)
-        if not ctx.is_ready:
-            ctx.ready.connect(self._show_waiting)
         self.nav.setCurrentRow([s.key for s in PAGES].index(start))
 
     # -- pages ---------------------------------------------------------------------------
@@ -171,17 +168,16 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
-        key = PAGES[row].key
-        if not self._ctx.is_ready and key != FIRST_SCREEN:
-            self._waiting = key  # shown once the store is open and the officer chosen
-            return
+        if self._ctx.is_ready or PAGES[row].key == FIRST_SCREEN:
+            self._show_current()
+        else:
+            # Shown once the store is open and the officer chosen (the page chosen by then).
+            self._ctx.after_ready(self._show_current)()
+
+    def _show_current(self) -> None:
+        key = self.current_page_key()
         self.stack.setCurrentWidget(self.page(key))
         self._ctx.settings.setValue(PAGE_KEY, key)
-
-    def _show_waiting(self) -> None:
-        if self._waiting is not None and self.current_page_key() == self._waiting:
-            self._row_changed(self.nav.currentRow())
-        self._waiting = None
 
     # -- menus ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ class StoreError(Exception):
     """The database file cannot be used (not SQLite, not ours, newer than this app, …)."""
 
 
-def describe_database_error(exc: Exception) -> str:
+def describe_database_error(exc: BaseException) -> str:
     """One bilingual line for an error SQLite raised while the store was in use."""
     detail = str(getattr(exc, "orig", None) or exc)
     if "locked" in detail or "busy" in detail:
@@ -30,6 +30,14 @@ def describe_database_error(exc: Exception) -> str:
             "the database is read-only; check the file's permissions"
         )
     return f"kesalahan basis data / database error: {detail}"
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line for an error to show: SQLite's in words (``describe_database_error``), any
+    other as its kind and text."""
+    if is_database_error(exc):
+        return describe_database_error(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def is_database_error(exc: BaseException) -> bool:

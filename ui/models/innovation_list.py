@@ -13,7 +13,7 @@ open that SQL is checked against what the core compiles now.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,6 +32,9 @@ from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
 from ui.context import AppContext
 from ui.i18n import format_date
+
+if TYPE_CHECKING:
+    from jipp_desktop.db.engine import Database
 
 PAGE = 200
 CACHED_PAGES = 40
@@ -127,11 +130,7 @@ class InnovationListModel(QAbstractTableModel):
         db, display = self._ctx.db, self._display
 
         def work(_progress: ProgressFn) -> tuple[int, list[tuple[str, ...]]]:
-            from jipp_desktop.services.search import count_innovations, list_innovations
-
-            with db.session() as s:
-                count = count_innovations(s, f)
-                first = list_innovations(s, f, sort, descending, 0, PAGE) if count else []
+            count, first = _first_page(db, f, sort, descending)
             return count, [display(r) for r in first]
 
         def done(result: tuple[int, list[tuple[str, ...]]]) -> None:
@@ -151,13 +150,7 @@ class InnovationListModel(QAbstractTableModel):
         if not self._ctx.store_open:
             self._show_before_store()
             return
-        from jipp_desktop.services.search import count_innovations, list_innovations
-
-        with self._ctx.db.session() as s:
-            count = count_innovations(s, self._filter)
-            first = []
-            if count:
-                first = list_innovations(s, self._filter, self._sort, self._descending, 0, PAGE)
+        count, first = _first_page(self._ctx.db, self._filter, self._sort, self._descending)
         self._show(count, [self._display(r) for r in first])
         self._keep_first_page_query()
 
@@ -242,12 +235,11 @@ class InnovationListModel(QAbstractTableModel):
         self._ctx.jobs.start(work, done, lambda e: self._failed(e, generation))
 
     def _failed(self, error: BaseException, generation: int) -> None:
-        from jipp_desktop.db.schema import describe_database_error, is_database_error
+        from jipp_desktop.db.schema import describe_failure
 
         # An out-of-date read failing does not matter: a newer one has been asked for.
         if isValid(self) and generation == self._generation:
-            database = is_database_error(error)
-            self.read_failed.emit(describe_database_error(error) if database else str(error))
+            self.read_failed.emit(describe_failure(error))
 
     def innovation_id(self, row: int) -> str | None:
         """The id of the record on ``row``."""
@@ -369,3 +361,14 @@ class InnovationListModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         """The column number of a column key."""
         return COLUMNS.index(key)
+
+
+def _first_page(
+    db: Database, f: InnovationFilter, sort: str, descending: bool
+) -> tuple[int, list[Any]]:
+    """How many records the view keeps, and its first page (none read when there are none)."""
+    from jipp_desktop.services.search import count_innovations, list_innovations
+
+    with db.session() as s:
+        count = count_innovations(s, f)
+        return count, list_innovations(s, f, sort, descending, 0, PAGE) if count else []
