@@ -1,9 +1,10 @@
 """Typed SQLAlchemy models for every entity of the JIPP Desktop store.
 
-Syncable records carry :class:`SyncMixin`: a UUID made on the device, a change marker (``dirty``),
-the server revision the local copy is based on, ``updated_at`` and a tombstone (``deleted_at``)
-instead of a hard delete. Reference data (regions) and local-only tables (officers, settings,
-audit log) do not sync.
+Syncable records carry :class:`SyncMixin`: a UUID made on the device, a version pair (pending
+while ``local_version > synced_version``), the registry revision and copy the local one is based
+on, ``updated_at`` and a tombstone (``deleted_at``) instead of a hard delete. Reference data
+(regions) and local-only tables (settings, audit log, the sync outbox) do not sync; officers come
+from the registry as reference data. docs/SYNC.md describes the sync columns.
 """
 
 from __future__ import annotations
@@ -75,9 +76,16 @@ class SyncMixin:
     """Sync metadata carried by every record that travels to the registry."""
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    dirty: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    # Bumped by every local change (services.changes.record_changes) ...
+    local_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # ... and set to the version the registry acknowledged, only while no newer edit was made.
+    synced_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     server_revision: Mapped[int | None] = mapped_column(Integer, default=None)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The registry's copy as last received: the base of a three-way merge.
+    sync_base: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # Moved by content changes only (record_changes); sync metadata writes leave it.
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
@@ -104,6 +112,8 @@ class Officer(Base):
     agency_id: Mapped[str | None] = mapped_column(ForeignKey("agencies.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(default=None)
+    # A profile made on this device (offered at start), or an officer the registry told of.
+    is_local: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
 
 class Agency(SyncMixin, Base):
@@ -357,6 +367,45 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class OutboxChange(Base):
+    """A local change not yet acknowledged by the registry (docs/SYNC.md, "The device's store").
+
+    ``old`` holds the changed fields' values before the first unsent change; the new values are
+    read from the record when the row is first sent and then frozen in ``fields``.
+    """
+
+    __tablename__ = "sync_outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    operation: Mapped[str] = mapped_column(String(10))  # create | update | delete
+    base_revision: Mapped[int | None] = mapped_column(Integer, default=None)
+    old: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    fields: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    upto_version: Mapped[int] = mapped_column(Integer)
+    officer_id: Mapped[str | None] = mapped_column(String(36))
+    made_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SyncProblem(Base):
+    """A record the sync could not settle: a conflict for the officer, or a quarantined change."""
+
+    __tablename__ = "sync_records"
+
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    state: Mapped[str] = mapped_column(String(12))  # conflict | quarantined
+    code: Mapped[str | None] = mapped_column(String(40))
+    reason_id: Mapped[str | None] = mapped_column(Text)
+    reason_en: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    conflict: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 SYNCABLE: tuple[type[SyncMixin], ...] = (
     Agency,
     Hub,
@@ -366,3 +415,11 @@ SYNCABLE: tuple[type[SyncMixin], ...] = (
     Commitment,
     Attachment,
 )
+
+for _model in SYNCABLE:
+    # The pending count of the status bar and `stats` (local_version > synced_version).
+    Index(
+        f"ix_{_model.__tablename__}_pending",  # type: ignore[attr-defined]
+        _model.local_version,
+        _model.synced_version,
+    )

@@ -126,7 +126,7 @@ def add_commitments(session: Session, actor: Actor, rng: random.Random) -> int:
         )
     )
     if not have_joint:
-        create_commitment(session, actor, _joint_commitment(rng, taken))
+        create_commitment(session, actor, _joint_commitment(rng, taken), demo=True)
         added += 1
     hubs = session.scalars(
         select(Hub)
@@ -136,7 +136,9 @@ def add_commitments(session: Session, actor: Actor, rng: random.Random) -> int:
     ).all()
     serial = 1 + len(session.scalars(select(Commitment.id)).all())
     for hub in rng.sample(list(hubs), min(2, len(hubs))):
-        create_commitment(session, actor, _hub_commitment(session, rng, taken, hub, serial))
+        create_commitment(
+            session, actor, _hub_commitment(session, rng, taken, hub, serial), demo=True
+        )
         serial += 1
         added += 1
     return added

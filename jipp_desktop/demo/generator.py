@@ -9,7 +9,6 @@ a populated store it adds to it: new records; the historic commitments only once
 
 from __future__ import annotations
 
-import json
 import random
 from collections import defaultdict
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -58,7 +57,7 @@ from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference.hubs import MINISTRIES_2023, MINISTRY_OF_REFORM
 from jipp_desktop.reference.seed import reference_id, regional_government_name, regions
-from jipp_desktop.services.audit import log_entries
+from jipp_desktop.services.changes import Change, record_changes
 from jipp_desktop.services.innovations import insert_innovations
 from jipp_desktop.services.officers import Actor, create_officer, find_officer
 
@@ -174,7 +173,6 @@ class _Builder:
             "continuation": extra.get("continuation"),
             "duplicate_of_id": extra.get("duplicate_of_id"),
             "notes": extra.get("notes"),
-            "dirty": True,
             "updated_at": self.now,
         }
 
@@ -292,7 +290,6 @@ class _Builder:
                         else None
                     ),
                     "notes": None,
-                    "dirty": True,
                     "updated_at": self.now,
                     "_title": row["title"],
                 }
@@ -316,28 +313,32 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
         by_operator[row["created_by"]].append(row)
     actors = {a.id: a for a in (*staff.operators, *staff.verifiers, staff.admin)}
     for officer_id, rows in by_operator.items():
-        insert_innovations(session, actors[officer_id], rows)
+        insert_innovations(session, actors[officer_id], rows, demo=True)
     if parts["verifications"]:
         session.execute(insert(Verification.__table__), parts["verifications"])
         by_verifier: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for v in parts["verifications"]:
             by_verifier[v["verifier_id"]].append(v)
         for officer_id, items in by_verifier.items():
-            log_entries(
+            record_changes(
                 session,
                 actors[officer_id],
-                (("verification", v["id"], "create", None, None, v["outcome"]) for v in items),
+                "verification",
+                [Change(v["id"], "create", summary=v["outcome"]) for v in items],
+                demo=True,
             )
     if parts["replications"]:
         titles = [r.pop("_title") for r in parts["replications"]]
         session.execute(insert(Replication.__table__), parts["replications"])
-        log_entries(
+        record_changes(
             session,
             staff.operators[0],
-            (
-                ("replication", r["id"], "create", None, None, title)
+            "replication",
+            [
+                Change(r["id"], "create", summary=title)
                 for r, title in zip(parts["replications"], titles, strict=True)
-            ),
+            ],
+            demo=True,
         )
     if parts["awards"]:
         session.execute(insert(Award.__table__), parts["awards"])
@@ -361,10 +362,11 @@ def add_spokes(session: Session, actor: Actor, rng: random.Random) -> int:
         session.execute(
             insert(HubSpoke.__table__), [{"hub_id": hub_id, "agency_id": a} for a in chosen]
         )
-        session.execute(
-            Hub.__table__.update().where(Hub.id == hub_id).values(dirty=True, updated_at=utcnow())
+        # The hub is reference data, but its demo spokes are not: it is marked as demo (and so
+        # never pushed) rather than sending made-up spokes to the registry.
+        record_changes(
+            session, actor, "hub", [Change(hub_id, "update", {"spokes": ([], chosen)})], demo=True
         )
-        log_entries(session, actor, [("hub", hub_id, "update", "spokes", "[]", json.dumps(chosen))])
         added += len(chosen)
     return added
 

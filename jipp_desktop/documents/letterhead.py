@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD
 from jipp_desktop.documents.styles import INK, RULE
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
-from jipp_desktop.services.audit import record_changes
+from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 from jipp_desktop.services.settings import get_setting, set_setting
 
@@ -136,7 +136,7 @@ def save_letterhead(session: Session, actor: Actor, letterhead: Letterhead) -> N
         if b != a
     }
     if diff:
-        record_changes(session, actor, "setting", "letterhead", diff)
+        record_change(session, actor, "setting", "letterhead", "update", diff)
 
 
 def draw_letterhead(canvas: Canvas, letterhead: Letterhead, top: float) -> None:

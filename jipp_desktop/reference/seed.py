@@ -82,7 +82,6 @@ def seed_reference_data(session: Session) -> None:
                     "name": name,
                     "kind": kind,
                     "region_code": code,
-                    "dirty": False,
                     "updated_at": now,
                 }
             )
@@ -101,7 +100,6 @@ def seed_reference_data(session: Session) -> None:
                     "year": d.year,
                     "cohort": d.cohort,
                     "active": True,
-                    "dirty": False,
                     "updated_at": now,
                 }
             )

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
 from jipp_desktop.reference.codes import AGENCY_KINDS
-from jipp_desktop.services.audit import record_changes, record_create, record_delete
+from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 EDITABLE = ("name", "kind", "region_code", "parent_id", "address")
@@ -79,10 +79,10 @@ def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -
 def create_agency(session: Session, actor: Actor, values: dict[str, Any]) -> Agency:
     """Creates an agency after checking its name, kind and region."""
     require_role(actor, "operator", "admin")
-    agency = Agency(**_validate(session, values, None), dirty=True)
+    agency = Agency(**_validate(session, values, None))
     session.add(agency)
     session.flush()
-    record_create(session, actor, "agency", agency.id, agency.name)
+    record_change(session, actor, "agency", agency.id, "create", summary=agency.name)
     return agency
 
 
@@ -98,9 +98,7 @@ def update_agency(
     if diff:
         for k, (_, after) in diff.items():
             setattr(agency, k, after)
-        agency.dirty = True
-        agency.updated_at = utcnow()
-        record_changes(session, actor, "agency", agency.id, diff)
+        record_change(session, actor, "agency", agency.id, "update", diff)
     return agency
 
 
@@ -118,8 +116,7 @@ def delete_agency(session: Session, actor: Actor, agency_id: str) -> None:
             f"instansi masih dipakai oleh {used} inovasi", f"{used} innovations still use it"
         )
     agency.deleted_at = utcnow()
-    agency.dirty = True
-    record_delete(session, actor, "agency", agency.id, agency.name)
+    record_change(session, actor, "agency", agency.id, "delete", summary=agency.name)
 
 
 def find_agencies(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Attachment, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
-from jipp_desktop.services.audit import record_create, record_delete
+from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -92,11 +92,10 @@ def add_attachment(
         media_type=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
         size=size,
         added_by=actor.id,
-        dirty=True,
     )
     session.add(attachment)
     session.flush()
-    record_create(session, actor, "attachment", attachment.id, source.name)
+    record_change(session, actor, "attachment", attachment.id, "create", summary=source.name)
     return attachment
 
 
@@ -118,8 +117,9 @@ def remove_attachment(session: Session, actor: Actor, attachment_id: str) -> Non
     if attachment is None or attachment.deleted_at is not None:
         raise NotFound("lampiran tidak ditemukan", "attachment not found")
     attachment.deleted_at = utcnow()
-    attachment.dirty = True
-    record_delete(session, actor, "attachment", attachment.id, attachment.original_name)
+    record_change(
+        session, actor, "attachment", attachment.id, "delete", summary=attachment.original_name
+    )
 
 
 def export_attachment(folder: Path, attachment: Attachment, target: Path) -> Path:

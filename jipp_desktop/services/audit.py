@@ -1,6 +1,7 @@
 """The audit log: every change, who made it, when, to which record and field, before and after.
 
-Entries are added to the caller's session, so they commit (or roll back) with the change itself.
+Entries are written by :func:`jipp_desktop.services.changes.record_changes` in the caller's
+session, so they commit (or roll back) with the change itself.
 """
 
 from __future__ import annotations
@@ -28,38 +29,6 @@ def audit_text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def record_create(
-    session: Session, actor: Actor, entity: str, record_id: str, summary: str
-) -> None:
-    """Logs that a record was created (one entry; ``summary`` is its title or name)."""
-    log_entries(session, actor, [(entity, record_id, "create", None, None, summary)])
-
-
-def record_delete(
-    session: Session, actor: Actor, entity: str, record_id: str, summary: str
-) -> None:
-    """Logs that a record was deleted (tombstoned)."""
-    log_entries(session, actor, [(entity, record_id, "delete", None, summary, None)])
-
-
-def record_changes(
-    session: Session,
-    actor: Actor,
-    entity: str,
-    record_id: str,
-    changes: dict[str, tuple[Any, Any]],
-) -> None:
-    """Logs one entry per changed field: ``changes`` maps field → (before, after)."""
-    log_entries(
-        session,
-        actor,
-        [
-            (entity, record_id, "update", field, audit_text(before), audit_text(after))
-            for field, (before, after) in changes.items()
-        ],
-    )
 
 
 def log_entries(

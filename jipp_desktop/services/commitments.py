@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from jipp_desktop.db.models import Commitment, CommitmentDocument, Signatory, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
 from jipp_desktop.domain.validation import nip_error
-from jipp_desktop.services.audit import record_changes, record_create, record_delete
+from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 MAX_SIGNATORIES = 60
@@ -131,8 +131,9 @@ def _snapshot(commitment: Commitment) -> dict[str, Any]:
         "opening": commitment.opening,
         "clauses": list(commitment.clauses),
         "hub_id": commitment.hub_id,
+        # Every column of a signatory, its agency too: a change of any of them is a change.
         "signatories": [
-            [s.agency_name, s.official_name, s.official_position, s.nip, s.is_witness]
+            [s.agency_id, s.agency_name, s.official_name, s.official_position, s.nip, s.is_witness]
             for s in commitment.signatories
         ],
     }
@@ -148,17 +149,22 @@ def get_commitment(session: Session, commitment_id: str) -> Commitment:
     return commitment
 
 
-def create_commitment(session: Session, actor: Actor, data: CommitmentInput) -> Commitment:
-    """Creates a commitment with its clauses and signatories."""
+def create_commitment(
+    session: Session, actor: Actor, data: CommitmentInput, *, demo: bool = False
+) -> Commitment:
+    """Creates a commitment with its clauses and signatories (``demo``: made-up data, never
+    pushed)."""
     require_role(actor, "operator", "admin")
     errors = _validate(data)
     if errors:
         raise ValidationFailed(errors)
-    commitment = Commitment(dirty=True)
+    commitment = Commitment()
     _apply(commitment, data)
     session.add(commitment)
     session.flush()
-    record_create(session, actor, "commitment", commitment.id, commitment.title)
+    record_change(
+        session, actor, "commitment", commitment.id, "create", summary=commitment.title, demo=demo
+    )
     return commitment
 
 
@@ -175,10 +181,7 @@ def update_commitment(
     _apply(commitment, data)
     after = _snapshot(commitment)
     diff = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
-    if diff:
-        commitment.dirty = True
-        commitment.updated_at = utcnow()
-        record_changes(session, actor, "commitment", commitment.id, diff)
+    record_change(session, actor, "commitment", commitment.id, "update", diff)
     return commitment
 
 
@@ -187,8 +190,7 @@ def delete_commitment(session: Session, actor: Actor, commitment_id: str) -> Non
     require_role(actor, "operator", "admin")
     commitment = get_commitment(session, commitment_id)
     commitment.deleted_at = utcnow()
-    commitment.dirty = True
-    record_delete(session, actor, "commitment", commitment.id, commitment.title)
+    record_change(session, actor, "commitment", commitment.id, "delete", summary=commitment.title)
 
 
 def commitment_input(commitment: Commitment) -> CommitmentInput:

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Hub, HubSpoke, utcnow
+from jipp_desktop.db.models import Hub, HubSpoke
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
 from jipp_desktop.services.agencies import get_agency
-from jipp_desktop.services.audit import record_changes, record_create
+from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 EDITABLE = ("agency_id", "decree", "year", "cohort", "active")
@@ -64,10 +64,10 @@ def _validate(session: Session, values: dict[str, Any]) -> dict[str, Any]:
 def create_hub(session: Session, actor: Actor, values: dict[str, Any]) -> Hub:
     """Designates an agency as a hub."""
     require_role(actor, "admin", "operator")
-    hub = Hub(**_validate(session, values), dirty=True)
+    hub = Hub(**_validate(session, values))
     session.add(hub)
     session.flush()
-    record_create(session, actor, "hub", hub.id, hub.decree)
+    record_change(session, actor, "hub", hub.id, "create", summary=hub.decree)
     return hub
 
 
@@ -81,9 +81,7 @@ def update_hub(session: Session, actor: Actor, hub_id: str, changes: dict[str, A
     if diff:
         for k, (_, after) in diff.items():
             setattr(hub, k, after)
-        hub.dirty = True
-        hub.updated_at = utcnow()
-        record_changes(session, actor, "hub", hub.id, diff)
+        record_change(session, actor, "hub", hub.id, "update", diff)
     return hub
 
 
@@ -107,7 +105,5 @@ def set_spokes(session: Session, actor: Actor, hub_id: str, agency_ids: Sequence
     after = sorted(set(agency_ids))
     if before != after:
         hub.spokes = [HubSpoke(agency_id=a) for a in after]
-        hub.dirty = True
-        hub.updated_at = utcnow()
-        record_changes(session, actor, "hub", hub.id, {"spokes": (before, after)})
+        record_change(session, actor, "hub", hub.id, "update", {"spokes": (before, after)})
     return hub

@@ -26,7 +26,7 @@ from jipp_desktop.domain.errors import (
 )
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.validation import normalise_title, validate_innovation
-from jipp_desktop.services.audit import log_entries, record_changes, record_create, record_delete
+from jipp_desktop.services.changes import Change, record_change, record_changes
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
 
@@ -121,12 +121,11 @@ def create_innovation(
         title_key=normalise_title(cleaned["title"]),
         workflow="draft",
         created_by=actor.id,
-        dirty=True,
     )
     innovation.awards = [Award(**vars(a)) for a in awards]
     session.add(innovation)
     session.flush()
-    record_create(session, actor, "innovation", innovation.id, innovation.title)
+    record_change(session, actor, "innovation", innovation.id, "create", summary=innovation.title)
     return innovation
 
 
@@ -176,10 +175,7 @@ def update_innovation(
     if innovation.workflow in ("verified", "rejected"):
         diff["workflow"] = (innovation.workflow, "draft")
         innovation.workflow = "draft"
-    innovation.dirty = True
-    innovation.updated_at = utcnow()
-    record_changes(session, actor, "innovation", innovation.id, diff)
-    session.flush()
+    record_change(session, actor, "innovation", innovation.id, "update", diff)
     return innovation
 
 
@@ -194,8 +190,7 @@ def delete_innovation(session: Session, actor: Actor, innovation_id: str) -> Non
         )
     now = utcnow()
     innovation.deleted_at = now
-    innovation.dirty = True
-    record_delete(session, actor, "innovation", innovation.id, innovation.title)
+    record_change(session, actor, "innovation", innovation.id, "delete", summary=innovation.title)
     # Its verifications and replications go with it, so no count, list or report shows them.
     for model, owner, entity in (
         (Verification, Verification.innovation_id, "verification"),
@@ -207,15 +202,12 @@ def delete_innovation(session: Session, actor: Actor, innovation_id: str) -> Non
             )
         )
         if dependants:
-            session.execute(
-                update(model)
-                .where(model.id.in_(dependants))
-                .values(deleted_at=now, dirty=True, updated_at=now)
-            )
-            log_entries(
+            session.execute(update(model).where(model.id.in_(dependants)).values(deleted_at=now))
+            record_changes(
                 session,
                 actor,
-                ((entity, d, "delete", None, innovation.title, None) for d in dependants),
+                entity,
+                [Change(d, "delete", summary=innovation.title) for d in dependants],
             )
 
 
@@ -267,13 +259,14 @@ def insert_innovations(
     rows: Iterable[Mapping[str, Any]],
     *,
     workflow: str = "draft",
+    demo: bool = False,
 ) -> list[str]:
     """Bulk path for already validated rows (demo, import, sync): Core inserts, one audit entry
     per record, all in the caller's transaction.
 
     Each row holds cleaned field values (as :func:`validate_innovation` returns them) and may
     carry its own ``id``, ``workflow``, ``created_by``, ``created_at``, ``last_verified_at``
-    and ``submitted_by``.
+    and ``submitted_by``. ``demo`` marks them as demo data (never pushed).
     """
     require_role(actor, *EDITORS)
     now = utcnow()
@@ -291,7 +284,6 @@ def insert_innovations(
             created_at=row.get("created_at", now),
             submitted_by=row.get("submitted_by"),
             last_verified_at=row.get("last_verified_at"),
-            dirty=True,
             updated_at=now,
         )
         records.append(record)
@@ -300,9 +292,11 @@ def insert_innovations(
         # whenever the pattern of None values changes (thousands of small executes per chunk);
         # a Core insert is one executemany.
         session.execute(insert(Innovation.__table__), records)
-        log_entries(
+        record_changes(
             session,
             actor,
-            (("innovation", r["id"], "create", None, None, r["title"]) for r in records),
+            "innovation",
+            [Change(r["id"], "create", summary=r["title"]) for r in records],
+            demo=demo,
         )
     return [r["id"] for r in records]

@@ -7,11 +7,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Replication, utcnow
+from jipp_desktop.db.models import Replication
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
 from jipp_desktop.reference.codes import REPLICATION_STATUS
 from jipp_desktop.services.agencies import get_agency
-from jipp_desktop.services.audit import record_changes, record_create
+from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.innovations import get_innovation
 from jipp_desktop.services.officers import Actor, require_role
 
@@ -70,11 +70,10 @@ def start_replication(
         status="waiting",
         interest_date=interest_date or date.today(),
         notes=notes.strip() or None,
-        dirty=True,
     )
     session.add(replication)
     session.flush()
-    record_create(session, actor, "replication", replication.id, source.title)
+    record_change(session, actor, "replication", replication.id, "create", summary=source.title)
     return replication
 
 
@@ -122,9 +121,7 @@ def advance_replication(
         changes["implementation_date"] = (replication.implementation_date, when)
         replication.implementation_date = when
     replication.status = status
-    replication.dirty = True
-    replication.updated_at = utcnow()
-    record_changes(session, actor, "replication", replication.id, changes)
+    record_change(session, actor, "replication", replication.id, "update", changes)
     return replication
 
 

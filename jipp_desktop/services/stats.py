@@ -37,10 +37,15 @@ def _by(session: Session, column: Any, codes: list[str]) -> dict[str, int]:
 
 
 def pending_by_kind(session: Session) -> dict[str, int]:
-    """Changes not yet synced, per kind of record (table name → count), only kinds with any."""
+    """Records with changes the registry has not acknowledged, per kind (table name → count),
+    only kinds with any; demo data is never pushed and so never pending."""
     out = {}
     for model in SYNCABLE:
-        n = session.scalar(select(func.count()).select_from(model).where(model.dirty.is_(True)))
+        n = session.scalar(
+            select(func.count())
+            .select_from(model)
+            .where(model.local_version > model.synced_version, model.is_demo.is_(False))
+        )
         if n:
             out[model.__tablename__] = n
     return out
@@ -86,10 +91,7 @@ def _status_counts(session: Session) -> dict[str, dict[str, int]]:
 def store_stats(session: Session) -> dict[str, Any]:
     """The counts of DESIGN.md's `stats --json`."""
     levels = dict(session.execute(select(Region.level, func.count()).group_by(Region.level)).all())
-    pending = sum(
-        session.scalar(select(func.count()).select_from(m).where(m.dirty.is_(True))) or 0
-        for m in SYNCABLE
-    )
+    pending = sum(pending_by_kind(session).values())
     status = _status_counts(session)
     return {
         "innovations": sum(status["by_workflow"].values()),

@@ -24,7 +24,7 @@ from jipp_desktop.reference.codes import (
     VERIFICATION_OUTCOMES,
     WORKFLOW,
 )
-from jipp_desktop.services.audit import record_changes, record_create
+from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, get_innovation
 from jipp_desktop.services.innovations import innovation_values as _values
 from jipp_desktop.services.lookup import StoreLookup
@@ -72,13 +72,12 @@ def submit(session: Session, actor: Actor, innovation_id: str) -> Innovation:
     if errors:
         raise ValidationFailed(errors)
     after = "resubmitted" if innovation.workflow == "needs_revision" else "submitted"
-    record_changes(
-        session, actor, "innovation", innovation.id, {"workflow": (innovation.workflow, after)}
-    )
+    changes: dict[str, tuple[object, object]] = {"workflow": (innovation.workflow, after)}
+    if innovation.submitted_by != actor.id:
+        changes["submitted_by"] = (innovation.submitted_by, actor.id)
     innovation.workflow = after
     innovation.submitted_by = actor.id
-    innovation.dirty = True
-    innovation.updated_at = utcnow()
+    record_change(session, actor, "innovation", innovation.id, "update", changes)
     return innovation
 
 
@@ -188,11 +187,10 @@ def verify(
         continuation=data.continuation or implied,
         duplicate_of_id=data.duplicate_of_id if data.outcome == "duplicate" else None,
         notes=data.notes.strip() or None,
-        dirty=True,
     )
     session.add(verification)
     session.flush()
-    record_create(session, actor, "verification", verification.id, data.outcome)
+    record_change(session, actor, "verification", verification.id, "create", summary=data.outcome)
     changes: dict[str, tuple[object, object]] = {"workflow": (innovation.workflow, workflow)}
     innovation.workflow = workflow
     if workflow == "verified":
@@ -204,13 +202,12 @@ def verify(
         if data.outcome == "valid_stopped":
             changes["continuation_reason"] = (innovation.continuation_reason, data.notes.strip())
             innovation.continuation_reason = data.notes.strip()
-    innovation.dirty = True
-    innovation.updated_at = utcnow()
-    record_changes(
+    record_change(
         session,
         actor,
         "innovation",
         innovation.id,
+        "update",
         {k: v for k, v in changes.items() if v[0] != v[1]},
     )
     return verification

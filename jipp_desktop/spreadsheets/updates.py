@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Innovation, utcnow
+from jipp_desktop.db.models import Innovation
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.validation import ReferenceLookup, normalise_title, validate_innovation
-from jipp_desktop.services.audit import audit_text, log_entries
+from jipp_desktop.services.changes import Change, record_changes
 from jipp_desktop.services.innovations import UNDER_REVIEW
 from jipp_desktop.services.officers import Actor
 
@@ -76,12 +76,11 @@ def write_updates(
     """
     if not updates:
         return
-    now = utcnow()
     params: list[dict[str, Any]] = []
-    entries: list[tuple[str, str, str, str | None, str | None, str | None]] = []
+    changes: list[Change] = []
     for record_id, workflow, diff in updates:
         diff = dict(diff)
-        row: dict[str, Any] = {"id": record_id, "dirty": True, "updated_at": now}
+        row: dict[str, Any] = {"id": record_id}
         for name, (_, after) in diff.items():
             row[name] = after
         if "title" in diff:
@@ -90,9 +89,6 @@ def write_updates(
             diff["workflow"] = (workflow, "draft")
             row["workflow"] = "draft"
         params.append(row)
-        entries += [
-            ("innovation", record_id, "update", name, audit_text(b), audit_text(a))
-            for name, (b, a) in diff.items()
-        ]
+        changes.append(Change(record_id, "update", diff))
     session.execute(update(Innovation), params)
-    log_entries(session, actor, entries)
+    record_changes(session, actor, "innovation", changes)

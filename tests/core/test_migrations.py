@@ -12,12 +12,11 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.orm import Session
 
 from jipp_desktop.db.engine import _alembic_config, head_revision, open_database, schema_revision
 from jipp_desktop.db.models import Base
 from jipp_desktop.db.schema import StoreError
-from jipp_desktop.reference.seed import reference_id, seed_reference_data
+from jipp_desktop.reference.seed import reference_id
 from jipp_desktop.services.search import search_innovations
 from jipp_desktop.services.stats import store_stats
 
@@ -25,19 +24,20 @@ DENPASAR = reference_id("agency", "Pemerintah Kota Denpasar")
 
 
 def make_store_at(path: Path, revision: str) -> None:
-    """A store as an older app left it: migrated to ``revision`` and seeded."""
+    """A store as an older app left it: seeded (by today's code, at head), then migrated down to
+    ``revision``."""
+    open_database(path).close()
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         cfg = _alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-        seed_reference_data(Session(bind=conn))
+        command.downgrade(cfg, revision)
     engine.dispose()
 
 
 def test_empty_file_goes_to_head(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.db")
-    assert schema_revision(db) == head_revision() == "0004"
+    assert schema_revision(db) == head_revision() == "0005"
     tables = set(inspect(db.engine).get_table_names())
     assert {"innovations", "verifications", "commitments", "audit_log", "innovation_fts"} <= tables
     assert db.backup_path is None  # nothing to back up

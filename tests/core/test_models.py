@@ -35,13 +35,16 @@ def test_sync_metadata_defaults(db: Database) -> None:
     with db.session() as s:
         stored = s.get(Innovation, rid)
         assert uuid.UUID(stored.id).version == 4
-        assert stored.dirty is True and stored.server_revision is None
+        # A row written without services.changes is at version 0: not pending, and caught by
+        # tests/core/test_changes.py.
+        assert (stored.local_version, stored.synced_version) == (0, 0)
+        assert stored.server_revision is None and stored.sync_base is None and not stored.is_demo
         assert stored.deleted_at is None
         assert stored.updated_at.tzinfo is UTC
         assert datetime.now(UTC) - stored.updated_at < timedelta(minutes=1)
         assert stored.workflow == "draft" and stored.continuation == "unknown"
         assert stored.sdg_goals == [] and stored.is_digital is False
-    assert all(hasattr(m, "deleted_at") and hasattr(m, "dirty") for m in SYNCABLE)
+    assert all(hasattr(m, "deleted_at") and hasattr(m, "local_version") for m in SYNCABLE)
 
 
 def test_times_are_kept_in_utc(db: Database) -> None:

@@ -40,7 +40,8 @@ def test_create_stores_a_draft_with_its_author(db: Database, operator: Actor, ma
         assert innovation.workflow == "draft" and innovation.created_by == operator.id
         assert innovation.title_key == "layanan akta kelahiran langsung dari rumah sakit"
         assert [(a.year, a.stage_reached) for a in innovation.awards] == [(2023, "Top 99")]
-        assert innovation.dirty and innovation.continuation == "unknown"
+        assert innovation.local_version > innovation.synced_version
+        assert innovation.continuation == "unknown"
 
 
 def test_create_lists_every_broken_rule_and_stores_nothing(
