@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import (
     Agency,
-    Award,
     Hub,
     HubSpoke,
     Innovation,
@@ -312,8 +311,12 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
     for row in parts["innovations"]:
         by_operator[row["created_by"]].append(row)
     actors = {a.id: a for a in (*staff.operators, *staff.verifiers, staff.admin)}
+    awards_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for award in parts["awards"]:
+        awards_of[award["innovation_id"]].append(award)
     for officer_id, rows in by_operator.items():
-        insert_innovations(session, actors[officer_id], rows, demo=True)
+        awards = [a for row in rows for a in awards_of[row["id"]]]
+        insert_innovations(session, actors[officer_id], rows, awards=awards, demo=True)
     if parts["verifications"]:
         session.execute(insert(Verification.__table__), parts["verifications"])
         by_verifier: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -340,8 +343,6 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
             ],
             demo=True,
         )
-    if parts["awards"]:
-        session.execute(insert(Award.__table__), parts["awards"])
 
 
 def add_spokes(session: Session, actor: Actor, rng: random.Random) -> int:

@@ -259,6 +259,7 @@ def insert_innovations(
     rows: Iterable[Mapping[str, Any]],
     *,
     workflow: str = "draft",
+    awards: Sequence[Mapping[str, Any]] = (),
     demo: bool = False,
 ) -> list[str]:
     """Bulk path for already validated rows (demo, import, sync): Core inserts, one audit entry
@@ -266,7 +267,8 @@ def insert_innovations(
 
     Each row holds cleaned field values (as :func:`validate_innovation` returns them) and may
     carry its own ``id``, ``workflow``, ``created_by``, ``created_at``, ``last_verified_at``
-    and ``submitted_by``. ``demo`` marks them as demo data (never pushed).
+    and ``submitted_by``. ``awards`` are rows of the awards table for these records (they are
+    part of the records' creation). ``demo`` marks them as demo data (never pushed).
     """
     require_role(actor, *EDITORS)
     now = utcnow()
@@ -292,6 +294,8 @@ def insert_innovations(
         # whenever the pattern of None values changes (thousands of small executes per chunk);
         # a Core insert is one executemany.
         session.execute(insert(Innovation.__table__), records)
+        if awards:
+            session.execute(insert(Award.__table__), list(awards))
         record_changes(
             session,
             actor,
