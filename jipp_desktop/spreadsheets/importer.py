@@ -13,6 +13,7 @@ a record is refused.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,6 +90,8 @@ class _Import:
         self.lookup = StoreLookup(session)
         self.seen_keys: dict[tuple[str, str], int] = {}
         self.seen_numbers: dict[str, int] = {}
+        # Record ids already used in the store (tombstones too) or by an earlier row.
+        self.taken_ids: set[str] = set()
 
     def problem(self, row: Row, error: FieldError, kind: str = INVALID) -> None:
         header = self.source.header
@@ -121,10 +124,13 @@ class _Import:
         ids = {r.record_id for r in batch if r.record_id}
         known = set()
         if ids:
-            found = self.session.execute(
-                select(Innovation.id, Innovation.deleted_at).where(Innovation.id.in_(ids))
+            found = list(
+                self.session.execute(
+                    select(Innovation.id, Innovation.deleted_at).where(Innovation.id.in_(ids))
+                )
             )
             known = {record_id for record_id, deleted in found if deleted is None}
+            self.taken_ids.update(record_id for record_id, _ in found)
         keys = {r.key for r in batch if r.key}
         by_key: dict[tuple[str, str], str] = {}
         if keys:
@@ -261,7 +267,7 @@ class _Import:
                     report.unchanged += 1
             else:
                 report.new += 1
-                inserts.append(r.cleaned)
+                inserts.append({**r.cleaned, "id": self._keep_id(r)})
         if self.commit and inserts:
             # A verifier's file inserts nothing (and insert_innovations wants an editor).
             insert_innovations(self.session, self.actor, inserts)
@@ -318,6 +324,19 @@ class _Import:
         if error.field in DECISION_KEYS and self.source.header.column_of(error.field) is None:
             return FieldError(OUTCOME, error.id, error.en)
         return error
+
+    def _keep_id(self, r: Row) -> str | None:
+        """The id a new row keeps: the one another device's export wrote, so that both devices
+        and the registry know the record by one id; None (a new id) when the cell is no UUID or
+        the id is taken here (by a tombstone, or an earlier row of the file)."""
+        try:
+            record_id = str(uuid.UUID(r.record_id or ""))
+        except ValueError:
+            return None
+        if record_id in self.taken_ids:
+            return None
+        self.taken_ids.add(record_id)
+        return record_id
 
     @staticmethod
     def _key(r: Row) -> tuple[str, str] | None:

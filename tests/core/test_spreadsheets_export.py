@@ -3,22 +3,25 @@ and that an exported file imports back without a change."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from jipp_desktop.db.engine import open_database
 from jipp_desktop.db.models import AuditEntry, Innovation
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import Cancelled
 from jipp_desktop.services.innovations import create_innovation, innovation_values
+from jipp_desktop.services.officers import Actor, create_officer
 from jipp_desktop.spreadsheets.error_workbook import write_error_workbook
 from jipp_desktop.spreadsheets.export import export_innovations
 from jipp_desktop.spreadsheets.importer import import_spreadsheet
 from jipp_desktop.spreadsheets.template import write_template
 
-from .spreadsheet_files import row, write_xlsx
+from .spreadsheet_files import HEADERS, row, write_xlsx
 
 BADUNG = "Pemerintah Kabupaten Badung"
 
@@ -182,3 +185,35 @@ def test_export_can_be_cancelled_and_leaves_no_file(db, operator, make_values, t
     with db.session() as s, pytest.raises(Cancelled):
         export_innovations(s, out, progress=cancel)
     assert not out.exists()
+
+
+def test_records_exported_on_one_device_keep_their_ids_on_another(
+    db, operator, make_values, tmp_path
+):
+    ids = _stored(db, make_values, operator)
+    out = tmp_path / "ekspor.xlsx"
+    with db.session() as s:
+        export_innovations(s, out)
+    other = open_database(tmp_path / "perangkat-lain.db")
+    with other.transaction() as s:
+        colleague = Actor.of(create_officer(s, "Agus Salim", "operator"))
+    report = import_spreadsheet(other, colleague, out)
+    assert report.new == len(ids) and report.committed
+    with other.session() as s:
+        assert set(s.scalars(select(Innovation.id))) == set(ids)
+    # The same file again is the same records, not new ones.
+    again = import_spreadsheet(other, colleague, out)
+    assert (again.new, again.duplicates) == (0, len(ids))
+    other.close()
+
+
+def test_an_id_cell_that_is_no_uuid_gives_a_new_id(db, operator, tmp_path):
+    path = write_xlsx(
+        tmp_path / "id.xlsx",
+        [[*row(1), "'; DROP TABLE innovations; --"]],
+        headers=[*HEADERS, "ID sistem"],
+    )
+    report = import_spreadsheet(db, operator, path)
+    assert report.new == 1
+    with db.session() as s:
+        uuid.UUID(s.scalar(select(Innovation.id)))
