@@ -11,7 +11,20 @@ purpose="${1:-app}"
 app_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0)
-test_packages=(xvfb poppler-utils)
+# postgresql: the registry's tests run the national-service database (PostgreSQL 15) themselves.
+test_packages=(xvfb poppler-utils postgresql)
+
+# A fresh machine often runs its own apt-get at start: wait for the dpkg and list locks
+# rather than fail (apt's lock timeout, and a retry for the list lock `update` takes).
+apt_get() {
+  local tries=0
+  until $sudo apt-get -o DPkg::Lock::Timeout=600 "$@"; do
+    tries=$((tries + 1))
+    [ "$tries" -ge 30 ] && return 1
+    echo "bootstrap: apt-get is busy or failed; trying again in 10 s" >&2
+    sleep 10
+  done
+}
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
@@ -20,14 +33,14 @@ install_system_packages() {
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  local sudo=""
+  sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
       echo "bootstrap: please install: ${missing[*]}" >&2; return 0; fi
   fi
   echo "bootstrap: installing system packages: ${missing[*]}" >&2
-  $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+  apt_get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq --no-install-recommends \
     "${missing[@]}" >/dev/null
 }
 
