@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -416,10 +417,13 @@ SYNCABLE: tuple[type[SyncMixin], ...] = (
     Attachment,
 )
 
+# What "pending" means, for queries and for the partial index that makes counting it cost the
+# pending rows rather than the table (SQLite uses the index only for this exact condition).
+PENDING_SQL = "local_version > synced_version AND is_demo = 0"
+
 for _model in SYNCABLE:
-    # The pending count of the status bar and `stats` (local_version > synced_version).
     Index(
         f"ix_{_model.__tablename__}_pending",  # type: ignore[attr-defined]
-        _model.local_version,
-        _model.synced_version,
+        _model.id,
+        sqlite_where=text(PENDING_SQL),
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import (
+    PENDING_SQL,
     SYNCABLE,
     Agency,
     Commitment,
@@ -44,7 +45,7 @@ def pending_by_kind(session: Session) -> dict[str, int]:
         n = session.scalar(
             select(func.count())
             .select_from(model)
-            .where(model.local_version > model.synced_version, model.is_demo.is_(False))
+            .where(text(PENDING_SQL))
         )
         if n:
             out[model.__tablename__] = n

@@ -94,9 +94,15 @@ def upgrade() -> None:
         )
         op.drop_index(f"ix_{table}_dirty", table_name=table)
         op.execute(f"ALTER TABLE {table} DROP COLUMN dirty")
-    # The pending count of the status bar and `stats` (local_version > synced_version).
+    # The pending count of the status bar and `stats`: a partial index holds only the pending
+    # rows, so counting them does not scan the table.
     for table in TABLES:
-        op.create_index(f"ix_{table}_pending", table, ["local_version", "synced_version"])
+        op.create_index(
+            f"ix_{table}_pending",
+            table,
+            ["id"],
+            sqlite_where=sa.text("local_version > synced_version AND is_demo = 0"),
+        )
 
 
 def downgrade() -> None:
