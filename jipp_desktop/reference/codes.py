@@ -213,6 +213,18 @@ WORKFLOW = CodeList(
     ],
 )
 
+# Where a record stands with the registry (the list's "Sinkron" column, the form's header).
+SYNC_STATES = CodeList(
+    "sync_state",
+    [
+        ("synced", "Tersinkron", "Synced"),
+        ("pending", "Menunggu dikirim", "Pending"),
+        ("conflict", "Konflik", "Conflict"),
+        ("quarantined", "Dikarantina", "Quarantined"),
+        ("demo", "Data demo", "Demo data"),
+    ],
+)
+
 VERIFICATION_METHODS = CodeList(
     "method",
     [

@@ -7,13 +7,24 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Float, Integer, Select, column, func, literal_column, select, table, text
+from sqlalchemy import (
+    Float,
+    Integer,
+    Select,
+    case,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, aliased
 
 from jipp_desktop.db.first_page import FirstPageQuery
-from jipp_desktop.db.models import Agency, Innovation, Region, UTCDateTime, utcnow
+from jipp_desktop.db.models import Agency, Innovation, Region, SyncProblem, UTCDateTime, utcnow
 from jipp_desktop.db.schema import SCHEMA_HEAD
 from jipp_desktop.domain.list_filter import InnovationFilter, list_view_key
 
@@ -75,6 +86,26 @@ def count_innovations(session: Session, f: InnovationFilter) -> int:
     return session.scalar(apply_filter(select(func.count()).select_from(Innovation), f)) or 0
 
 
+# Where the record stands with the registry (a code of reference.codes.SYNC_STATES): a problem
+# the sync noted (a primary-key look-up), else demo, pending or synced.
+SYNC_STATE = func.coalesce(
+    select(SyncProblem.state)
+    .where(SyncProblem.entity == "innovation", SyncProblem.record_id == Innovation.id)
+    .scalar_subquery(),
+    case(
+        (Innovation.is_demo.is_(True), "demo"),
+        (Innovation.local_version > Innovation.synced_version, "pending"),
+        else_="synced",
+    ),
+)
+
+
+
+def sync_state(session: Session, innovation_id: str) -> str:
+    """Where one record stands with the registry (a code of SYNC_STATES)."""
+    return session.scalar(select(SYNC_STATE).where(Innovation.id == innovation_id)) or "synced"
+
+
 # The columns of the innovation list, in display order: key → SQL expression.
 LIST_COLUMNS = {
     "registration_number": Innovation.registration_number,
@@ -88,6 +119,7 @@ LIST_COLUMNS = {
     "year_started": Innovation.year_started,
     "last_verified_at": Innovation.last_verified_at,
     "updated_at": Innovation.updated_at,
+    "sync_state": SYNC_STATE,
 }
 
 

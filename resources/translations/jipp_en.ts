@@ -616,6 +616,10 @@
         <translation>New innovation</translation>
     </message>
     <message>
+        <source>Sinkron: %1</source>
+        <translation>Sync: %1</translation>
+    </message>
+    <message>
         <source>Inovasi: %1</source>
         <translation>Innovation: %1</translation>
     </message>
@@ -708,6 +712,10 @@
     <message>
         <source>Diubah</source>
         <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Sinkron</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>

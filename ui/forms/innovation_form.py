@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.domain.errors import ServiceError, ValidationFailed
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS
-from jipp_desktop.reference.codes import WORKFLOW
+from jipp_desktop.reference.codes import SYNC_STATES, WORKFLOW
 from jipp_desktop.services.innovations import (
     UNDER_REVIEW,
     AwardInput,
@@ -36,6 +36,7 @@ from jipp_desktop.services.innovations import (
     innovation_values,
     update_innovation,
 )
+from jipp_desktop.services.search import sync_state
 from jipp_desktop.services.verification import submit
 from ui.context import AppContext
 from ui.forms.attachments import AttachmentsPanel
@@ -88,6 +89,8 @@ class InnovationForm(QDialog):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.sync_state = QLabel()
+        self.sync_state.setObjectName("sync_state")
         self.save_button = QPushButton(self.tr("Simpan draf"))
         self.save_button.setObjectName("save")
         self.save_button.setToolTip("Ctrl+S")
@@ -96,6 +99,7 @@ class InnovationForm(QDialog):
         self.close_button = QPushButton(self.tr("Tutup"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.sync_state)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.close_button)
@@ -168,6 +172,10 @@ class InnovationForm(QDialog):
                 values = innovation_values(record)
                 awards = [AwardInput(a.year, a.competition, a.stage_reached) for a in record.awards]
                 self._workflow = record.workflow
+                synced = sync_state(s, self.innovation_id)
+            self.sync_state.setText(
+                self.tr("Sinkron: %1").replace("%1", SYNC_STATES.label(synced, self._ctx.lang))
+            )
             for name, editor in self.editors.items():
                 editor.set_value(values.get(name))
             self.awards.set_awards(awards)

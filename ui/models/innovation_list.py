@@ -29,7 +29,7 @@ from shiboken6 import isValid
 from jipp_desktop.db.first_page import FirstPageQuery
 from jipp_desktop.domain.list_filter import InnovationFilter, list_view_key
 from jipp_desktop.progress import ProgressFn
-from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
+from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, SYNC_STATES, WORKFLOW
 from ui.context import AppContext
 from ui.i18n import format_date
 
@@ -54,8 +54,15 @@ COLUMNS: list[str] = [
     "year_started",
     "last_verified_at",
     "updated_at",
+    "sync_state",
 ]
-_CODES = {"sector": SECTORS, "phase": PHASES, "workflow": WORKFLOW, "continuation": CONTINUATION}
+_CODES = {
+    "sector": SECTORS,
+    "phase": PHASES,
+    "workflow": WORKFLOW,
+    "continuation": CONTINUATION,
+    "sync_state": SYNC_STATES,
+}
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -99,6 +106,7 @@ class InnovationListModel(QAbstractTableModel):
             self.tr("Tahun"),
             self.tr("Terakhir diverifikasi"),
             self.tr("Diubah"),
+            self.tr("Sinkron"),
         ]
 
     # -- what is shown -------------------------------------------------------------------
