@@ -58,12 +58,15 @@ class Change:
         operation: create, update or delete (a tombstone).
         fields: for an update, each changed field → (before, after).
         summary: for a create or delete, the record's title or name (for the audit log).
+        decision: an update that a verifier's decision made (audited as "decide", so that the
+            four-eyes rule can tell it from an edit of the record's content).
     """
 
     record_id: str
     operation: Operation
     fields: Mapping[str, tuple[Any, Any]] = field(default_factory=dict)
     summary: str | None = None
+    decision: bool = False
 
 
 def wire_value(value: Any) -> Any:
@@ -144,8 +147,9 @@ def _audit_rows(
         elif c.operation == "delete":
             yield entity, c.record_id, "delete", None, c.summary, None
         else:
+            action = "decide" if c.decision else "update"
             for name, (before, after) in c.fields.items():
-                yield entity, c.record_id, "update", name, audit_text(before), audit_text(after)
+                yield entity, c.record_id, action, name, audit_text(before), audit_text(after)
 
 
 def _expire(session: Session, model: type[SyncMixin], ids: set[str]) -> None:

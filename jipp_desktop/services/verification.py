@@ -24,15 +24,17 @@ from jipp_desktop.reference.codes import (
     VERIFICATION_OUTCOMES,
     WORKFLOW,
 )
-from jipp_desktop.services.changes import record_change
+from jipp_desktop.services.changes import Change, record_change, record_changes
 from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, get_innovation
 from jipp_desktop.services.innovations import innovation_values as _values
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
 
 VERIFIERS = ("verifier", "admin")
-# The record's fields a verification decision writes (in the audit log under the verifier).
+# The record's fields a verification decision writes (audited as "decide" under the verifier).
 DECISION_FIELDS = ("workflow", "continuation", "last_verified_at", "continuation_reason")
+# The record's fields that submitting writes: changing them is no edit of the content.
+SUBMISSION_FIELDS = ("workflow", "submitted_by")
 
 # outcome → (workflow after it, continuation it implies unless the verifier gives one)
 OUTCOME_EFFECT: dict[str, tuple[str, str | None]] = {
@@ -125,13 +127,15 @@ def _check_input(session: Session, innovation: Innovation, data: VerificationInp
 
 def _content_edits(actor: Actor, record_id: Any) -> tuple[ColumnElement[bool], ...]:
     """Audit entries of the actor creating or changing the record's content (four eyes: an
-    admin who edited a record may not then verify it); the fields a decision sets don't count."""
+    admin who edited a record may not then verify it). A decision is audited as "decide" and
+    does not count; any other change does, the continuation status and reason included (the
+    fields a decision also sets), but for submitting."""
     return (
         AuditEntry.entity == "innovation",
         AuditEntry.record_id == record_id,
         AuditEntry.officer_id == actor.id,
         AuditEntry.action.in_(("create", "update")),
-        AuditEntry.field.is_(None) | AuditEntry.field.not_in(DECISION_FIELDS),
+        AuditEntry.field.is_(None) | AuditEntry.field.not_in(SUBMISSION_FIELDS),
     )
 
 
@@ -202,13 +206,9 @@ def verify(
         if data.outcome == "valid_stopped":
             changes["continuation_reason"] = (innovation.continuation_reason, data.notes.strip())
             innovation.continuation_reason = data.notes.strip()
-    record_change(
-        session,
-        actor,
-        "innovation",
-        innovation.id,
-        "update",
-        {k: v for k, v in changes.items() if v[0] != v[1]},
+    decided = {k: v for k, v in changes.items() if v[0] != v[1]}
+    record_changes(
+        session, actor, "innovation", [Change(innovation.id, "update", decided, decision=True)]
     )
     return verification
 

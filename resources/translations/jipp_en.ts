@@ -411,6 +411,10 @@
         <translation>deleted</translation>
     </message>
     <message>
+        <source>diputuskan verifikator</source>
+        <translation>decided by the verifier</translation>
+    </message>
+    <message>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>

@@ -214,3 +214,33 @@ def test_deleting_an_innovation_takes_its_verifications_out_of_the_counts(
     with db.session() as s:
         assert store_stats(s)["verifications"] == 0
         assert verifications_of(s, submitted) == []
+
+
+def test_an_admin_who_changed_the_continuation_may_not_verify(
+    db: Database, operator: Actor, admin: Actor, verifier: Actor, make_values
+) -> None:
+    # The continuation status and reason are fields a decision also sets; changed by an edit
+    # they are content all the same (four eyes).
+    with db.transaction() as s:
+        iid = create_innovation(s, operator, make_values()).id
+        update_innovation(
+            s, admin, iid, {"continuation": "stopped", "continuation_reason": "Anggaran habis."}
+        )
+        submit(s, operator, iid)
+    with db.session() as s:
+        assert iid not in [r.id for r in queue(s, admin)]
+    with pytest.raises(PermissionDenied, match="ubah"):
+        decide(db, admin, iid, outcome="valid_stopped", notes="Sudah berhenti sejak 2024.")
+
+
+def test_a_verifier_verifies_again_after_the_verified_record_was_edited(
+    db: Database, operator: Actor, verifier: Actor, submitted: str
+) -> None:
+    decide(db, verifier, submitted, outcome="valid_stopped", notes="Berhenti sejak 2024.")
+    with db.transaction() as s:
+        update_innovation(s, operator, submitted, {"unit_name": "Dinas Dukcapil"})  # to draft
+        submit(s, operator, submitted)
+    # Their earlier decision set the continuation too, and is no edit of theirs.
+    decide(db, verifier, submitted, outcome="valid_continuing")
+    with db.session() as s:
+        assert get_innovation(s, submitted).workflow == "verified"

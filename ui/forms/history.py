@@ -23,6 +23,7 @@ class HistoryTable(QTableWidget):
             "create": self.tr("dibuat"),
             "update": self.tr("diubah"),
             "delete": self.tr("dihapus"),
+            "decide": self.tr("diputuskan verifikator"),
         }
         self.setHorizontalHeaderLabels(
             [
