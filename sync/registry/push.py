@@ -1,0 +1,387 @@
+"""``POST /push``: each change in its own transaction (docs/SYNC.md, "Push").
+
+1. The change id is claimed in ``applied_changes`` (primary key) with a digest of the change; a
+   second claim of the same id waits for the first and then fails, and the stored result is
+   answered (``duplicate``) or, for other content, ``change_id_reused``.
+2. The record is locked, the account's scope checked (before and after the change).
+3. Against the base revision: a changed field whose registry revision is newer than the base
+   and whose value differs is a conflict; none → ``applied`` (base current) or ``merged``.
+4. The entity's rules (sync.registry.rules) check role, domain rules, workflow and four eyes.
+5. The writes get their sequence numbers last and commit with the stored result. A refused or
+   conflicting change rolls back, claim included, so sending it again re-evaluates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from jipp_desktop.domain.errors import FieldError
+from sync.protocol import Change, ChangeResult, Push, PushResult, Text
+from sync.registry import models, store
+from sync.registry.clock import utcnow
+from sync.registry.db import is_transient, read_only
+from sync.registry.pull import remote
+from sync.registry.rules import RULES
+from sync.registry.rules.base import (
+    Context,
+    Refusal,
+    Rejected,
+    Retry,
+    Scope,
+    invalid,
+    require_scope,
+)
+from sync.registry.scope import AccountInfo
+from sync.registry.store import AuditEntry, Stored, Write
+from sync.registry.wire import DERIVED, SYNC_META, coerce, entity_fields
+
+log = logging.getLogger("jipp_registry")
+
+
+class _Taken(Exception):
+    """The change id is in applied_changes already."""
+
+
+class _Discard(Exception):
+    """Roll the change's transaction back and answer ``result``."""
+
+    def __init__(self, result: ChangeResult) -> None:
+        super().__init__(result.outcome)
+        self.result = result
+
+
+def digest_of(change: Change) -> str:
+    """The SHA-256 of a change's content (its canonical JSON)."""
+    text = json.dumps(change.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def push(engine: Engine, account: AccountInfo, body: Push) -> PushResult:
+    """Applies a batch: one result per change, in the order sent."""
+    remember_officers(engine, account, body.changes)
+    return PushResult(
+        results=[apply_change(engine, account, body.device_id, c) for c in body.changes]
+    )
+
+
+def apply_change(
+    engine: Engine, account: AccountInfo, device_id: str, change: Change
+) -> ChangeResult:
+    """One change in its own transaction (see the module's docstring)."""
+    digest = digest_of(change)
+    try:
+        with engine.begin() as connection:
+            try:
+                connection.execute(
+                    models.applied_changes.insert().values(
+                        change_id=change.change_id,
+                        digest=digest,
+                        result=None,
+                        account_id=account.id,
+                        device_id=device_id,
+                        at=utcnow(),
+                    )
+                )
+            except IntegrityError as exc:
+                raise _Taken from exc
+            result = evaluate(Context(connection, account, device_id, change))
+            if result.outcome not in ("applied", "merged"):
+                raise _Discard(result)
+            connection.execute(
+                update(models.applied_changes)
+                .where(models.applied_changes.c.change_id == change.change_id)
+                .values(result=result.model_dump(mode="json"))
+            )
+        return result
+    except _Discard as discarded:
+        return discarded.result
+    except _Taken:
+        return _replay(engine, change, digest)
+    except Refusal as refusal:
+        return ChangeResult(
+            change_id=change.change_id,
+            outcome=refusal.outcome,  # type: ignore[arg-type]
+            code=refusal.code,
+            reason=refusal.reason,
+            fields=refusal.fields,
+        )
+    except DBAPIError as exc:
+        if isinstance(exc, IntegrityError) or is_transient(exc):
+            # Another process wrote the same record or number in the meantime: the next try
+            # sees its write and decides again.
+            log.info("change %s: retry after %s", change.change_id, type(exc.orig).__name__)
+            return _retry(change, "busy")
+        raise
+
+
+def _retry(change: Change, code: str) -> ChangeResult:
+    return ChangeResult(
+        change_id=change.change_id,
+        outcome="retry",
+        code=code,
+        reason=Text(
+            id="registri sedang sibuk dengan data yang sama; kirim ulang",
+            en="the registry was busy with the same data; send again",
+        ),
+    )
+
+
+def _replay(engine: Engine, change: Change, digest: str) -> ChangeResult:
+    """The answer to a change id that was applied before."""
+    table = models.applied_changes
+    with engine.connect() as connection, read_only(connection).begin():
+        row = connection.execute(
+            select(table.c.digest, table.c.result).where(table.c.change_id == change.change_id)
+        ).first()
+    if row is None or row.result is None:
+        return _retry(change, "busy")
+    if row.digest != digest:
+        return ChangeResult(
+            change_id=change.change_id,
+            outcome="rejected",
+            code="change_id_reused",
+            reason=Text(
+                id="id perubahan ini sudah dipakai untuk perubahan lain",
+                en="this change id was used for another change",
+            ),
+        )
+    stored = ChangeResult.model_validate(row.result)
+    return ChangeResult(
+        change_id=change.change_id,
+        outcome="duplicate",
+        was=stored.outcome,  # type: ignore[arg-type]
+        revision=stored.revision,
+        record=stored.record,
+    )
+
+
+def clean_fields(entity: str, change: Change) -> dict[str, Any]:
+    """The change's new values in canonical form; unknown fields and wrong types refused."""
+    specs = entity_fields(entity)
+    ignored = SYNC_META | DERIVED.get(entity, frozenset())
+    out: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    for name, field_change in change.fields.items():
+        if name in ignored:
+            continue
+        spec = specs.get(name)
+        if spec is None:
+            errors.append(FieldError(name, "kolom tidak dikenal", "unknown field"))
+            continue
+        value, error = coerce(spec, field_change.new)
+        if error is not None:
+            errors.append(error)
+        out[name] = value
+    if errors:
+        raise invalid(errors)
+    return out
+
+
+def evaluate(ctx: Context) -> ChangeResult:
+    """What the change does to the registry (writes made in ``ctx.connection``)."""
+    change, connection = ctx.change, ctx.connection
+    rules = RULES[change.entity]
+    stored = store.load(connection, change.entity, change.record_id, lock=True)
+    if change.operation == "delete":
+        return _delete(ctx, stored)
+    incoming = clean_fields(change.entity, change)
+    defaults = dict.fromkeys(entity_fields(change.entity))
+    if stored is None:
+        if change.operation == "update":
+            raise Retry(
+                "not_found",
+                "data ini belum ada di registri; kirim ulang setelah pembuatannya terkirim",
+                "the registry does not have this record yet; send again after its creation",
+            )
+        data = {**defaults, **incoming}
+        changed = set(data)
+        require_scope(ctx, rules.scope(ctx, data))
+        rules.create(ctx, data, changed)
+        outcome = "applied"
+    else:
+        if stored.deleted:
+            raise Rejected(
+                "deleted",
+                "data ini sudah dihapus di registri",
+                "the registry has deleted this record",
+            )
+        require_scope(ctx, Scope(stored.agency_id, stored.region_code))
+        base = change.base_revision or 0
+        effective: dict[str, Any] = {}
+        conflicting: list[str] = []
+        for name, value in incoming.items():
+            if stored.data.get(name) == value:
+                continue
+            if stored.field_revision(name) > base:
+                conflicting.append(name)
+            else:
+                effective[name] = value
+        if conflicting:
+            return _conflict(ctx, stored, sorted(conflicting), "conflict")
+        data = {**defaults, **stored.data, **effective}
+        changed = set(effective)
+        require_scope(ctx, rules.scope(ctx, data))
+        rules.update(ctx, stored, data, changed)
+        outcome = "applied" if base >= stored.revision else "merged"
+        if not changed and not ctx.extra_writes:
+            return ChangeResult(
+                change_id=change.change_id,
+                outcome=outcome,  # type: ignore[arg-type]
+                revision=stored.revision,
+                record=remote(stored, ctx.account),
+            )
+    write = _record_write(ctx, stored, data, changed)
+    store.write(
+        connection,
+        [write, *ctx.extra_writes],
+        account_id=ctx.account.id,
+        device_id=ctx.device_id,
+        change_id=change.change_id,
+    )
+    return ChangeResult(
+        change_id=change.change_id,
+        outcome=outcome,  # type: ignore[arg-type]
+        revision=write.revision,
+        record=remote(write, ctx.account),
+    )
+
+
+def _record_write(
+    ctx: Context, stored: Stored | None, data: dict[str, Any], changed: set[str]
+) -> Write:
+    rules = RULES[ctx.change.entity]
+    scope = rules.scope(ctx, data)
+    if stored is None:
+        revision, field_revisions = 1, {}
+        audit = [AuditEntry("create", None, None, data)]
+    else:
+        revision = stored.revision + 1
+        field_revisions = {**stored.field_revisions, **dict.fromkeys(changed, revision)}
+        audit = [
+            AuditEntry("update", name, stored.data.get(name), data.get(name))
+            for name in sorted(changed)
+        ]
+    return Write(
+        entity=ctx.change.entity,
+        id=ctx.change.record_id,
+        revision=revision,
+        deleted=False,
+        data=data,
+        field_revisions=field_revisions,
+        agency_id=scope.agency_id,
+        region_code=scope.region_code,
+        parent_id=scope.parent_id,
+        unique_key=rules.unique_key(data),
+        file_sha256=rules.file_sha256(data),
+        created_by_account=ctx.account.id if stored is None else stored.created_by_account,
+        is_new=stored is None,
+        audit=audit,
+    )
+
+
+def _conflict(ctx: Context, stored: Stored, fields: list[str], code: str) -> ChangeResult:
+    reason = (
+        Text(
+            id="data ini diubah di registri sejak salinan Anda; penghapusan tidak dilakukan",
+            en="the registry changed this record since your copy; it was not deleted",
+        )
+        if code == "deleted"
+        else Text(
+            id="kolom yang sama diubah di registri dengan nilai lain: " + ", ".join(fields),
+            en="the registry changed the same fields to other values: " + ", ".join(fields),
+        )
+    )
+    return ChangeResult(
+        change_id=ctx.change.change_id,
+        outcome="conflict",
+        revision=stored.revision,
+        record=remote(stored, ctx.account),
+        conflicting=fields,
+        code=code,
+        reason=reason,
+    )
+
+
+def _delete(ctx: Context, stored: Stored | None) -> ChangeResult:
+    change = ctx.change
+    if stored is None or stored.deleted:
+        # Nothing to delete: the state the device wants already holds.
+        return ChangeResult(
+            change_id=change.change_id,
+            outcome="applied",
+            revision=stored.revision if stored else None,
+            record=remote(stored, ctx.account) if stored else None,
+        )
+    require_scope(ctx, Scope(stored.agency_id, stored.region_code))
+    base = change.base_revision or 0
+    if base < stored.revision:
+        since = sorted(n for n, r in stored.field_revisions.items() if int(r) > base)
+        return _conflict(ctx, stored, since, "deleted")
+    rules = RULES[change.entity]
+    rules.delete(ctx, stored)
+    tombstone = store.successor(
+        stored, deleted=True, audit=[AuditEntry("delete", None, stored.data, None)]
+    )
+    if change.entity == "agency":
+        tombstone.unique_key = None  # its name is free again
+    store.write(
+        ctx.connection,
+        [tombstone, *ctx.extra_writes],
+        account_id=ctx.account.id,
+        device_id=ctx.device_id,
+        change_id=change.change_id,
+    )
+    return ChangeResult(
+        change_id=change.change_id,
+        outcome="applied",
+        revision=tombstone.revision,
+        record=remote(tombstone, ctx.account),
+    )
+
+
+_seen_officers: dict[str, tuple[Any, ...]] = {}
+
+
+def remember_officers(engine: Engine, account: AccountInfo, changes: list[Change]) -> None:
+    """Every change's author becomes a known officer (``GET /reference``); the account is
+    linked to the officer it acts as."""
+    agency = next(iter(account.agency_ids)) if len(account.agency_ids) == 1 else None
+    authors = {c.author.id: c.author for c in changes}
+    fresh = {
+        a.id: (a.name, a.nip, a.role, agency)
+        for a in authors.values()
+        if _seen_officers.get(a.id) != (a.name, a.nip, a.role, agency)
+    }
+    last = changes[-1].author.id if changes else None
+    if not fresh and (last is None or last == account.officer_id):
+        return
+    try:
+        with engine.begin() as connection:
+            dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+            now = utcnow()
+            for officer_id, (name, nip, role, agency_id) in fresh.items():
+                values = {"name": name, "nip": nip, "role": role, "agency_id": agency_id}
+                connection.execute(
+                    dialect_insert(models.officers)
+                    .values(id=officer_id, updated_at=now, **values)
+                    .on_conflict_do_update(
+                        index_elements=["id"], set_={**values, "updated_at": now}
+                    )
+                )
+            if last is not None and last != account.officer_id:
+                connection.execute(
+                    update(models.accounts)
+                    .where(models.accounts.c.id == account.id)
+                    .values(officer_id=last)
+                )
+        _seen_officers.update(fresh)
+    except DBAPIError as exc:  # the officers list is a convenience; the changes go on
+        log.warning("officers not updated: %s", exc)
