@@ -91,6 +91,7 @@ def _account(
     return account
 
 
+Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 RegistryDep = Annotated[Registry, Depends(_registry)]
 AccountDep = Annotated[AccountInfo, Depends(_account)]
 
@@ -167,8 +168,6 @@ def _router() -> APIRouter:
         """Which of these files the registry lacks."""
         return Missing(missing=attachments.missing(registry.engine, body.sha256))
 
-    sha_path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
-
     @router.put(
         "/attachments/{sha256}",
         status_code=204,
@@ -181,7 +180,7 @@ def _router() -> APIRouter:
             }
         },
     )
-    async def upload(sha256: sha_path, request: Request, account: AccountDep) -> Response:
+    async def upload(sha256: Sha256Path, request: Request, account: AccountDep) -> Response:
         """Stores a file (422 when its bytes do not hash to the name)."""
         content = await request.body()
         registry = _registry(request)
@@ -193,7 +192,7 @@ def _router() -> APIRouter:
         response_class=Response,
         responses={200: {"content": {"application/octet-stream": {}}}},
     )
-    def download(sha256: sha_path, registry: RegistryDep, account: AccountDep) -> Response:
+    def download(sha256: Sha256Path, registry: RegistryDep, account: AccountDep) -> Response:
         """A stored file."""
         content = attachments.read_file(registry.engine, account, sha256)
         return Response(content, media_type="application/octet-stream")

@@ -24,7 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from jipp_desktop.domain.errors import FieldError
-from sync.protocol import Change, ChangeResult, Push, PushResult, Text
+from sync.protocol import MAX_CHANGE_BYTES, Change, ChangeResult, Push, PushResult, Text
 from sync.registry import models, store
 from sync.registry.clock import utcnow
 from sync.registry.db import is_transient, read_only
@@ -58,10 +58,9 @@ class _Discard(Exception):
         self.result = result
 
 
-def digest_of(change: Change) -> str:
-    """The SHA-256 of a change's content (its canonical JSON)."""
-    text = json.dumps(change.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+def canonical_json(change: Change) -> str:
+    """A change's content as canonical JSON (what its digest is of)."""
+    return json.dumps(change.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
 
 
 def push(engine: Engine, account: AccountInfo, body: Push) -> PushResult:
@@ -76,7 +75,18 @@ def apply_change(
     engine: Engine, account: AccountInfo, device_id: str, change: Change
 ) -> ChangeResult:
     """One change in its own transaction (see the module's docstring)."""
-    digest = digest_of(change)
+    text = canonical_json(change)
+    if len(text) > MAX_CHANGE_BYTES:
+        return ChangeResult(
+            change_id=change.change_id,
+            outcome="rejected",
+            code="too_large",
+            reason=Text(
+                id=f"perubahan ini lebih dari {MAX_CHANGE_BYTES} bita",
+                en=f"this change is larger than {MAX_CHANGE_BYTES} bytes",
+            ),
+        )
+    digest = hashlib.sha256(text.encode()).hexdigest()
     try:
         with engine.begin() as connection:
             try:

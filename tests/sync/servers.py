@@ -27,6 +27,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,17 @@ from sync.protocol import PREFIX, PROTOCOL, PROTOCOL_HEADER
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
+PASSWORD = "rahasia-123"
+STANDARD_ACCOUNTS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
+    ("op", "operator", ("Pemerintah Kota Denpasar",), None),
+    ("op2", "operator", ("Pemerintah Kota Denpasar",), None),
+    ("op_badung", "operator", ("Pemerintah Kabupaten Badung",), None),
+    ("ver", "verifier", (), "51"),
+    ("ver2", "verifier", ("Pemerintah Kota Denpasar",), None),
+    ("admin", "admin", (), None),
+    ("admin_bali", "admin", (), "51"),
+    ("admin_jatim", "admin", (), "35"),
+)
 
 
 def free_port() -> int:
@@ -80,7 +92,7 @@ class Registry:
         self.env = env or {}
         self.process: subprocess.Popen[bytes] | None = None
         self.scheme = "https" if "--cert" in self.extra_args else "http"
-        self._starts = itertools.count(1)
+        self._accounts: dict[str, tuple[str, str]] | None = None
 
     @property
     def url(self) -> str:
@@ -143,6 +155,30 @@ class Registry:
         if full_name:
             args += ["--full-name", full_name]
         self.cli(*args, password=password)
+
+    def accounts(self) -> dict[str, tuple[str, str]]:
+        """The standard accounts of the tests, made once per database: key → (username,
+        password). op, op2: operators of Kota Denpasar; op_badung: of Kabupaten Badung; ver:
+        verifier of region 51 (Bali); ver2: verifier of Kota Denpasar; admin: national;
+        admin_bali: admin of region 51; admin_jatim: admin of region 35."""
+        if self._accounts is None:
+            made = {
+                key: (f"{key}-{uuid.uuid4().hex[:6]}", PASSWORD) for key, *_ in STANDARD_ACCOUNTS
+            }
+            with ThreadPoolExecutor(4) as pool:
+                list(
+                    pool.map(
+                        lambda a: self.add_user(made[a[0]][0], a[1], PASSWORD, a[2], a[3], a[0]),
+                        STANDARD_ACCOUNTS,
+                    )
+                )
+            self._accounts = made
+        return self._accounts
+
+    def as_(self, key: str, device_id: str | None = None) -> Client:
+        """A client logged in as a standard account (see :meth:`accounts`)."""
+        username, password = self.accounts()[key]
+        return self.client(username, password, device_id)
 
     def start(self, timeout: float = 30) -> None:
         """Starts the server and waits until ``/status`` answers."""
@@ -213,9 +249,7 @@ class Registry:
         """Lines of the access log with a 5xx status."""
         if not self.access_log.exists():
             return []
-        return [
-            line for line in self.access_log.read_text().splitlines() if '"status": 5' in line
-        ]
+        return [line for line in self.access_log.read_text().splitlines() if '"status": 5' in line]
 
 
 class Client:
@@ -244,13 +278,17 @@ class Client:
             self.http.headers["Authorization"] = f"Bearer {self.token}"
         return answer
 
-    def push(self, changes: list[dict[str, Any]], batch_id: str | None = None) -> list[dict[str, Any]]:
+    def push(
+        self, changes: list[dict[str, Any]], batch_id: str | None = None
+    ) -> list[dict[str, Any]]:
         """Pushes changes; returns the results (raises on an HTTP error)."""
         answer = self.push_raw(changes, batch_id)
         answer.raise_for_status()
         return answer.json()["results"]
 
-    def push_raw(self, changes: list[dict[str, Any]], batch_id: str | None = None) -> requests.Response:
+    def push_raw(
+        self, changes: list[dict[str, Any]], batch_id: str | None = None
+    ) -> requests.Response:
         """Pushes changes; returns the HTTP answer."""
         return self.http.post(
             self.api + "/push",
@@ -397,7 +435,9 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
 
 # --- test data -------------------------------------------------------------------------------
 
-DENPASAR = "5f1900b7-3a65-5bdf-b88f-4e4f72a287c5"  # reference_id("agency", "Pemerintah Kota Denpasar")
+DENPASAR = (
+    "5f1900b7-3a65-5bdf-b88f-4e4f72a287c5"  # reference_id("agency", "Pemerintah Kota Denpasar")
+)
 
 
 def reference_agency(name: str) -> str:
@@ -431,9 +471,15 @@ def innovation_fields(**changes: Any) -> dict[str, Any]:
     return values
 
 
-def author(name: str = "Dewi Lestari", role: str = "operator", officer_id: str | None = None) -> dict[str, Any]:
+def author(
+    name: str = "Dewi Lestari", role: str = "operator", officer_id: str | None = None
+) -> dict[str, Any]:
     """A change's author."""
-    return {"id": officer_id or str(uuid.uuid5(uuid.NAMESPACE_DNS, name)), "name": name, "role": role}
+    return {
+        "id": officer_id or str(uuid.uuid5(uuid.NAMESPACE_DNS, name)),
+        "name": name,
+        "role": role,
+    }
 
 
 def change(
