@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "jipp_desktop.cli.store_commands",
     "jipp_desktop.cli.excel_commands",
     "jipp_desktop.cli.document_commands",
+    "sync.command",
 )
 
 

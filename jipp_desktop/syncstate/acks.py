@@ -160,9 +160,13 @@ def _conflict(session: Session, row: OutboxChange, result: Any) -> str:
         return "merged"
     if result.record is None:
         set_problem(
-            session, entity, record_id, QUARANTINED, code=result.code or "conflict",
+            session,
+            entity,
+            record_id,
+            QUARANTINED,
+            code=result.code or "conflict",
             reason=_reason(result) or NO_COPY,
-        )  # fmt: skip
+        )
         return "conflict"
     copy = RemoteCopy.of(result.record)
     outcome = reconcile(session, copy, state, forced=result.conflicting or ())

@@ -3,6 +3,9 @@ to be pushed) and those this device lacks (named by live attachments)."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -32,3 +35,31 @@ def files_to_download(session: Session, folder: Path) -> list[str]:
         select(Attachment.sha256).where(Attachment.deleted_at.is_(None)).distinct()
     )
     return sorted(h for h in hashes if not blob_path(folder, h).exists())
+
+
+class DamagedFile(ValueError):
+    """A file whose bytes do not hash to its name."""
+
+
+def store_file(folder: Path, sha256: str, content: bytes) -> Path:
+    """Stores a downloaded file under its hash, after checking that it is that file."""
+    if hashlib.sha256(content).hexdigest() != sha256:
+        raise DamagedFile(sha256)
+    target = blob_path(folder, sha256)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(content)
+        os.replace(tmp_name, target)
+    except BaseException:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise
+    return target
+
+
+def read_file(folder: Path, sha256: str) -> bytes | None:
+    """A stored file's bytes (None when this device does not have it)."""
+    path = blob_path(folder, sha256)
+    return path.read_bytes() if path.exists() else None

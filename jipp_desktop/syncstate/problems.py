@@ -270,9 +270,13 @@ def _resolve_fields(
         )
     set_base(session, theirs)
     requeue(
-        session, entity, record_id, revision=theirs.revision, theirs=theirs.data,
+        session,
+        entity,
+        record_id,
+        revision=theirs.revision,
+        theirs=theirs.data,
         officer_id=actor.id,
-    )  # fmt: skip
+    )
 
 
 def _check(
@@ -321,9 +325,13 @@ def _resolve_deletion(
         )
     set_base(session, theirs)
     requeue(
-        session, entity, record_id, revision=theirs.revision, theirs=theirs.data,
+        session,
+        entity,
+        record_id,
+        revision=theirs.revision,
+        theirs=theirs.data,
         officer_id=actor.id,
-    )  # fmt: skip
+    )
 
 
 def retry(session: Session, actor: Actor, entity: str, record_id: str) -> None:

@@ -137,8 +137,12 @@ def test_rejected_is_quarantined_and_retry_counts_up_to_quarantine(db, operator)
     record_id = _create(db, operator)
     [change] = batch(db, operator)
     reason = Text(id="tidak boleh", en="not allowed")
-    ack(db, ChangeResult(change_id=change["change_id"], outcome="rejected", code="scope",
-                         reason=reason))  # fmt: skip
+    ack(
+        db,
+        ChangeResult(
+            change_id=change["change_id"], outcome="rejected", code="scope", reason=reason
+        ),
+    )
     found = problem(db, "innovation", record_id)
     assert (found.state, found.code, found.reason_en) == ("quarantined", "scope", "not allowed")
     assert batch(db, operator) == []  # held until the officer acts
@@ -169,8 +173,9 @@ def test_a_merged_answer_takes_the_registrys_other_fields(db, operator):
     _edit(db, operator, record_id, summary="Ringkasan dari perangkat ini saja.")
     [change] = batch(db, operator)
     record = remote(db, "innovation", record_id, 3, impact="Dampak dari perangkat lain.")
-    ack(db, ChangeResult(change_id=change["change_id"], outcome="merged", revision=3,
-                         record=record))  # fmt: skip
+    ack(
+        db, ChangeResult(change_id=change["change_id"], outcome="merged", revision=3, record=record)
+    )
     with db.session() as s:
         from jipp_desktop.db.models import Innovation
 

@@ -64,9 +64,12 @@ def list_problems_of(db):
 
 def test_resolving_with_theirs_settles_the_record(db, operator, synced):
     _conflict(
-        db, operator, synced, {"summary": "Milik saya."},
+        db,
+        operator,
+        synced,
+        {"summary": "Milik saya."},
         {"summary": "Milik registri.", "impact": "Dampak registri."},
-    )  # fmt: skip
+    )
     with db.transaction() as s:
         resolve_conflict(s, operator, "innovation", synced, {"summary": "theirs"})
     found = get(db, synced)
@@ -83,9 +86,12 @@ def test_resolving_with_theirs_settles_the_record(db, operator, synced):
 
 def test_resolving_with_mine_sends_one_change_on_their_revision(db, operator, synced):
     _conflict(
-        db, operator, synced, {"summary": "Milik saya."},
+        db,
+        operator,
+        synced,
+        {"summary": "Milik saya."},
         {"summary": "Milik registri.", "impact": "Dampak registri."},
-    )  # fmt: skip
+    )
     with db.transaction() as s:
         resolve_conflict(s, operator, "innovation", synced, {"summary": "mine"})
     found = get(db, synced)
@@ -146,8 +152,15 @@ def test_retry_and_discard_of_a_quarantined_change(db, operator, synced):
     with db.transaction() as s:
         update_innovation(s, operator, synced, {"summary": "Ditolak registri."})
     [change] = batch(db, operator)
-    ack(db, ChangeResult(change_id=change["change_id"], outcome="rejected", code="scope",
-                         reason=Text(id="di luar wilayah", en="out of scope")))  # fmt: skip
+    ack(
+        db,
+        ChangeResult(
+            change_id=change["change_id"],
+            outcome="rejected",
+            code="scope",
+            reason=Text(id="di luar wilayah", en="out of scope"),
+        ),
+    )
     [issue] = list_problems_of(db)
     assert (issue.kind, issue.code, issue.message("en")) == ("rejected", "scope", "out of scope")
     with db.transaction() as s:

@@ -92,10 +92,12 @@ def test_a_record_written_back_on_another_device_reads_the_same(db, operator, ad
     try:
         now = datetime.now(UTC)
         with remote_transaction(other) as s:
-            insert_remote(s, [RemoteCopy("innovation", ids["innovation"], 1, False,
-                                         data["innovation"], now)])  # fmt: skip
-            insert_remote(s, [RemoteCopy("commitment", ids["commitment"], 1, False,
-                                         data["commitment"], now)])  # fmt: skip
+            insert_remote(
+                s, [RemoteCopy("innovation", ids["innovation"], 1, False, data["innovation"], now)]
+            )
+            insert_remote(
+                s, [RemoteCopy("commitment", ids["commitment"], 1, False, data["commitment"], now)]
+            )
             # The hub is reference data both devices have: written over.
             write_remote(s, RemoteCopy("hub", ids["hub"], 1, False, data["hub"], now))
         with other.session() as s:

@@ -57,8 +57,12 @@ def applied(db: Database, change: dict[str, Any], revision: int, **assigned: Any
     if change["operation"] != "create":
         sent = {k: v["new"] for k, v in change["fields"].items()}
         record = record.model_copy(update={"data": {**record.data, **sent, **assigned}})
-    ack(db, ChangeResult(change_id=change["change_id"], outcome="applied", revision=revision,
-                         record=record))  # fmt: skip
+    ack(
+        db,
+        ChangeResult(
+            change_id=change["change_id"], outcome="applied", revision=revision, record=record
+        ),
+    )
 
 
 def ack(db: Database, *results: ChangeResult) -> None:
