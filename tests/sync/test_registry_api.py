@@ -68,7 +68,7 @@ def test_openapi_is_published(registry: Registry) -> None:
 
 
 def test_login_and_tokens(any_registry: Registry) -> None:
-    username, password = any_registry.accounts()["op"]
+    username, _password = any_registry.accounts()["op"]
     client = any_registry.as_("op")
     assert client.account["role"] == "operator"
     assert client.account["agency_ids"] == ["5f1900b7-3a65-5bdf-b88f-4e4f72a287c5"]
