@@ -39,12 +39,11 @@ from sync.protocol import (
 from sync.registry import __version__, attachments, auth, models
 from sync.registry import pull as pulling
 from sync.registry import push as pushing
-from sync.registry.db import kind_of, make_engine, prepare, read_only
+from sync.registry.db import DB_ENV, kind_of, make_engine, prepare, read_only
 from sync.registry.errors import ApiError, install_handlers
 from sync.registry.middleware import RegistryMiddleware
 from sync.registry.scope import AccountInfo
 
-DB_ENV = "JIPP_REGISTRY_DB"
 TOKEN_HOURS_ENV = "JIPP_REGISTRY_TOKEN_HOURS"
 DEFAULT_TOKEN_HOURS = 12.0
 

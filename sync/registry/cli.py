@@ -20,28 +20,34 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from sync.registry import accounts
 from sync.registry.accounts import AccountError, NewAccount
-from sync.registry.app import DB_ENV
-from sync.registry.db import DEFAULT_DB, BadDatabaseUrl, make_engine, prepare
+from sync.registry.db import DB_ENV, DEFAULT_DB, BadDatabaseUrl, make_engine, prepare
 
 
 class CliError(Exception):
     """A one-line error for the user (both languages)."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line (and exit status 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        """Prints the mistake on one line and exits."""
+        self.exit(2, f"{self.prog}: perintah tidak sah / usage error: {message} (--help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         default=argparse.SUPPRESS,
         help=f"database URL (default: $JIPP_REGISTRY_DB or {DEFAULT_DB})",
     )
-    parser = argparse.ArgumentParser(
-        prog="jipp-registry", description="JIPP registry server", parents=[common]
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="jipp-registry", description="JIPP registry server", parents=[common])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     serve = commands.add_parser("serve", parents=[common], help="serve the sync API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -54,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     user = commands.add_parser("user", parents=[common], help="manage accounts")
-    users = user.add_subparsers(dest="user_command", required=True)
+    users = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     add = users.add_parser("add", parents=[common], help="make an account")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=["operator", "verifier", "admin"])

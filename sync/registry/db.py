@@ -23,6 +23,7 @@ from sync.registry.clock import utcnow
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_DB = "sqlite:///jipp-registry.db"
+DB_ENV = "JIPP_REGISTRY_DB"
 # PostgreSQL error codes that mean "try again": serialization failure, deadlock, lock timeout.
 _TRANSIENT_PG = {"40001", "40P01", "55P03", "57014"}
 _MIGRATION_LOCK = 0x4A495050  # "JIPP": the advisory lock that serialises start-up migrations

@@ -92,7 +92,7 @@ class Registry:
         self.env = env or {}
         self.process: subprocess.Popen[bytes] | None = None
         self.scheme = "https" if "--cert" in self.extra_args else "http"
-        self._accounts: dict[str, tuple[str, str]] | None = None
+        self._accounts: dict[str, tuple[str, str]] = {}
 
     @property
     def url(self) -> str:
@@ -156,28 +156,27 @@ class Registry:
             args += ["--full-name", full_name]
         self.cli(*args, password=password)
 
-    def accounts(self) -> dict[str, tuple[str, str]]:
-        """The standard accounts of the tests, made once per database: key → (username,
-        password). op, op2: operators of Kota Denpasar; op_badung: of Kabupaten Badung; ver:
-        verifier of region 51 (Bali); ver2: verifier of Kota Denpasar; admin: national;
-        admin_bali: admin of region 51; admin_jatim: admin of region 35."""
-        if self._accounts is None:
-            made = {
-                key: (f"{key}-{uuid.uuid4().hex[:6]}", PASSWORD) for key, *_ in STANDARD_ACCOUNTS
-            }
-            with ThreadPoolExecutor(4) as pool:
-                list(
-                    pool.map(
-                        lambda a: self.add_user(made[a[0]][0], a[1], PASSWORD, a[2], a[3], a[0]),
-                        STANDARD_ACCOUNTS,
-                    )
-                )
-            self._accounts = made
-        return self._accounts
+    def accounts(self, *keys: str) -> dict[str, tuple[str, str]]:
+        """The standard accounts of the tests (all, or those of ``keys``), made once per
+        server: key → (username, password). op, op2: operators of Kota Denpasar; op_badung: of
+        Kabupaten Badung; ver: verifier of region 51 (Bali); ver2: verifier of Kota Denpasar;
+        admin: national; admin_bali: admin of region 51; admin_jatim: admin of region 35."""
+        wanted = [a for a in STANDARD_ACCOUNTS if (not keys or a[0] in keys)]
+        missing = [a for a in wanted if a[0] not in self._accounts]
+        made = {key: (f"{key}-{uuid.uuid4().hex[:6]}", PASSWORD) for key, *_ in missing}
+
+        def add(spec: tuple[str, str, tuple[str, ...], str | None]) -> None:
+            key, role, agencies, region = spec
+            self.add_user(made[key][0], role, PASSWORD, agencies, region, full_name=key)
+
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(add, missing))
+        self._accounts.update(made)
+        return {a[0]: self._accounts[a[0]] for a in wanted}
 
     def as_(self, key: str, device_id: str | None = None) -> Client:
         """A client logged in as a standard account (see :meth:`accounts`)."""
-        username, password = self.accounts()[key]
+        username, password = self.accounts(key)[key]
         return self.client(username, password, device_id)
 
     def start(self, timeout: float = 30) -> None:
