@@ -1,17 +1,24 @@
 """Devices for the client tests: each a store file of its own with local officer profiles that
 sync with the registry's standard accounts (tests/sync/servers.py), through the real client
-against a real ``jipp-registry serve``. Holds no tests itself."""
+against a real ``jipp-registry serve``; and a fault proxy to put between them. Holds no tests
+itself."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import random
+import socket
 import subprocess
 import sys
+import threading
+import time
+from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
@@ -22,7 +29,7 @@ from jipp_desktop.syncstate import list_problems, pending_count
 from jipp_desktop.syncstate.records import records_data
 from sync.client.engine import SyncResult, synchronise
 from tests.conftest import innovation_values
-from tests.sync.servers import ROOT, Registry
+from tests.sync.servers import HOST, ROOT, Registry
 
 # Account key (tests/sync/servers.py) → the local profile that syncs with it.
 PROFILES = {
@@ -52,6 +59,7 @@ class Device:
         self.path = path
         self.name = name
         self.registry = registry
+        self.url = registry.url  # where its client connects (a proxy, say)
         self.db: Database = open_database(path)
         self.actors: dict[str, Actor] = {}
 
@@ -73,9 +81,7 @@ class Device:
     def sync(self, key: str, profile: str | None = None, **kw: Any) -> SyncResult:
         """One exchange as the officer of account ``key``."""
         username, password = self.account(key)
-        return synchronise(
-            self.db, self.officer(key, profile), self.registry.url, username, password, **kw
-        )
+        return synchronise(self.db, self.officer(key, profile), self.url, username, password, **kw)
 
     def write(self) -> Any:
         return self.db.transaction()
@@ -137,7 +143,7 @@ class Device:
             actor.id,
             "sync",
             "--registry",
-            registry_url or self.registry.url,
+            registry_url or self.url,
             "--user",
             username,
             "--json",
@@ -215,5 +221,138 @@ def registry_records(registry: Registry, key: str = "admin") -> list[dict[str, A
     return records
 
 
-def moment(text: str) -> datetime:
-    return datetime.fromisoformat(text)
+FAULTS = ("drop_request", "drop_reply", "delay", "error_500_after", "error_503", "cut_headers")
+
+
+class FaultProxy:
+    """An HTTP/1.1 proxy thread that spoils a share of the requests it forwards.
+
+    Args:
+        upstream: the registry's base URL.
+        rate: the share of requests spoiled.
+        seed: the seed of the choice of requests and faults.
+        faults: the faults to choose from (default: all of ``FAULTS``).
+    """
+
+    def __init__(
+        self, upstream: str, rate: float = 0.3, seed: int = 7, faults: tuple[str, ...] = FAULTS
+    ) -> None:
+        parts = urlsplit(upstream)
+        self.target = (parts.hostname or HOST, parts.port or 80)
+        self.rate = rate
+        self.kinds = faults
+        self.random = random.Random(seed)
+        self.lock = threading.Lock()
+        self.faults: Counter[str] = Counter()
+        self.listener = socket.create_server((HOST, 0))
+        self.port = self.listener.getsockname()[1]
+        self.running = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    def stop(self) -> None:
+        self.running = False
+        with contextlib.suppress(OSError):
+            self.listener.close()
+
+    def _accept(self) -> None:
+        while self.running:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _choose(self) -> str | None:
+        with self.lock:
+            if self.rate <= 0 or self.random.random() >= self.rate:
+                return None
+            fault = self.random.choice(self.kinds)
+            self.faults[fault] += 1
+            return fault
+
+    def _serve(self, client: socket.socket) -> None:
+        with client:
+            buffer = b""
+            while self.running:
+                request, buffer = _read_message(client, buffer, request=True)
+                if request is None:
+                    return
+                fault = self._choose()
+                if fault == "delay":
+                    time.sleep(0.3)
+                    fault = None
+                if fault == "error_503":
+                    client.sendall(_answer(503, b'{"detail": "busy"}', "Retry-After: 1\r\n"))
+                    continue
+                if fault == "drop_request":
+                    with contextlib.suppress(OSError), socket.create_connection(self.target) as up:
+                        up.sendall(request[: len(request) // 2])
+                    return
+                try:
+                    with socket.create_connection(self.target, timeout=120) as up:
+                        up.sendall(request)
+                        response, _ = _read_message(up, b"", request=False)
+                except OSError:
+                    return
+                if response is None:
+                    return
+                if fault == "error_500_after":
+                    client.sendall(_answer(500, b"Internal Server Error"))
+                    continue
+                if fault == "drop_reply":
+                    head = response.index(b"\r\n\r\n") + 4
+                    client.sendall(response[: head + max(1, (len(response) - head) // 2)])
+                    return
+                if fault == "cut_headers":
+                    client.sendall(response[: response.index(b"\r\n") + 2])
+                    return
+                client.sendall(response)
+
+
+def _answer(status: int, body: bytes, extra: str = "") -> bytes:
+    reason = {500: "Internal Server Error", 503: "Service Unavailable"}[status]
+    return (
+        f"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain\r\n"
+        f"Content-Length: {len(body)}\r\n{extra}\r\n"
+    ).encode() + body
+
+
+def _read_message(
+    sock: socket.socket, buffer: bytes, *, request: bool
+) -> tuple[bytes | None, bytes]:
+    """One HTTP message (head and body) from ``sock``; None when the peer closed."""
+    while b"\r\n\r\n" not in buffer:
+        chunk = _recv(sock)
+        if not chunk:
+            return None, b""
+        buffer += chunk
+    end = buffer.index(b"\r\n\r\n") + 4
+    head = buffer[:end].decode("latin-1").lower()
+    headers = dict(line.split(":", 1) for line in head.split("\r\n")[1:] if ":" in line)
+    headers = {k.strip(): v.strip() for k, v in headers.items()}
+    if headers.get("transfer-encoding") == "chunked":
+        while not buffer[end:].endswith(b"0\r\n\r\n"):
+            chunk = _recv(sock)
+            if not chunk:
+                return None, b""
+            buffer += chunk
+        return buffer, b""
+    length = int(headers.get("content-length", "0"))
+    while len(buffer) < end + length:
+        chunk = _recv(sock)
+        if not chunk:
+            return None, b""
+        buffer += chunk
+    return buffer[: end + length], buffer[end + length :]
+
+
+def _recv(sock: socket.socket) -> bytes:
+    try:
+        return sock.recv(65536)
+    except OSError:
+        return b""
