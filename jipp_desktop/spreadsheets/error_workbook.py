@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from jipp_desktop.language import language
 from jipp_desktop.progress import ProgressFn, no_progress
-from jipp_desktop.spreadsheets import styles
+from jipp_desktop.spreadsheets import cells, styles
 from jipp_desktop.spreadsheets.report import ImportReport, RowProblem
 from jipp_desktop.spreadsheets.source import ImportLimits, open_source
 
@@ -31,11 +30,17 @@ NOTES_HEADER = {"id": "Keterangan kesalahan", "en": "Problems"}
 def _cell(ws: WriteOnlyWorksheet, value: Any, problems: list[RowProblem], lang: str) -> Any:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # calamine reads every number as float; 2021 stays 2021
+    if value == "":
+        value = None
+    if isinstance(value, str):
+        # As sent, but a cell must be able to hold it: a control character shows as U+FFFD,
+        # an overlong text is cut with a mark saying so.
+        value = cells.shown_as_sent(value)
     if not problems:
-        return value if value != "" else None
-    cell = WriteOnlyCell(ws, value if value != "" else None)
+        return cells.cell(ws, value)
+    cell = cells.styled(ws, value)
     cell.fill, cell.font = styles.PROBLEM_FILL, styles.PROBLEM_FONT
-    text = "\n".join(p.message(lang) for p in problems)
+    text = cells.shown_as_sent("\n".join(p.message(lang) for p in problems))
     cell.comment = Comment(text, AUTHOR, width=320, height=110)
     return cell
 
@@ -69,17 +74,17 @@ def write_error_workbook(
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "B2"
     heads = [ROW_HEADER[lang]]
-    heads += [header.headers.get(i, "") for i in range(first, last + 1)]
+    heads += [cells.shown_as_sent(header.headers.get(i, "")) for i in range(first, last + 1)]
     heads.append(NOTES_HEADER[lang])
     head_cells = []
     for text in heads:
-        cell = WriteOnlyCell(ws, text)
+        cell = cells.styled(ws, text)
         cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
         cell.alignment = styles.HEADER_ALIGN
         head_cells.append(cell)
     ws.append(head_cells)
     written = 0
-    for number, cells in source.rows():
+    for number, sent in source.rows():
         problems = rejected.get(number)
         if problems is None:
             continue
@@ -89,10 +94,10 @@ def write_error_workbook(
         row: list[Any] = [number]
         for index in range(first, last + 1):
             offset = index - first
-            value = cells[offset] if offset < len(cells) else None
+            value = sent[offset] if offset < len(sent) else None
             row.append(_cell(ws, value, by_column.get(index, []), lang))
-        text = "\n".join(p.describe(lang) for p in problems)
-        notes = WriteOnlyCell(ws, text)
+        text = cells.shown_as_sent("\n".join(p.describe(lang) for p in problems))
+        notes = cells.styled(ws, text)
         notes.alignment = styles.WRAP_LEFT
         row.append(notes)
         # Tall enough to show every problem (about 80 characters a line in that column).

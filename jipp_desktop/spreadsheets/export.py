@@ -22,19 +22,24 @@ from sqlalchemy.orm import Session, aliased
 
 from jipp_desktop.dates import long_date
 from jipp_desktop.db.models import Agency, Innovation, Region
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.language import language
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference import codes
 from jipp_desktop.services.search import LIST_COLUMNS, apply_filter
-from jipp_desktop.spreadsheets import styles
-from jipp_desktop.spreadsheets.columns import YES_NO, export_columns, region_text
+from jipp_desktop.spreadsheets import cells, styles
+from jipp_desktop.spreadsheets.columns import YES_NO, Column, export_columns, region_text
 
 DATA_SHEET = {"id": "Data inovasi", "en": "Innovations"}
 RECAP_SHEET = {"id": "Rekap", "en": "Recap"}
 PAGE = 1000
 _Province = aliased(Region)
+
+
+class ExportRefused(ServiceError):
+    """A stored value cannot be written into a cell as it is; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -89,13 +94,31 @@ def _naive(value: Any) -> Any:
 
 
 def _header_row(ws: WriteOnlyWorksheet, texts: list[str]) -> list[WriteOnlyCell]:
-    cells = []
+    out = []
     for text in texts:
-        cell = WriteOnlyCell(ws, text)
+        cell = cells.styled(ws, text)
         cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
         cell.alignment, cell.border = styles.HEADER_ALIGN, styles.HEADER_BORDER
-        cells.append(cell)
-    return cells
+        out.append(cell)
+    return out
+
+
+def _refuse(columns: tuple[Column, ...], out: list[Any]) -> None:
+    """Refuses the export when a value of this row cannot go into a cell as it is (longer than
+    a cell holds, or a control character kept from before texts were cleaned at entry): the
+    record and the field are named, so the officer can correct it in the form."""
+    found = cells.first_unwritable(out)
+    if found is None:
+        return
+    index, (why_id, why_en) = found
+    column = columns[index]
+    record, title = out[0], str(out[1 + [c.key for c in columns[1:]].index("title")] or "")
+    raise ExportRefused(
+        f"inovasi {record} ({title[:60]!r}), kolom {column.id}: {why_id}; perbaiki di "
+        "formulir lalu ekspor lagi (tidak ada berkas yang ditulis)",
+        f"innovation {record} ({title[:60]!r}), column {column.en}: {why_en}; correct it in "
+        "the form and export again (no file was written)",
+    )
 
 
 def _write_data(
@@ -130,7 +153,8 @@ def _write_data(
         out[region_pos] = region_text(out[region_pos], region_name)
         wf, verified, updated = row[4 + n_fields :]
         out += [province_name, workflow.get(wf, wf), _naive(verified), _naive(updated)]
-        ws.append(out)
+        _refuse(columns, out)
+        ws.append(cells.row(ws, out))
         count += 1
         if count % PAGE == 0:
             progress(count, total)
@@ -150,16 +174,16 @@ def _write_recap(
     ws.column_dimensions["A"].width = 58
     ws.column_dimensions["B"].width = 12
     ws.column_dimensions["C"].width = 10
-    title = WriteOnlyCell(ws, "Recap of innovations" if en else "Rekapitulasi inovasi")
+    title = cells.styled(ws, "Recap of innovations" if en else "Rekapitulasi inovasi")
     title.font = styles.TITLE_FONT
     ws.append([title])
     from jipp_desktop.documents.recap import describe_filter  # the PDF recap's words too
 
     described = describe_filter(session, f, lang) or ("all innovations" if en else "semua inovasi")
-    ws.append([("Filter: " if en else "Saringan: ") + described])
+    ws.append(cells.row(ws, [("Filter: " if en else "Saringan: ") + described]))
     made = long_date(date.today(), lang)
-    ws.append([("Made on " if en else "Dibuat pada ") + made])
-    ws.append(["Total" if en else "Jumlah", total])
+    ws.append(cells.row(ws, [("Made on " if en else "Dibuat pada ") + made]))
+    ws.append(cells.row(ws, ["Total" if en else "Jumlah", total]))
     none = "(none)" if en else "(tidak diisi)"
     provinces = select(Region.code, Region.name).where(Region.level == "province")
     province_names = {code: name for code, name in session.execute(provinces)}
@@ -198,14 +222,14 @@ def _write_recap(
     ]
     for heading, column, counts, label in sections:
         ws.append([])
-        head = WriteOnlyCell(ws, heading)
+        head = cells.styled(ws, heading)
         head.font = styles.SECTION_FONT
         ws.append([head])
         ws.append(_header_row(ws, [column, "Count" if en else "Jumlah", "%"]))
         for key, n in counts:
             share = WriteOnlyCell(ws, n / total if total else 0)
             share.number_format = "0.0%"
-            ws.append([label(key) if key is not None else none, n, share])
+            ws.append(cells.row(ws, [label(key) if key is not None else none, n, share]))
 
 
 def export_innovations(

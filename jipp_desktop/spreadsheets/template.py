@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Agency, Region
 from jipp_desktop.spreadsheets import styles
+from jipp_desktop.spreadsheets.cells import put, shown_as_sent
 from jipp_desktop.spreadsheets.columns import (
     FIELD_COLUMNS,
     METHOD,
@@ -147,9 +148,10 @@ def _write_lists(ws: Worksheet, lists: dict[str, list[str]]) -> dict[str, str]:
     refs: dict[str, str] = {}
     for i, (key, values) in enumerate(lists.items(), 1):
         letter = get_column_letter(i)
-        ws.cell(1, i, key)
+        put(ws, 1, i, key)
         for row, value in enumerate(values, 2):
-            ws.cell(row, i, value)
+            # A name kept from before texts were cleaned at entry must not break the file.
+            put(ws, row, i, shown_as_sent(value))
         last = max(len(values) + 1, 2)
         refs[key] = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${last}"
     ws.sheet_state = "hidden"
@@ -158,7 +160,7 @@ def _write_lists(ws: Worksheet, lists: dict[str, list[str]]) -> dict[str, str]:
 
 def _style_header(ws: Worksheet, columns: Sequence[Column]) -> None:
     for i, col in enumerate(columns, 1):
-        cell = ws.cell(1, i, col.header("both"))
+        cell = put(ws, 1, i, col.header("both"))
         cell.font = styles.HEADER_FONT
         required = col.spec is not None and col.spec.draft
         cell.fill = styles.REQUIRED_FILL if required else styles.HEADER_FILL
@@ -214,17 +216,17 @@ def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
     widths = {"A": 48, "B": 15, "C": 62, "D": 50}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
-    ws.cell(1, 1, "Petunjuk pengisian").font = styles.TITLE_FONT
+    put(ws, 1, 1, "Petunjuk pengisian").font = styles.TITLE_FONT
     row = 3
     for text in INTRO:
-        ws.cell(row, 1, text)
+        put(ws, row, 1, text)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         ws.cell(row, 1).alignment = styles.WRAP_LEFT
         ws.row_dimensions[row].height = _height(text, sum(widths.values()))
         row += 1
     row += 1
     for i, title in enumerate(("Kolom", "Wajib", "Isian yang diterima", "Contoh"), 1):
-        cell = ws.cell(row, i, title)
+        cell = put(ws, row, i, title)
         cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
     long_lists: list[tuple[str, str]] = []
     for col in FIELD_COLUMNS:
@@ -246,7 +248,7 @@ def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
             accepts += f" (paling banyak {spec.max_words} kata)"
         example = EXAMPLE.get(col.key, "")
         for column, value in enumerate((f"{spec.id} ({spec.en})", need, accepts, example), 1):
-            cell = ws.cell(row, column, value)
+            cell = put(ws, row, column, value)
             cell.alignment = styles.WRAP_LEFT
             if isinstance(value, date):
                 cell.number_format = styles.DATE_FORMAT
@@ -258,26 +260,26 @@ def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
         need, accepts = DECISION_HELP[col.key]
         accepts = accepts.replace("{choices}", "; ".join(lists.get(col.key, [])))
         for column, value in enumerate((f"{col.id} ({col.en})", need, accepts, ""), 1):
-            ws.cell(row, column, value).alignment = styles.WRAP_LEFT
+            put(ws, row, column, value).alignment = styles.WRAP_LEFT
         ws.row_dimensions[row].height = max(
             _height(accepts, widths["C"]), _height(need, widths["B"])
         )
     for key, title in long_lists:
         row += 2
-        ws.cell(row, 1, f"Pilihan {title}").font = styles.SECTION_FONT
+        put(ws, row, 1, f"Pilihan {title}").font = styles.SECTION_FONT
         spec = next(c.spec for c in FIELD_COLUMNS if c.key == key)
         assert spec is not None and spec.codes is not None
         for code in spec.codes:
             row += 1
-            ws.cell(row, 1, code.id)
-            ws.cell(row, 3, code.en)
+            put(ws, row, 1, code.id)
+            put(ws, row, 3, code.en)
     row += 2
-    ws.cell(row, 1, "Contoh baris (salin ke lembar 'Data')").font = styles.SECTION_FONT
+    put(ws, row, 1, "Contoh baris (salin ke lembar 'Data')").font = styles.SECTION_FONT
     row += 1
     for i, col in enumerate(FIELD_COLUMNS, 1):
-        head = ws.cell(row, i, col.header("id"))
+        head = put(ws, row, i, col.header("id"))
         head.font, head.fill = styles.HEADER_FONT, styles.HEADER_FILL
-        value = ws.cell(row + 1, i, EXAMPLE.get(col.key))
+        value = put(ws, row + 1, i, EXAMPLE.get(col.key))
         if isinstance(value.value, date):
             value.number_format = styles.DATE_FORMAT
     ws.page_setup.orientation = "landscape"
