@@ -232,15 +232,22 @@ class FaultProxy:
         rate: the share of requests spoiled.
         seed: the seed of the choice of requests and faults.
         faults: the faults to choose from (default: all of ``FAULTS``).
+        retry_after: the seconds a 503 asks to wait.
     """
 
     def __init__(
-        self, upstream: str, rate: float = 0.3, seed: int = 7, faults: tuple[str, ...] = FAULTS
+        self,
+        upstream: str,
+        rate: float = 0.3,
+        seed: int = 7,
+        faults: tuple[str, ...] = FAULTS,
+        retry_after: int = 1,
     ) -> None:
         parts = urlsplit(upstream)
         self.target = (parts.hostname or HOST, parts.port or 80)
         self.rate = rate
         self.kinds = faults
+        self.retry_after = retry_after
         self.random = random.Random(seed)
         self.lock = threading.Lock()
         self.faults: Counter[str] = Counter()
@@ -287,7 +294,7 @@ class FaultProxy:
                     time.sleep(0.3)
                     fault = None
                 if fault == "error_503":
-                    client.sendall(_answer(503, b'{"detail": "busy"}', "Retry-After: 1\r\n"))
+                    client.sendall(_answer(503, b"busy", f"Retry-After: {self.retry_after}\r\n"))
                     continue
                 if fault == "drop_request":
                     with contextlib.suppress(OSError), socket.create_connection(self.target) as up:
