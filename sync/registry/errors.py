@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import MAX_BATCH, Problem, Text
@@ -125,22 +126,31 @@ def install_handlers(app: FastAPI) -> None:
     async def _database(_request: Request, exc: DBAPIError) -> JSONResponse:
         log.error("database error: %s", exc)
         if is_transient(exc) or exc.connection_invalidated:
-            return problem_response(
-                503,
-                simple_problem(
-                    503,
-                    "overloaded",
-                    "registri sedang sibuk; coba lagi sebentar lagi",
-                    "the registry is busy; try again shortly",
-                ),
-                {"Retry-After": "5"},
-            )
+            return _overloaded()
         return _internal()
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool(_request: Request, exc: PoolTimeout) -> JSONResponse:
+        log.warning("no database connection free: %s", exc)
+        return _overloaded()
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)
         return _internal()
+
+
+def _overloaded() -> JSONResponse:
+    return problem_response(
+        503,
+        simple_problem(
+            503,
+            "overloaded",
+            "registri sedang sibuk; coba lagi sebentar lagi",
+            "the registry is busy; try again shortly",
+        ),
+        {"Retry-After": "5"},
+    )
 
 
 def _internal() -> JSONResponse:

@@ -23,7 +23,7 @@ from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.validation import validate_innovation
 from jipp_desktop.reference.codes import WORKFLOW
-from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, AwardInput, _check_awards
+from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, AwardInput, _clean_awards
 from jipp_desktop.services.verification import DECISION_FIELDS, VERIFIERS
 from sync.registry import store
 from sync.registry.clock import today_in_indonesia
@@ -209,7 +209,9 @@ class InnovationRules(EntityRules):
             today=today_in_indonesia(),
         )
         if "awards" in fields:
-            errors += _awards_errors(data.get("awards"))
+            awards, award_errors = _awards(data.get("awards"))
+            errors += award_errors
+            cleaned["awards"] = awards
         number = cleaned.get("registration_number")
         if number:
             owner = store.unique_owner(ctx.connection, "innovation", number)
@@ -250,17 +252,17 @@ class InnovationRules(EntityRules):
             ctx.extra_writes.append(write)
 
 
-def _awards_errors(awards: Any) -> list[FieldError]:
-    """The desktop's checks of the competition history, after checking its shape."""
+def _awards(awards: Any) -> tuple[list[dict[str, Any]], list[FieldError]]:
+    """The competition history cleaned and checked by the desktop's rules, after its shape."""
     shape = FieldError(
         "awards",
         "riwayat kompetisi harus berupa daftar {year, competition, stage_reached}",
         "the competition history must be a list of {year, competition, stage_reached}",
     )
     if awards is None:
-        return []
+        return [], []
     if not isinstance(awards, list):
-        return [shape]
+        return [], [shape]
     items = []
     for a in awards:
         if (
@@ -270,6 +272,10 @@ def _awards_errors(awards: Any) -> list[FieldError]:
             or not isinstance(a.get("competition"), str)
             or not isinstance(a.get("stage_reached"), str)
         ):
-            return [shape]
+            return [], [shape]
         items.append(AwardInput(a["year"], a["competition"], a["stage_reached"]))
-    return _check_awards(items)
+    cleaned, errors = _clean_awards(items)
+    return [
+        {"year": a.year, "competition": a.competition, "stage_reached": a.stage_reached}
+        for a in cleaned
+    ], errors
