@@ -128,7 +128,9 @@ class RegistryClient:
         self.session.mount("https://", adapter)
         self.session.headers[PROTOCOL_HEADER] = str(PROTOCOL)
         self.session.headers["User-Agent"] = f"jipp-desktop/{jipp_desktop.__version__}"
-        self.session.verify = str(ca_file) if ca_file else True
+        # Given with every request: requests lets REQUESTS_CA_BUNDLE override a session's own.
+        self.verify: str | bool = str(ca_file) if ca_file else True
+        self.session.verify = self.verify
         self._login: Login | None = None
 
     def close(self) -> None:
@@ -230,7 +232,7 @@ class RegistryClient:
         while True:
             try:
                 response = self.session.request(
-                    method, self.api + path, timeout=self.timeout, **kwargs
+                    method, self.api + path, timeout=self.timeout, verify=self.verify, **kwargs
                 )
             except requests.exceptions.SSLError as exc:
                 raise Unreachable(
