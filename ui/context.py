@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from jipp_desktop.db.engine import Database
     from jipp_desktop.services.officers import Actor
     from ui.reference import ReferenceCache
+    from ui.sync.controller import SyncController
 
 
 class StoreOpening:
@@ -99,7 +100,18 @@ class AppContext(QObject):
         self._reference: ReferenceCache | None = None
         self._opening: StoreOpening | None = None
         self._deferred: list[Callable[[], object]] = []
+        self._sync: SyncController | None = None
         self.data_changed.connect(self._forget_reference)
+
+    @property
+    def sync(self) -> SyncController:
+        """The sync with the registry (made on first use; the main window makes it at start,
+        so automatic sync runs whichever page is shown)."""
+        if self._sync is None:
+            from ui.sync.controller import SyncController
+
+            self._sync = SyncController(self, self)
+        return self._sync
 
     @property
     def store_path(self) -> Path:

@@ -298,5 +298,6 @@ class MainWindow(QMainWindow):
                 return
         self._ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._ctx.settings.setValue(STATE_KEY, self.saveState())
+        self._ctx.sync.shutdown()
         self._ctx.jobs.wait_idle()
         event.accept()

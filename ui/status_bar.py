@@ -1,4 +1,5 @@
-"""The status bar: online or offline, changes not yet synced, and when the last sync was."""
+"""The status bar: online or offline, changes not yet synced, problems of the sync, when the
+last sync was, and the exchange under way."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.context import AppContext
 from ui.i18n import format_datetime, format_number
-
-LAST_SYNC_KEY = "sync.last_at"
 
 
 def reachability_online() -> bool:
@@ -27,24 +26,25 @@ def reachability_online() -> bool:
     return info is not None and info.reachability() == QNetworkInformation.Reachability.Online
 
 
-def last_sync_at(ctx: AppContext) -> datetime | None:
-    """When the last sync finished (None when never)."""
-    from jipp_desktop.services.settings import get_setting
+def sync_summary(ctx: AppContext) -> tuple[int, int, datetime | None]:
+    """Records waiting for the registry, records the sync could not settle, and when the
+    last exchange completed (None: never)."""
+    from jipp_desktop.syncstate.device import last_sync
+    from jipp_desktop.syncstate.pending import pending_count
+    from jipp_desktop.syncstate.problems import list_problems
 
     with ctx.db.session() as s:
-        raw = get_setting(s, LAST_SYNC_KEY)
-    try:
-        return datetime.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
+        return pending_count(s), len(list_problems(s)), last_sync(s)
 
 
 class SyncStatusBar(QStatusBar):
-    """Always shows: online/offline, unsynced changes, last sync time.
+    """Always shows: online/offline, unsynced changes, sync problems, last sync time; and what
+    a running exchange is doing.
 
     Attributes:
-        network: the online/offline label.
+        network: the online/offline label (the registry's answer once a registry is set).
         pending: the unsynced-changes label.
+        problems: the label of records the sync could not settle (hidden when none).
         last_sync: the last-sync label.
     """
 
@@ -55,11 +55,20 @@ class SyncStatusBar(QStatusBar):
         self.network.setObjectName("network")
         self.pending = QLabel()
         self.pending.setObjectName("pending")
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setStyleSheet("color: #b00020;")
+        self.problems.hide()
         self.last_sync = QLabel()
         self.last_sync.setObjectName("last_sync")
-        for label in (self.network, self.pending, self.last_sync):
+        for label in (self.network, self.pending, self.problems, self.last_sync):
             self.addPermanentWidget(label)
         ctx.data_changed.connect(lambda _entity: self.refresh())
+        sync = ctx.sync
+        sync.progressed.connect(self._progressed)
+        sync.finished.connect(lambda _result: self.clearMessage())
+        sync.failed.connect(lambda message, _t: self.showMessage(message, 15_000))
+        sync.reachability.connect(self._show_registry)
         # The reachability backend (~60 ms to load) is probed once the window has painted.
         QTimer.singleShot(300, self, self._watch_network)
         # Counting unsynced changes over a large store waits for the first paint too (and, at
@@ -90,15 +99,33 @@ class SyncStatusBar(QStatusBar):
             self.tr("Terhubung ke internet") if online else self.tr("Tidak ada koneksi internet")
         )
 
-    def refresh(self) -> None:
-        """Reads the pending count and the last sync time again."""
-        from jipp_desktop.services.stats import pending_by_kind
-
-        with self._ctx.db.session() as s:
-            pending = sum(pending_by_kind(s).values())
-        self.pending.setText(
-            self.tr("Belum disinkronkan: %1").replace("%1", format_number(pending, self._ctx.lang))
+    def _show_registry(self, reachable: bool) -> None:
+        self.network.setText(self.tr("● Daring") if reachable else self.tr("○ Luring"))
+        self.network.setToolTip(
+            self.tr("Registri dapat dihubungi")
+            if reachable
+            else self.tr("Registri tidak dapat dihubungi")
         )
-        when = last_sync_at(self._ctx)
-        text = format_datetime(when, self._ctx.lang) if when else self.tr("belum pernah")
+
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        from ui.sync.controller import stage_text
+
+        text = stage_text(stage, self._ctx.lang)
+        if total:
+            lang = self._ctx.lang
+            text += f" {format_number(done, lang)}/{format_number(total, lang)}"
+        self.showMessage(self.tr("Sinkronisasi: %1…").replace("%1", text))
+
+    def refresh(self) -> None:
+        """Reads the pending count, the problems and the last sync time again."""
+        pending, problems, when = sync_summary(self._ctx)
+        lang = self._ctx.lang
+        self.pending.setText(
+            self.tr("Belum disinkronkan: %1").replace("%1", format_number(pending, lang))
+        )
+        self.problems.setText(
+            self.tr("Masalah sinkronisasi: %1").replace("%1", format_number(problems, lang))
+        )
+        self.problems.setVisible(problems > 0)
+        text = format_datetime(when, lang) if when else self.tr("belum pernah")
         self.last_sync.setText(self.tr("Sinkronisasi terakhir: %1").replace("%1", text))

@@ -284,6 +284,45 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Selesaikan konflik: %1</source>
+        <translation>Resolve the conflict: %1</translation>
+    </message>
+    <message>
+        <source>Isian di bawah diubah di komputer ini dan juga di registri, dengan nilai berbeda. Pilih nilai yang berlaku untuk setiap isian; pilihan Anda dikirim ke registri pada sinkronisasi berikutnya. Isian lain sudah digabung.</source>
+        <translation>The fields below were changed on this computer and in the registry too, to different values. Choose the value that holds for each field; your choice goes to the registry at the next sync. The other fields are already merged.</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Versi dasar</source>
+        <translation>Base version</translation>
+    </message>
+    <message>
+        <source>Versi saya</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <source>Versi registri</source>
+        <translation>Registry version</translation>
+    </message>
+    <message>
+        <source>Pakai</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Dihapus</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Inovasi</source>
@@ -1204,6 +1243,13 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Kata sandi akun registri belum diisi (halaman Sinkronisasi).</source>
+        <translation>The registry account&apos;s password is not set (Sync page).</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Inovasi</source>
@@ -1234,6 +1280,74 @@
         <translation>Attachments</translation>
     </message>
     <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Ditolak registri</source>
+        <translation>Rejected by the registry</translation>
+    </message>
+    <message>
+        <source>Dikarantina</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <source>Dicoba lagi</source>
+        <translation>Being retried</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi dengan registri nasional (JIPPNas)</source>
+        <translation>Sync with the national registry (JIPPNas)</translation>
+    </message>
+    <message>
+        <source>Registri</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>tersimpan di keyring sistem</source>
+        <translation>kept in the system keyring</translation>
+    </message>
+    <message>
+        <source>sertifikat CA (kosong: milik sistem)</source>
+        <translation>CA certificate (empty: the system&apos;s)</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Sinkron otomatis (saat registri terjangkau, setelah perubahan, saat mulai)</source>
+        <translation>Sync automatically (when the registry is reachable, after changes, at start)</translation>
+    </message>
+    <message>
+        <source>Simpan pengaturan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Alamat registri</source>
+        <translation>Registry address</translation>
+    </message>
+    <message>
+        <source>Akun registri</source>
+        <translation>Registry account</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sertifikat CA</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Antrean perubahan yang belum dikirim ke JIPPNas</source>
         <translation>Changes not yet sent to JIPPNas</translation>
     </message>
@@ -1246,8 +1360,92 @@
         <translation>Changes</translation>
     </message>
     <message>
-        <source>Semua perubahan tersimpan di komputer ini dan tetap aman tanpa koneksi. Koneksi ke registri nasional (alamat server dan akun) diatur kemudian; setelah itu perubahan di atas dikirim dan perubahan dari pusat diambil.</source>
-        <translation>Every change is stored on this computer and stays safe without a connection. The connection to the national registry (server address and account) is configured later; then the changes above are sent and the registry&apos;s changes fetched.</translation>
+        <source>Perlu perhatian</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Masalah</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Selesaikan konflik…</source>
+        <translation>Resolve conflict…</translation>
+    </message>
+    <message>
+        <source>Coba kirim lagi</source>
+        <translation>Try sending again</translation>
+    </message>
+    <message>
+        <source>Buang perubahan saya</source>
+        <translation>Discard my change</translation>
+    </message>
+    <message>
+        <source>Keyring sistem tidak tersedia: kata sandi tidak disimpan; isi lagi setiap kali aplikasi dibuka.</source>
+        <translation>The system keyring is not available: the password is not stored; enter it again each time the app opens.</translation>
+    </message>
+    <message>
+        <source>Diubah di sini dan di registri: %1</source>
+        <translation>Changed here and in the registry: %1</translation>
+    </message>
+    <message>
+        <source>Sertifikat CA registri</source>
+        <translation>The registry&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Sertifikat (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Alamat registri harus diawali https:// atau http://</source>
+        <translation>The registry address must start with https:// or http://</translation>
+    </message>
+    <message>
+        <source>Pengaturan registri disimpan.</source>
+        <translation>Registry settings saved.</translation>
+    </message>
+    <message>
+        <source>Isi alamat registri dan akun registri lebih dulu.</source>
+        <translation>Fill in the registry address and account first.</translation>
+    </message>
+    <message>
+        <source>Terkirim %1 perubahan, diterima %2 data, digabung %3; konflik %4, ditolak %5, dikarantina %6; masih menunggu %7.</source>
+        <translation>Sent %1 changes, received %2 records, merged %3; conflicts %4, rejected %5, quarantined %6; still waiting %7.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; yang sudah selesai tetap tersimpan.</source>
+        <translation>Cancelled; what was done is kept.</translation>
+    </message>
+    <message>
+        <source>Konflik diselesaikan; pilihan Anda dikirim pada sinkronisasi berikutnya.</source>
+        <translation>Conflict resolved; your choice goes to the registry at the next sync.</translation>
+    </message>
+    <message>
+        <source>Perubahan akan dikirim lagi pada sinkronisasi berikutnya.</source>
+        <translation>The change will be sent again at the next sync.</translation>
+    </message>
+    <message>
+        <source>Buang perubahan</source>
+        <translation>Discard the change</translation>
+    </message>
+    <message>
+        <source>Perubahan Anda pada “%1” dibuang dan data kembali ke versi registri. Lanjutkan?</source>
+        <translation>Your change to “%1” is discarded and the record goes back to the registry&apos;s version. Continue?</translation>
+    </message>
+    <message>
+        <source>Perubahan dibuang; data kembali ke versi registri.</source>
+        <translation>Change discarded; the record is back at the registry&apos;s version.</translation>
     </message>
     <message>
         <source>Jumlah perubahan belum disinkronkan: %1</source>
@@ -1285,8 +1483,24 @@
         <translation>No internet connection</translation>
     </message>
     <message>
+        <source>Registri dapat dihubungi</source>
+        <translation>The registry can be reached</translation>
+    </message>
+    <message>
+        <source>Registri tidak dapat dihubungi</source>
+        <translation>The registry cannot be reached</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: %1…</source>
+        <translation>Sync: %1…</translation>
+    </message>
+    <message>
         <source>Belum disinkronkan: %1</source>
         <translation>Not yet synced: %1</translation>
+    </message>
+    <message>
+        <source>Masalah sinkronisasi: %1</source>
+        <translation>Sync problems: %1</translation>
     </message>
     <message>
         <source>belum pernah</source>

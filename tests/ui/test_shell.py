@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from jipp_desktop.cli.main import run
-from jipp_desktop.services.settings import set_setting
+from jipp_desktop.syncstate.device import mark_synced
 from tests.ui.conftest import add_innovations
 from ui.main_window import PAGES, MainWindow
 from ui.profile_dialog import ProfileDialog
@@ -54,7 +54,7 @@ def test_status_bar_shows_pending_changes_and_last_sync(window, ctx, operator):
     ctx.data_changed.emit("innovation")
     assert status.pending.text() == "Belum disinkronkan: 3"
     with ctx.db.transaction() as s:
-        set_setting(s, "sync.last_at", datetime(2023, 10, 20, 7, 5, tzinfo=UTC).isoformat())
+        mark_synced(s, datetime(2023, 10, 20, 7, 5, tzinfo=UTC))
     status.refresh()
     assert "20 Okt 2023" in status.last_sync.text()
 
@@ -64,8 +64,8 @@ def test_sync_page_lists_unsynced_changes_by_kind(window, ctx, operator):
     page = window.show_page("sync")
     page.reload()
     rows = {
-        page.table.item(r, 0).text(): page.table.item(r, 1).text()
-        for r in range(page.table.rowCount())
+        page.pending_table.item(r, 0).text(): page.pending_table.item(r, 1).text()
+        for r in range(page.pending_table.rowCount())
     }
     assert rows == {"Inovasi": "2"}
     assert page.last_sync.text() == "Sinkronisasi terakhir: belum pernah"
