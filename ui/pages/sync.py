@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -145,8 +146,11 @@ class SyncPage(QWidget):
         form.addRow(self.tr("Akun registri"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
         form.addRow(self.tr("Sertifikat CA"), ca_row)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
         form.addRow("", self.auto)
-        form.addRow("", self.save_button)
+        form.addRow("", save_row)
         form.addRow("", self.keyring_note)
         return box
 
@@ -167,6 +171,10 @@ class SyncPage(QWidget):
         row.addWidget(self.cancel_button)
         row.addWidget(self.progress, 1)
         row.addWidget(self.stage)
+        # Without the progress bar (no exchange running) the buttons keep their size.
+        row.addStretch(0)
+        for button in (self.sync_button, self.cancel_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         return row
 
     def _queue_box(self) -> QGroupBox:
