@@ -65,20 +65,38 @@ def import_command(ctx: CliContext, args: argparse.Namespace) -> int:
     from jipp_desktop.language import language
     from jipp_desktop.spreadsheets.error_workbook import write_error_workbook
     from jipp_desktop.spreadsheets.importer import import_spreadsheet
+    from jipp_desktop.spreadsheets.report import ImportReport
     from jipp_desktop.spreadsheets.source import SpreadsheetError
 
     errors_out = _xlsx_out(args.errors) if args.errors else None
     actor = ctx.actor()
+    errors_file = None
+
+    def write_errors(report: ImportReport) -> None:
+        # Before the commit: an error workbook that cannot be written leaves nothing committed.
+        nonlocal errors_file
+        if errors_out is not None and report.rejected():
+            try:
+                write_error_workbook(args.file, report, errors_out)
+            except OSError as exc:
+                raise CliError(
+                    f"{errors_out}: berkas kesalahan tidak dapat ditulis ({exc.strerror}); "
+                    "tidak ada yang diimpor / the error workbook cannot be written "
+                    f"({exc.strerror}); nothing was imported"
+                ) from exc
+            errors_file = str(errors_out)
+
     try:
         report = import_spreadsheet(
-            ctx.db, actor, args.file, on_duplicate=args.on_duplicate, dry_run=args.dry_run
+            ctx.db,
+            actor,
+            args.file,
+            on_duplicate=args.on_duplicate,
+            dry_run=args.dry_run,
+            finish=write_errors,
         )
     except SpreadsheetError as exc:
         raise CliError(exc.message()) from exc
-    errors_file = None
-    if errors_out is not None and report.rejected():
-        write_error_workbook(args.file, report, errors_out)
-        errors_file = str(errors_out)
     lines = [report.summary()]
     shown = [p for p in report.problems if p.kind != "existing"]
     lines += [p.describe() for p in shown[:PROBLEMS_SHOWN]]

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD
 from jipp_desktop.documents.styles import INK, RULE
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
+from jipp_desktop.domain.text import clean_text
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 from jipp_desktop.services.settings import get_setting, set_setting
@@ -92,8 +93,10 @@ def check_logo(data: bytes) -> FieldError | None:
 def save_letterhead(session: Session, actor: Actor, letterhead: Letterhead) -> None:
     """Stores the letterhead after checking it; the change goes into the audit log."""
     require_role(actor, "operator", "admin")
-    agency = " ".join(letterhead.agency_name.split())
-    address = "\n".join(line.strip() for line in letterhead.address.strip().splitlines())
+    agency = clean_text(letterhead.agency_name)
+    address = "\n".join(
+        line.strip() for line in clean_text(letterhead.address, multiline=True).splitlines()
+    )
     errors: list[FieldError] = []
     if not 2 <= len(agency) <= 200:
         errors.append(

@@ -9,11 +9,14 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
+from jipp_desktop.domain.text import clean_text, fold_key, length_error
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 EDITABLE = ("name", "kind", "region_code", "parent_id", "address")
+MAX_NAME = 200
+MAX_ADDRESS = 300
 
 
 def get_agency(session: Session, agency_id: str) -> Agency:
@@ -24,20 +27,28 @@ def get_agency(session: Session, agency_id: str) -> Agency:
     return agency
 
 
+def _name_taken(session: Session, name: str, agency_id: str | None) -> bool:
+    """Whether another live agency has a name that reads the same (case, spacing, invisible
+    characters and look-alike letters aside)."""
+    key = fold_key(name)
+    others = session.scalars(
+        select(Agency.name).where(Agency.deleted_at.is_(None), Agency.id != (agency_id or ""))
+    )
+    return any(fold_key(other) == key for other in others)
+
+
 def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -> dict[str, Any]:
     errors: list[FieldError] = []
-    name = " ".join(str(values.get("name") or "").split())
+    name = clean_text(str(values.get("name") or ""))
+    address = clean_text(str(values.get("address") or "")) or None
+    for field, text, most in (("name", name, MAX_NAME), ("address", address or "", MAX_ADDRESS)):
+        if too_long := length_error(field, text, most):
+            errors.append(too_long)
     if len(name) < 3:
         errors.append(
             FieldError("name", "nama instansi wajib diisi", "the agency name is required")
         )
-    elif session.scalar(
-        select(Agency.id).where(
-            func.lower(Agency.name) == name.lower(),
-            Agency.deleted_at.is_(None),
-            Agency.id != (agency_id or ""),
-        )
-    ):
+    elif _name_taken(session, name, agency_id):
         errors.append(
             FieldError("name", "nama instansi sudah ada", "an agency with this name exists")
         )
@@ -66,7 +77,6 @@ def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -
         )
     if errors:
         raise ValidationFailed(errors)
-    address = " ".join(str(values.get("address") or "").split()) or None
     return {
         "name": name,
         "kind": kind,

@@ -11,11 +11,24 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Commitment, CommitmentDocument, Signatory, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
+from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import nip_error
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 MAX_SIGNATORIES = 60
+MAX_CLAUSES = 50
+# The longest text of each part (the columns' lengths; the number also fits the letter's footer).
+MAX_LEN = {
+    "number": 120,
+    "title": 300,
+    "place": 120,
+    "opening": 2000,
+    "clause": 2000,
+    "agency_name": 200,
+    "official_name": 120,
+    "official_position": 200,
+}
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,15 @@ class CommitmentInput:
 
 
 def _text(value: str) -> str:
-    return " ".join(value.split())
+    return clean_text(value)
+
+
+def _long_text(value: str) -> str:
+    return clean_text(value, multiline=True)
+
+
+def _too_long(field: str, part: str, text: str) -> FieldError | None:
+    return length_error(field, text, MAX_LEN[part])
 
 
 def _validate(data: CommitmentInput) -> list[FieldError]:
@@ -59,13 +80,30 @@ def _validate(data: CommitmentInput) -> list[FieldError]:
             errors.append(
                 FieldError(name, f"{label_id} wajib diisi", f"the {label_en} is required")
             )
+        elif too_long := _too_long(name, name, _text(getattr(data, name))):
+            errors.append(too_long)
+    if too_long := _too_long("opening", "opening", _long_text(data.opening)):
+        errors.append(too_long)
     if not isinstance(data.signed_on, date):
         errors.append(FieldError("signed_on", "tanggal wajib diisi", "the date is required"))
-    clauses = [c for c in data.clauses if c.strip()]
+    clauses = [c for c in (_long_text(c) for c in data.clauses) if c]
     if not clauses:
         errors.append(
             FieldError("clauses", "paling sedikit satu butir komitmen", "at least one clause")
         )
+    if len(clauses) > MAX_CLAUSES:
+        errors.append(
+            FieldError(
+                "clauses",
+                f"paling banyak {MAX_CLAUSES} butir komitmen",
+                f"at most {MAX_CLAUSES} clauses",
+            )
+        )
+    for i, clause in enumerate(clauses, 1):
+        if too_long := _too_long("clauses", "clause", clause):
+            errors.append(
+                FieldError("clauses", f"butir {i}: {too_long.id}", f"clause {i}: {too_long.en}")
+            )
     signers = [s for s in data.signatories if not s.is_witness]
     if not signers:
         errors.append(
@@ -91,6 +129,15 @@ def _validate(data: CommitmentInput) -> list[FieldError]:
                     f"signatory {i}: agency, name and position are required",
                 )
             )
+        for part in ("agency_name", "official_name", "official_position"):
+            if too_long := _too_long(field, part, _text(getattr(s, part))):
+                errors.append(
+                    FieldError(
+                        field,
+                        f"penanda tangan {i}: {too_long.id}",
+                        f"signatory {i}: {too_long.en}",
+                    )
+                )
         if s.nip:
             err = nip_error(s.nip, field)
             if err:
@@ -105,8 +152,8 @@ def _apply(commitment: Commitment, data: CommitmentInput) -> None:
     commitment.title = _text(data.title)
     commitment.place = _text(data.place)
     commitment.signed_on = data.signed_on
-    commitment.opening = data.opening.strip() or None
-    commitment.clauses = [c.strip() for c in data.clauses if c.strip()]
+    commitment.opening = _long_text(data.opening) or None
+    commitment.clauses = [c for c in (_long_text(c) for c in data.clauses) if c]
     commitment.hub_id = data.hub_id
     commitment.signatories = [
         Signatory(

@@ -10,11 +10,14 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Hub, HubSpoke
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
+from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.services.agencies import get_agency
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 EDITABLE = ("agency_id", "decree", "year", "cohort", "active")
+MAX_DECREE = 200
+MAX_COHORT = 20
 
 
 def get_hub(session: Session, hub_id: str) -> Hub:
@@ -39,7 +42,9 @@ def _validate(session: Session, values: dict[str, Any]) -> dict[str, Any]:
         get_agency(session, str(values.get("agency_id") or ""))
     except NotFound:
         errors.append(FieldError("agency_id", "instansi hub wajib dipilih", "choose the agency"))
-    decree = " ".join(str(values.get("decree") or "").split())
+    decree = clean_text(str(values.get("decree") or ""))
+    if too_long := length_error("decree", decree, MAX_DECREE):
+        errors.append(too_long)
     if len(decree) < 5:
         errors.append(
             FieldError(
@@ -49,7 +54,9 @@ def _validate(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     year = values.get("year")
     if not isinstance(year, int) or not 2019 <= year <= 2100:
         errors.append(FieldError("year", "tahun penetapan tidak sah", "invalid designation year"))
-    cohort = " ".join(str(values.get("cohort") or "").split()) or str(year)
+    cohort = clean_text(str(values.get("cohort") or "")) or str(year)
+    if too_long := length_error("cohort", cohort, MAX_COHORT):
+        errors.append(too_long)
     if errors:
         raise ValidationFailed(errors)
     return {

@@ -25,6 +25,7 @@ from jipp_desktop.domain.errors import (
     WorkflowError,
 )
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
+from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import normalise_title, validate_innovation
 from jipp_desktop.services.changes import Change, record_change, record_changes
 from jipp_desktop.services.lookup import StoreLookup
@@ -34,6 +35,8 @@ EDITORS = ("operator", "admin")
 UNDER_REVIEW = ("submitted", "resubmitted")
 # Fields the verification workflow sets; an edit of the record never touches them.
 WORKFLOW_FIELDS = ("workflow", "last_verified_at", "submitted_by")
+MAX_COMPETITION = 120
+MAX_STAGE_REACHED = 60
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,27 @@ def get_innovation(session: Session, innovation_id: str) -> Innovation:
     return innovation
 
 
-def _check_awards(awards: Sequence[AwardInput]) -> list[FieldError]:
+def _clean_awards(awards: Sequence[AwardInput]) -> tuple[list[AwardInput], list[FieldError]]:
+    """The awards with their texts cleaned, and what is wrong with them."""
+    cleaned = [
+        AwardInput(a.year, clean_text(a.competition), clean_text(a.stage_reached)) for a in awards
+    ]
     errors = []
     this_year = date.today().year
-    for i, a in enumerate(awards, 1):
-        if not 2000 <= a.year <= this_year or not a.competition.strip() or not a.stage_reached:
+    for i, a in enumerate(cleaned, 1):
+        for name, text, most in (
+            ("competition", a.competition, MAX_COMPETITION),
+            ("stage_reached", a.stage_reached, MAX_STAGE_REACHED),
+        ):
+            if too_long := length_error(name, text, most):
+                errors.append(
+                    FieldError(
+                        "awards",
+                        f"riwayat kompetisi baris {i}: {too_long.id}",
+                        f"competition history row {i}: {too_long.en}",
+                    )
+                )
+        if not 2000 <= a.year <= this_year or not a.competition or not a.stage_reached:
             errors.append(
                 FieldError(
                     "awards",
@@ -74,7 +93,7 @@ def _check_awards(awards: Sequence[AwardInput]) -> list[FieldError]:
                     "stage are required",
                 )
             )
-    return errors
+    return cleaned, errors
 
 
 def _number_taken(session: Session, number: str | None, record_id: str | None) -> list[FieldError]:
@@ -112,7 +131,8 @@ def create_innovation(
     """
     require_role(actor, *EDITORS)
     cleaned, errors = validate_innovation(values, StoreLookup(session))
-    errors += _check_awards(awards)
+    awards, award_errors = _clean_awards(awards)
+    errors += award_errors
     errors += _number_taken(session, cleaned["registration_number"], None)
     _raise_if(errors)
     innovation = Innovation(
@@ -152,7 +172,8 @@ def update_innovation(
     merged = {**before, **changes}
     cleaned, errors = validate_innovation(merged, StoreLookup(session), record_id=innovation.id)
     if awards is not None:
-        errors += _check_awards(awards)
+        awards, award_errors = _clean_awards(awards)
+        errors += award_errors
     errors += _number_taken(session, cleaned["registration_number"], innovation.id)
     _raise_if(errors)
     diff = {k: (before[k], cleaned[k]) for k in cleaned if before[k] != cleaned[k]}

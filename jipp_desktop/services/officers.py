@@ -14,8 +14,11 @@ from jipp_desktop.domain.errors import (
     PermissionDenied,
     ValidationFailed,
 )
+from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import nip_error
 from jipp_desktop.reference.codes import ROLES
+
+MAX_NAME = 120
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,11 @@ def create_officer(
 ) -> Officer:
     """Creates a local officer profile, checking name, role and NIP."""
     errors: list[FieldError] = []
-    name = " ".join(name.split())
+    name = clean_text(name)
     if len(name) < 2:
         errors.append(FieldError("name", "nama wajib diisi", "the name is required"))
+    elif too_long := length_error("name", name, MAX_NAME):
+        errors.append(too_long)
     if role not in ROLES:
         errors.append(
             FieldError(
@@ -99,7 +104,7 @@ def find_officer(session: Session, key: str) -> Officer:
                 or_(
                     Officer.id == key,
                     Officer.nip == key,
-                    func.lower(Officer.name) == " ".join(key.split()).lower(),
+                    func.lower(Officer.name) == clean_text(key).lower(),
                 )
             )
         )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Replication
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
+from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.reference.codes import REPLICATION_STATUS
 from jipp_desktop.services.agencies import get_agency
 from jipp_desktop.services.changes import record_change
@@ -16,6 +17,8 @@ from jipp_desktop.services.innovations import get_innovation
 from jipp_desktop.services.officers import Actor, require_role
 
 # status → the statuses it may move to
+MAX_NOTES = 2000
+MAX_AGREEMENT_NUMBER = 120
 NEXT = {
     "waiting": ("agreed", "refused"),
     "agreed": ("implemented", "refused"),
@@ -34,6 +37,9 @@ def start_replication(
 ) -> Replication:
     """Records an agency's interest in replicating an innovation."""
     require_role(actor, "operator", "admin")
+    notes = clean_text(notes, multiline=True)
+    if too_long := length_error("notes", notes, MAX_NOTES):
+        raise ValidationFailed([too_long])
     source = get_innovation(session, source_innovation_id)
     get_agency(session, adopting_agency_id)
     if source.agency_id == adopting_agency_id:
@@ -69,7 +75,7 @@ def start_replication(
         adopting_agency_id=adopting_agency_id,
         status="waiting",
         interest_date=interest_date or date.today(),
-        notes=notes.strip() or None,
+        notes=notes or None,
     )
     session.add(replication)
     session.flush()
@@ -103,7 +109,9 @@ def advance_replication(
     when = on or date.today()
     changes: dict[str, tuple[object, object]] = {"status": (replication.status, status)}
     if status == "agreed":
-        number = " ".join((agreement_number or "").split())
+        number = clean_text(agreement_number or "")
+        if too_long := length_error("agreement_number", number, MAX_AGREEMENT_NUMBER):
+            raise ValidationFailed([too_long])
         if not number:
             raise ValidationFailed(
                 [

@@ -17,6 +17,8 @@ from jipp_desktop.domain.errors import (
     ValidationFailed,
     WorkflowError,
 )
+from jipp_desktop.domain.fields import FIELDS_BY_NAME
+from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import validate_innovation
 from jipp_desktop.reference.codes import (
     CONTINUATION,
@@ -44,6 +46,10 @@ OUTCOME_EFFECT: dict[str, tuple[str, str | None]] = {
     "duplicate": ("rejected", None),
     "rejected": ("rejected", None),
 }
+
+# A decision's notes; for "valid - stopped" they become the record's continuation reason,
+# so they share its limit.
+MAX_NOTES = FIELDS_BY_NAME["continuation_reason"].max_len or 2000
 
 
 @dataclass(frozen=True)
@@ -93,8 +99,11 @@ def _check_input(session: Session, innovation: Innovation, data: VerificationInp
         errors.append(
             FieldError("continuation", "status keberlanjutan tidak dikenal", "unknown continuation")
         )
+    notes = clean_text(data.notes, multiline=True)
+    if too_long := length_error("notes", notes, MAX_NOTES):
+        errors.append(too_long)
     if data.outcome in ("needs_revision", "rejected", "duplicate", "valid_stopped") and (
-        len(data.notes.strip()) < 5
+        len(notes) < 5
     ):
         errors.append(
             FieldError(
@@ -190,7 +199,7 @@ def verify(
         outcome=data.outcome,
         continuation=data.continuation or implied,
         duplicate_of_id=data.duplicate_of_id if data.outcome == "duplicate" else None,
-        notes=data.notes.strip() or None,
+        notes=clean_text(data.notes, multiline=True) or None,
     )
     session.add(verification)
     session.flush()
@@ -204,8 +213,8 @@ def verify(
         innovation.continuation = continuation
         innovation.last_verified_at = when
         if data.outcome == "valid_stopped":
-            changes["continuation_reason"] = (innovation.continuation_reason, data.notes.strip())
-            innovation.continuation_reason = data.notes.strip()
+            changes["continuation_reason"] = (innovation.continuation_reason, verification.notes)
+            innovation.continuation_reason = verification.notes
     decided = {k: v for k, v in changes.items() if v[0] != v[1]}
     record_changes(
         session, actor, "innovation", [Change(innovation.id, "update", decided, decision=True)]

@@ -232,6 +232,16 @@ def _write_recap(
             ws.append(cells.row(ws, [label(key) if key is not None else none, n, share]))
 
 
+def _discard(wb: Workbook) -> None:
+    """Closes a write-only workbook that will not be saved and removes its temporary files."""
+    for ws in wb.worksheets:
+        try:
+            ws.close()
+            ws._writer.cleanup()  # type: ignore[union-attr]  # openpyxl's temporary sheet file
+        except Exception:
+            pass
+
+
 def export_innovations(
     session: Session,
     path: Path | str,
@@ -261,8 +271,12 @@ def export_innovations(
     wb = Workbook(write_only=True)
     data = wb.create_sheet(DATA_SHEET[lang])
     recap = wb.create_sheet(RECAP_SHEET[lang])
-    count = _write_data(session, data, f, lang, sort, descending, total, progress)
-    _write_recap(session, recap, f, lang, count)
+    try:
+        count = _write_data(session, data, f, lang, sort, descending, total, progress)
+        _write_recap(session, recap, f, lang, count)
+    except BaseException:
+        _discard(wb)
+        raise
     partial = path.with_name(path.name + ".part")
     wb.save(partial)
     partial.replace(path)

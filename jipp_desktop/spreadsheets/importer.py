@@ -14,7 +14,7 @@ a record is refused.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -379,6 +379,7 @@ def import_spreadsheet(
     dry_run: bool = False,
     progress: ProgressFn = no_progress,
     limits: ImportLimits | None = None,
+    finish: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
     """Imports innovation records from an .xlsx, .xls or .ods file.
 
@@ -393,6 +394,9 @@ def import_spreadsheet(
         progress: called with (rows done, rows in the sheet); raising ``Cancelled`` from it
             stops the import and rolls everything back.
         limits: the largest file accepted.
+        finish: called with the report once every row is checked and, unless it is a dry
+            run, before the commit: what it does (writing the error workbook) belongs to the
+            same action, so when it raises nothing is committed.
 
     Returns:
         The counts and every problem, by row and column.
@@ -428,8 +432,12 @@ def import_spreadsheet(
     if dry_run:
         with db.session() as session:
             _Import(session, actor, source, report, commit=False).run(db, progress)
+        if finish is not None:
+            finish(report)
         return report
     with db.transaction() as session, _page_cache(session):
         _Import(session, actor, source, report, commit=True).run(db, progress)
+        if finish is not None:
+            finish(report)
     report.committed = True
     return report
