@@ -146,3 +146,28 @@ def test_an_address_without_scheme_is_refused(page: Any, ctx: Any) -> None:
     page.sync_button.click()
     assert "https://" in page.result.text()
     assert not ctx.sync.running
+
+
+def test_closing_the_window_during_a_sync_loses_nothing(
+    page: Any,
+    ctx: Any,
+    qtbot: Any,
+    registry: Any,  # noqa: F811
+    tmp_path: Any,
+) -> None:
+    ids = [new(ctx, title=f"Layanan Ditutup Saat Sinkron {n}") for n in range(30)]
+    page.sync_button.click()
+    assert ctx.sync.running
+    page.window().close()  # cancels the exchange and waits for it
+    assert ctx.jobs.wait_idle(60_000)
+    # Whatever was acknowledged is settled; the rest waits, and the next exchange sends it.
+    from sync.client.engine import synchronise
+
+    username, password = registry.accounts("op")["op"]
+    result = synchronise(ctx.db, ctx.actor, registry.url, username, password)
+    assert result.pending == 0 and result.problems == []
+    other = Device(tmp_path / "rekan2.db", registry, "rekan2")
+    other.sync("op2")
+    for record_id in ids:
+        assert other.get(record_id).title.startswith("Layanan Ditutup Saat Sinkron")
+    other.close()
