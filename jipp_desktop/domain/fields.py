@@ -35,7 +35,10 @@ class FieldSpec:
         draft: needed even for a draft.
         submit: needed before the record can be submitted for verification.
         codes: the code list for kind "code".
-        max_len: the longest text allowed.
+        max_len: the longest text allowed (characters, after cleaning). Every field an officer
+            types text into has one, below a spreadsheet cell's 32,767 characters, so that
+            the form, the import, the export and the registry (which all check these rules)
+            keep a text whole; ``TEXT_KINDS`` are the kinds that must have it.
         max_words: the most words allowed (summary).
     """
 
@@ -135,7 +138,16 @@ INNOVATION_FIELDS: tuple[FieldSpec, ...] = (
         submit=True,
         codes=codes.STAGES,
     ),
-    _f("summary", "longtext", "Ringkasan", "Summary", "narrative", submit=True, max_words=200),
+    _f(
+        "summary",
+        "longtext",
+        "Ringkasan",
+        "Summary",
+        "narrative",
+        submit=True,
+        max_words=200,
+        max_len=3000,
+    ),
     _f(
         "background",
         "longtext",
@@ -205,3 +217,5 @@ INNOVATION_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in INNOVATION_FIELDS}
+# The kinds whose value is free text (every one of them has a max_len).
+TEXT_KINDS = ("text", "longtext", "url", "email", "phone")

@@ -63,8 +63,8 @@ class LineEditor(FieldEditor):
     def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
         edit = QLineEdit()
         super().__init__(spec, edit, parent)
-        if spec.max_len:
-            edit.setMaxLength(spec.max_len)
+        # No setMaxLength: it would cut a pasted (or stored) text without a word; the rules
+        # say "too long (N characters; at most M)" under the field instead.
         if spec.kind == "int":
             edit.setValidator(QIntValidator(0, 9999, edit))
             edit.setMaximumWidth(90)
