@@ -65,6 +65,7 @@ def _verifier(db: object, actor: object) -> object:
 
 def render_screens(app: object, db: object, settings: object, lang: str, out: Path) -> list[Path]:
     """Shows each page in a 1280×800 main window and saves it; returns the files written."""
+    from jipp_desktop.outputs import check_output
     from ui.context import AppContext
     from ui.main_window import PAGES, MainWindow
 
@@ -89,7 +90,7 @@ def render_screens(app: object, db: object, settings: object, lang: str, out: Pa
             ctx.set_actor(acting)
         window.show_page(spec.key)
         settle()
-        path = out / f"{spec.key}.png"
+        path = check_output(out / f"{spec.key}.png")
         window.grab().save(str(path))
         written.append(path)
     if ctx.actor is not own:
@@ -99,7 +100,7 @@ def render_screens(app: object, db: object, settings: object, lang: str, out: Pa
         page.table.selectRow(0)  # type: ignore[attr-defined]
     form = page.open_selected() or page.new_innovation()  # type: ignore[attr-defined]
     settle()
-    path = out / "innovation_form.png"
+    path = check_output(out / "innovation_form.png")
     form.grab().save(str(path))
     written.append(path)
     form.close()

@@ -101,8 +101,9 @@ def report_command(ctx: CliContext, args: argparse.Namespace) -> int:
     """Makes a report and writes it."""
     from jipp_desktop.documents.reports import ReportRequest, make_report, parse_kind
     from jipp_desktop.language import language
+    from jipp_desktop.outputs import check_output
 
-    out = _pdf_out(args.out)
+    out = check_output(_pdf_out(args.out), stores=[ctx.db_path])
     kind, target = parse_kind(args.kind)
     if kind != "verification" and (args.start or args.end):
         raise CliError(

@@ -63,12 +63,16 @@ def template_command(ctx: CliContext, args: argparse.Namespace) -> int:
 def import_command(ctx: CliContext, args: argparse.Namespace) -> int:
     """Imports a spreadsheet; exit 0 when it ran (counts say what was accepted)."""
     from jipp_desktop.language import language
+    from jipp_desktop.outputs import check_output
     from jipp_desktop.spreadsheets.error_workbook import write_error_workbook
     from jipp_desktop.spreadsheets.importer import import_spreadsheet
     from jipp_desktop.spreadsheets.report import ImportReport
     from jipp_desktop.spreadsheets.source import SpreadsheetError
 
     errors_out = _xlsx_out(args.errors) if args.errors else None
+    if errors_out is not None:
+        # Checked before the import runs: never onto the sender's file or the store.
+        check_output(errors_out, inputs=[Path(args.file)], stores=[ctx.db_path])
     actor = ctx.actor()
     errors_file = None
 

@@ -132,8 +132,12 @@ class Database:
     """
 
     def __init__(self, path: Path) -> None:
+        from jipp_desktop.outputs import protect_store
+
         self.path = path
         self.backup_path: Path | None = None
+        protect_store(path)
+        self._closed = False
         self.engine: Engine = create_engine(f"sqlite:///{path}")
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
@@ -157,7 +161,12 @@ class Database:
 
     def close(self) -> None:
         """Releases every pooled connection."""
+        from jipp_desktop.outputs import release_store
+
         self.engine.dispose()
+        if not self._closed:
+            self._closed = True
+            release_store(self.path)
 
 
 def open_database(path: Path | str, *, seed: bool = True) -> Database:

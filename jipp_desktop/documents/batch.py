@@ -33,6 +33,7 @@ from jipp_desktop.documents.report_base import build_report
 from jipp_desktop.documents.styles import pick
 from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.domain.list_filter import InnovationFilter
+from jipp_desktop.outputs import check_output
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.services.search import apply_filter
 
@@ -161,7 +162,10 @@ def batch_profiles(
         result.paths.append(document.write(target))
         result.profiles, result.pages = len(ids), document.pages
         return result
-    target.mkdir(parents=True, exist_ok=True)
+    # The batch's own folder may be made, in a folder that exists (as every output's must), and
+    # it is never a store's attachment folder.
+    check_output(target / "_") if target.is_dir() else check_output(target)
+    target.mkdir(exist_ok=True)
     try:
         for done, profile in enumerate(_profiles(db, ids), 1):
             meta = profile_meta(

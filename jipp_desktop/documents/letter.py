@@ -66,6 +66,7 @@ from jipp_desktop.documents.styles import (
     TITLE,
     esc,
 )
+from jipp_desktop.outputs import atomic_output, check_output
 from jipp_desktop.services.commitments import get_commitment, record_document
 from jipp_desktop.services.officers import Actor
 
@@ -375,15 +376,22 @@ def make_letter(
 ) -> LetterResult:
     """Makes a commitment's letter, writes it to ``path`` (when given) and records it.
 
-    The record (when, by whom, fingerprint, file) and the file are one action: when the file
-    cannot be written, nothing is recorded.
+    The record (when, by whom, fingerprint, file) and the file are one action: the PDF is
+    written to a temporary file first, recorded, and only once the record is committed put
+    under its name. When the file cannot be written nothing is recorded, and a letter killed
+    midway leaves no unrecorded PDF (at worst a record whose file is missing, made again with
+    the same bytes).
     """
+    target = check_output(path) if path is not None else None
     with db.session() as session:
         content, document = letter_for(session, commitment_id)
     fingerprint = content.fingerprint()
-    target = Path(path) if path is not None else None
-    with db.transaction() as session:
-        record_document(session, actor, commitment_id, fingerprint, str(target) if target else None)
-        if target is not None:
-            document.write(target)
+    if target is None:
+        with db.transaction() as session:
+            record_document(session, actor, commitment_id, fingerprint, None)
+        return LetterResult(document, fingerprint, None)
+    with atomic_output(target) as temp:
+        temp.write_bytes(document.data)
+        with db.transaction() as session:
+            record_document(session, actor, commitment_id, fingerprint, str(target))
     return LetterResult(document, fingerprint, target)

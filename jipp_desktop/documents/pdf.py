@@ -11,8 +11,6 @@ from __future__ import annotations
 import calendar
 import hashlib
 import io
-import os
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from jipp_desktop.documents.fonts import FONT, register_fonts
+from jipp_desktop.outputs import atomic_output
 from jipp_desktop.progress import ProgressFn
 
 # Page streams are stored Flate-compressed as binary rather than also ASCII85-encoded: files are
@@ -58,18 +57,12 @@ class PdfDocument:
         return hashlib.sha256(self.data).hexdigest()
 
     def write(self, path: Path | str) -> Path:
-        """Writes the file atomically (a half-written PDF never replaces a good one)."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(self.data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return target
+        """Writes the file atomically (a half-written PDF never replaces a good one), with the
+        usual permissions, into an existing folder, never onto a store or its attachments
+        (:func:`jipp_desktop.outputs.atomic_output`)."""
+        with atomic_output(path) as temp:
+            temp.write_bytes(self.data)
+        return Path(path).expanduser()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from jipp_desktop.db.engine import Database, _alembic_config, backup_file, open_database
 from jipp_desktop.db.schema import StoreError
+from jipp_desktop.outputs import atomic_output, protected_reason
 from jipp_desktop.services.attachments import store_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -83,16 +84,25 @@ def backup_database(db: Database, target: Path | str) -> Path:
     and its attachment files to ``<target name>-attachments``.
 
     The copy is made beside ``target`` and renamed into place, so a failed backup never leaves
-    a half-written file under the name the officer chose.
+    a half-written file under the name the officer chose. It is a rollback-journal file, not
+    WAL, so it opens (and restores) from read-only media.
 
     Raises:
-        StoreError: ``target`` is the live store itself or its folder cannot be written.
+        StoreError: ``target`` is the live store itself, one of its companion files (``-wal``,
+            ``-shm``), inside its attachment folder or would put its attachments there; or its
+            folder cannot be written.
     """
     target = Path(target).expanduser().resolve()
-    if target == db.path:
+    reason = protected_reason(target, stores=[db.path])
+    if reason is None and protected_reason(store_folder(target), stores=[db.path]):
+        reason = (
+            "folder lampiran basis data yang sedang dipakai (untuk lampiran cadangan)",
+            "the attachment folder of the database in use (for the backup's attachments)",
+        )
+    if reason is not None:
         raise StoreError(
-            f"{target}: cadangan tidak boleh menimpa basis data yang sedang dipakai / "
-            "a backup cannot overwrite the database in use"
+            f"{target}: cadangan tidak boleh menimpa {reason[0]} / "
+            f"a backup cannot overwrite {reason[1]}"
         )
     if target.is_dir():
         raise StoreError(
@@ -101,17 +111,26 @@ def backup_database(db: Database, target: Path | str) -> Path:
         )
     if not target.parent.is_dir():
         raise StoreError(f"{target.parent}: folder tidak ada / folder does not exist")
-    temp = _temp_beside(target, "backup")
     try:
-        backup_file(db.path, temp)
-        os.replace(temp, target)
+        with atomic_output(target, stores=[db.path]) as temp:
+            backup_file(db.path, temp)
+            _leave_wal(temp)
         copy_attachments(db.path, target)
     except (OSError, sqlite3.Error) as exc:
-        temp.unlink(missing_ok=True)
         raise StoreError(
             f"{target}: cadangan gagal ditulis / the backup could not be written ({exc})"
         ) from exc
     return target
+
+
+def _leave_wal(path: Path) -> None:
+    """Turns a copy made by the backup API (which keeps the source's WAL mode) into a
+    rollback-journal file: one file, readable where no -shm file can be made."""
+    con = sqlite3.connect(str(path))
+    try:
+        con.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        con.close()
 
 
 def check_backup(source: Path | str) -> str:

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from jipp_desktop.language import language
+from jipp_desktop.outputs import atomic_output, check_output
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.spreadsheets import cells, styles
 from jipp_desktop.spreadsheets.report import ImportReport, RowProblem
@@ -63,6 +64,7 @@ def write_error_workbook(
         The number of rows written.
     """
     lang = lang or language()
+    out_path = check_output(out_path, inputs=[Path(source_path)])
     rejected = report.rejected()
     source = open_source(source_path, limits)
     header = source.header
@@ -107,9 +109,7 @@ def write_error_workbook(
         written += 1
         if written % 1000 == 0:
             progress(written, len(rejected))
-    out_path = Path(out_path)
-    partial = out_path.with_name(out_path.name + ".part")
-    wb.save(partial)
-    partial.replace(out_path)
+    with atomic_output(out_path, inputs=[Path(source_path)]) as partial:
+        wb.save(partial)
     progress(len(rejected), len(rejected))
     return written

@@ -26,6 +26,7 @@ from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.language import language
+from jipp_desktop.outputs import atomic_output, check_output
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference import codes
 from jipp_desktop.services.search import LIST_COLUMNS, apply_filter
@@ -265,7 +266,7 @@ def export_innovations(
     """
     f = f or InnovationFilter()
     lang = lang or language()
-    path = Path(path)
+    path = check_output(path)
     total = session.scalar(apply_filter(select(func.count()).select_from(Innovation), f)) or 0
     progress(0, total)
     wb = Workbook(write_only=True)
@@ -277,8 +278,7 @@ def export_innovations(
     except BaseException:
         _discard(wb)
         raise
-    partial = path.with_name(path.name + ".part")
-    wb.save(partial)
-    partial.replace(path)
+    with atomic_output(path) as partial:
+        wb.save(partial)
     progress(total, total)
     return ExportResult(path, count)

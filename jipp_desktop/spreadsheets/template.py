@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Agency, Region
+from jipp_desktop.outputs import atomic_output, check_output
 from jipp_desktop.spreadsheets import styles
 from jipp_desktop.spreadsheets.cells import put, shown_as_sent
 from jipp_desktop.spreadsheets.columns import (
@@ -290,7 +291,7 @@ def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
 
 def write_template(session: Session, path: Path | str) -> Path:
     """Writes the import template to ``path`` (lists of regions and agencies from the store)."""
-    path = Path(path)
+    path = check_output(path)
     wb = Workbook()
     data = wb.active
     assert data is not None
@@ -303,5 +304,6 @@ def write_template(session: Session, path: Path | str) -> Path:
     _validations(data, refs)
     _instructions(help_ws, lists)
     wb.active = 0
-    wb.save(path)
+    with atomic_output(path) as partial:
+        wb.save(partial)
     return path

@@ -25,6 +25,7 @@ from jipp_desktop.documents.letter import (
 )
 from jipp_desktop.documents.letterhead import Letterhead, load_letterhead, save_letterhead
 from jipp_desktop.domain.errors import NotFound, ValidationFailed
+from jipp_desktop.outputs import OutputRefused
 from jipp_desktop.reference.hubs import MINISTRIES_2023
 from jipp_desktop.services.commitments import (
     CommitmentInput,
@@ -192,7 +193,7 @@ def test_a_letter_that_cannot_be_written_is_not_recorded(db, operator, tmp_path)
     cid = _commitment(db, operator, 1)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    with pytest.raises(OSError):
+    with pytest.raises(OutputRefused, match="folder tidak ada"):
         make_letter(db, operator, cid, blocker / "surat.pdf")
     with db.session() as session:
         assert session.scalar(select(CommitmentDocument.id)) is None
