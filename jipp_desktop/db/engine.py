@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from jipp_desktop.db.schema import SCHEMA_HEAD, StoreError
@@ -32,7 +32,9 @@ def _alembic_config() -> Config:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(files("jipp_desktop.db") / "migrations"))
+    # The option goes through ConfigParser's interpolation: a "%" in the install path is "%%".
+    location = str(files("jipp_desktop.db") / "migrations").replace("%", "%%")
+    cfg.set_main_option("script_location", location)
     return cfg
 
 
@@ -43,6 +45,13 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def read_only_uri(path: Path | str) -> str:
+    """A ``file:`` URI that opens ``path`` read-only, whatever characters its name holds
+    (``#``, ``?``, ``%`` and the rest are percent-encoded by pathlib, never read as the URI's
+    fragment, query or escapes)."""
+    return Path(path).expanduser().resolve().as_uri() + "?mode=ro"
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -74,7 +83,7 @@ def _check_file(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -138,7 +147,14 @@ class Database:
         self.backup_path: Path | None = None
         protect_store(path)
         self._closed = False
-        self.engine: Engine = create_engine(f"sqlite:///{path}")
+        # The path goes to sqlite3 as a path (creator=), never through a URL where "?" would
+        # start a query and "#" a fragment; the URL object only tells SQLAlchemy that this is a
+        # file database (so it pools connections for it).
+        filename = str(path)
+        self.engine: Engine = create_engine(
+            URL.create("sqlite", database=filename),
+            creator=lambda: sqlite3.connect(filename, check_same_thread=False),
+        )
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jipp_desktop.db.engine import Database, _alembic_config, backup_file, open_database
+from jipp_desktop.db.engine import (
+    Database,
+    _alembic_config,
+    backup_file,
+    open_database,
+    read_only_uri,
+)
 from jipp_desktop.db.schema import StoreError
 from jipp_desktop.outputs import atomic_output, protected_reason
 from jipp_desktop.services.attachments import store_folder
@@ -153,7 +159,7 @@ def check_backup(source: Path | str) -> str:
         if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise StoreError(f"{source}: bukan basis data SQLite / not an SQLite database")
     try:
-        con = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
