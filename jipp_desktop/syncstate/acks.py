@@ -16,11 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import OutboxChange
-from jipp_desktop.syncstate.outbox import rebase_later, settle
+from jipp_desktop.db.models import OutboxChange, SyncProblem
 from jipp_desktop.syncstate.problem_rows import (
     MAX_ATTEMPTS,
     QUARANTINED,
@@ -29,17 +28,20 @@ from jipp_desktop.syncstate.problem_rows import (
     get_problem,
     set_problem,
 )
-from jipp_desktop.syncstate.reconcile import reconcile, set_base
+from jipp_desktop.syncstate.reconcile import reconcile
 from jipp_desktop.syncstate.records import (
     RemoteCopy,
     canonical,
     canonical_data,
+    expire,
     local_states,
-    record_data,
-    write_remote,
+    records_data,
+    table_of,
+    write_many,
 )
 
 ACCEPTED = ("applied", "merged", "duplicate")
+_CHUNK = 500
 NO_COPY = (
     "registri tidak mengirim salinannya untuk perubahan yang bertentangan",
     "the registry sent no copy with the conflicting change",
@@ -71,13 +73,16 @@ def acknowledge(session: Session, results: Iterable[Any]) -> AckCounts:
     """Writes the registry's results of one push (``protocol.ChangeResult`` objects, or
     anything with their attributes) to the store, in the caller's transaction."""
     counts = AckCounts()
+    results = list(results)
+    rows = _rows(session, [r.change_id for r in results])
+    accepted = []
     for result in results:
-        row = session.scalar(select(OutboxChange).where(OutboxChange.change_id == result.change_id))
+        row = rows.get(result.change_id)
         if row is None:
             continue  # answered before (a replayed batch) or replaced meanwhile
         outcome = result.outcome
         if outcome in ACCEPTED:
-            _accepted(session, row, result)
+            accepted.append((row, result))
             counts.pushed += 1
             if outcome == "merged" or (outcome == "duplicate" and result.was == "merged"):
                 counts.merged += 1
@@ -90,13 +95,26 @@ def acknowledge(session: Session, results: Iterable[Any]) -> AckCounts:
             _quarantine(session, row, result)
             counts.rejected += 1
             counts.quarantined += 1
+        elif _retry(session, row, result):
+            counts.quarantined += 1
         else:
-            if _retry(session, row, result):
-                counts.quarantined += 1
-            else:
-                counts.retried += 1
+            counts.retried += 1
+    by_entity: dict[str, list[tuple[OutboxChange, Any]]] = {}
+    for row, result in accepted:
+        by_entity.setdefault(row.entity, []).append((row, result))
+    for entity, items in by_entity.items():
+        _accept(session, entity, items)
     session.flush()
     return counts
+
+
+def _rows(session: Session, change_ids: list[str]) -> dict[str, OutboxChange]:
+    out = {}
+    for start in range(0, len(change_ids), _CHUNK):
+        chunk = change_ids[start : start + _CHUNK]
+        query = select(OutboxChange).where(OutboxChange.change_id.in_(chunk))
+        out.update({row.change_id: row for row in session.scalars(query)})
+    return out
 
 
 def _reason(result: Any) -> tuple[str, str] | None:
@@ -109,47 +127,117 @@ def _reasons(result: Any) -> dict[str, dict[str, str]]:
     return {name: {"id": text.id, "en": text.en} for name, text in fields.items()}
 
 
-def _accepted(session: Session, row: OutboxChange, result: Any) -> None:
-    entity, record_id = row.entity, row.record_id
-    state = local_states(session, entity, [record_id]).get(record_id)
-    if state is not None:
+def _accept(session: Session, entity: str, items: list[tuple[OutboxChange, Any]]) -> None:
+    """Applied, merged or duplicate changes of one entity, written in bulk."""
+    ids = [row.record_id for row, _ in items]
+    states = local_states(session, entity, ids)
+    mine = records_data(session, entity, ids)
+    takes: dict[str, dict[str, Any]] = {}
+    bases: list[dict[str, Any]] = []
+    settles: list[dict[str, Any]] = []
+    revisions: dict[str, int] = {}
+    for row, result in items:
+        state = states.get(row.record_id)
+        if state is None:
+            continue
         sent = {name: change["new"] for name, change in (row.fields or {}).items()}
         base = {**(state.sync_base or {}), **sent}
         revision = result.revision
         if result.record is not None:
             copy = RemoteCopy.of(result.record)
-            _take_assigned(session, copy, base)
-            set_base(session, copy)
+            theirs = canonical_data(entity, copy.data)
+            take = _assigned(entity, mine.get(row.record_id) or {}, base, theirs)
+            if take:
+                takes[row.record_id] = take
             revision = copy.revision
+            bases.append({"b_id": row.record_id, "b_rev": revision, "b_base": theirs})
         elif (result.was or result.outcome) == "applied" and revision is not None:
             # Nothing but this change is in the registry's new revision.
-            set_base(session, RemoteCopy(entity, record_id, revision, False, base, row.made_at))
+            bases.append(
+                {"b_id": row.record_id, "b_rev": revision, "b_base": canonical_data(entity, base)}
+            )
         else:
             revision = None  # the merged copy comes with the pull
-        settle(session, entity, record_id, row.upto_version)
+        settles.append({"b_id": row.record_id, "b_upto": row.upto_version})
         if revision is not None:
-            rebase_later(session, entity, record_id, revision)
-    session.delete(row)
-    session.flush()
-    problem = get_problem(session, entity, record_id)
-    if problem is not None and problem.state in (RETRYING, QUARANTINED):
-        clear_problem(session, entity, record_id)
+            revisions[row.record_id] = revision
+    write_many(session, entity, takes)
+    table = table_of(entity)
+    connection = session.connection()
+    if bases:
+        connection.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(server_revision=bindparam("b_rev"), sync_base=bindparam("b_base")),
+            bases,
+        )
+    if settles:
+        connection.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.local_version == bindparam("b_upto"))
+            .values(synced_version=bindparam("b_upto")),
+            settles,
+        )
+    seqs = [row.seq for row, _ in items]
+    for row, _ in items:
+        session.expunge(row)
+    for start in range(0, len(seqs), _CHUNK):
+        connection.execute(
+            delete(OutboxChange).where(OutboxChange.seq.in_(seqs[start : start + _CHUNK]))
+        )
+    _rebase_later(session, entity, revisions)
+    _clear_settled_problems(session, entity, ids)
+    expire(session, entity, ids)
 
 
-def _take_assigned(session: Session, copy: RemoteCopy, base: Mapping[str, Any]) -> None:
-    """Takes the registry's values of fields the officer has not changed since the change was
-    sent (mine = the base plus what was sent): assigned ones, and others' merged changes."""
-    entity = copy.entity
-    mine = record_data(session, entity, copy.id) or {}
-    theirs = canonical_data(entity, copy.data)
-    take = [
-        name
-        for name, value in theirs.items()
-        if canonical(entity, name, mine.get(name)) != value
-        and canonical(entity, name, mine.get(name)) == canonical(entity, name, base.get(name))
-    ]
-    if take:
-        write_remote(session, copy, take, current=mine, metadata=False)
+def _assigned(
+    entity: str, mine: Mapping[str, Any], base: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The registry's values of fields the officer has not changed since the change was sent
+    (mine = the base plus what was sent): assigned ones, and others' merged changes."""
+    take = {}
+    for name, value in theirs.items():
+        current = canonical(entity, name, mine.get(name))
+        if current != value and current == canonical(entity, name, base.get(name)):
+            take[name] = value
+    return take
+
+
+def _rebase_later(session: Session, entity: str, revisions: Mapping[str, int]) -> None:
+    """The records' remaining outbox rows are based on their new revisions."""
+    ids = list(revisions)
+    later = []
+    for start in range(0, len(ids), _CHUNK):
+        query = select(OutboxChange.seq, OutboxChange.record_id).where(
+            OutboxChange.entity == entity,
+            OutboxChange.record_id.in_(ids[start : start + _CHUNK]),
+        )
+        later += [{"b_seq": r.seq, "b_rev": revisions[r.record_id]} for r in session.execute(query)]
+    if later:
+        session.connection().execute(
+            update(OutboxChange.__table__)
+            .where(OutboxChange.__table__.c.seq == bindparam("b_seq"))
+            .values(base_revision=bindparam("b_rev")),
+            later,
+        )
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, OutboxChange) and obj.record_id in revisions:
+                session.expire(obj)
+
+
+def _clear_settled_problems(session: Session, entity: str, ids: list[str]) -> None:
+    """A change taken by the registry ends its record's retries and quarantine."""
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found = session.scalars(
+            select(SyncProblem.record_id).where(
+                SyncProblem.entity == entity,
+                SyncProblem.record_id.in_(chunk),
+                SyncProblem.state.in_((RETRYING, QUARANTINED)),
+            )
+        ).all()
+        for record_id in found:
+            clear_problem(session, entity, record_id)
 
 
 def _conflict(session: Session, row: OutboxChange, result: Any) -> str:

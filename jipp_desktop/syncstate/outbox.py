@@ -81,17 +81,25 @@ def _queue_order(session: Session, page: int = 500) -> Iterator[OutboxChange]:
 
 
 def _candidates(
-    session: Session, sender: Sender, exclude: Collection[str], limit: int
+    session: Session,
+    sender: Sender,
+    exclude: Collection[str],
+    in_flight: Collection[str],
+    limit: int,
 ) -> list[OutboxChange]:
     """The rows of the next batch, in order, before freezing (see the module's description)."""
     held = held_records(session)
     picked: list[OutboxChange] = []
     in_batch: set[tuple[str, str]] = set()
     blocked: set[tuple[str, str]] = set()
+    flying: set[tuple[str, str]] = set()
     for row in _queue_order(session):
         key = (row.entity, row.record_id)
-        if key in in_batch:
+        if key in in_batch or key in flying:
             break
+        if row.change_id in in_flight:
+            flying.add(key)
+            continue
         if key in blocked or key in held:
             continue
         if row.change_id in exclude or row.officer_id not in (None, sender.id):
@@ -120,6 +128,7 @@ def next_batch(
     sender: Sender,
     *,
     exclude: Collection[str] = (),
+    in_flight: Collection[str] = (),
     limit: int = MAX_BATCH,
 ) -> list[dict[str, Any]]:
     """The next changes to push, as JSON-able ``Change`` messages; freezes unsent rows.
@@ -131,9 +140,11 @@ def next_batch(
         session: a write transaction.
         sender: the officer pushing; rows of other officers wait for theirs.
         exclude: change ids already pushed in this exchange (a ``retry`` waits for the next).
+        in_flight: change ids sent and not yet answered: left out, and the batch stops at a
+            later change of their records (it waits for the answer).
         limit: the most changes in the batch.
     """
-    rows = _candidates(session, sender, exclude, limit)
+    rows = _candidates(session, sender, exclude, in_flight, limit)
     demo = _demo_ids(session, rows)
     unsent: dict[str, list[OutboxChange]] = {}
     for row in rows:

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Date, Table, delete, insert, select, update
+from sqlalchemy import Column, Date, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Award, HubSpoke, Signatory, UTCDateTime
@@ -143,11 +144,13 @@ def table_of(entity: str) -> Table:
     return SYNCED[entity].__table__  # type: ignore[attr-defined,no-any-return]
 
 
+@cache
 def columns_of(entity: str) -> tuple[Column[Any], ...]:
     """The content columns of an entity (its wire fields, children apart)."""
     return tuple(c for c in table_of(entity).columns if c.name not in NOT_CONTENT)
 
 
+@cache
 def wire_fields(entity: str) -> tuple[str, ...]:
     """Every wire field of an entity: its content columns, then its children's list."""
     names = tuple(c.name for c in columns_of(entity))
@@ -182,14 +185,29 @@ def _parse_date(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+@cache
+def _kinds(entity: str) -> dict[str, str]:
+    """Each wire field's kind: datetime, date, child (the children's list) or plain."""
+    kinds = {}
+    for column in columns_of(entity):
+        if isinstance(column.type, UTCDateTime):
+            kinds[column.name] = "datetime"
+        elif isinstance(column.type, Date):
+            kinds[column.name] = "date"
+        else:
+            kinds[column.name] = "plain"
+    child = CHILDREN.get(entity)
+    if child:
+        kinds[child.name] = "child"
+    return kinds
+
+
 def python_value(entity: str, name: str, value: Any) -> Any:
     """A wire value as the store's column holds it (dates and times parsed)."""
-    column = _column(entity, name)
-    if column is None:
-        return value
-    if isinstance(column.type, UTCDateTime):
+    kind = _kinds(entity).get(name)
+    if kind == "datetime":
         return _parse_datetime(value)
-    if isinstance(column.type, Date):
+    if kind == "date":
         return _parse_date(value)
     return value
 
@@ -197,9 +215,13 @@ def python_value(entity: str, name: str, value: Any) -> Any:
 def canonical(entity: str, name: str, value: Any) -> Any:
     """A field's value in its one wire form, so that equal values compare equal (times in UTC
     ISO form, children lists sorted)."""
-    child = CHILDREN.get(entity)
-    if child is not None and name == child.name:
-        return child.canonical(value)
+    kind = _kinds(entity).get(name, "plain")
+    if kind == "plain":
+        if value is None or isinstance(value, str | int | float):
+            return value
+        return wire_value(value)
+    if kind == "child":
+        return CHILDREN[entity].canonical(value)
     return wire_value(python_value(entity, name, value))
 
 
@@ -429,6 +451,35 @@ def write_remote(
     if child and child.name in changed:
         _replace_children(session, entity, {copy.id: changed[child.name]})
     expire(session, entity, [copy.id])
+
+
+def write_many(session: Session, entity: str, data: Mapping[str, Mapping[str, Any]]) -> None:
+    """Writes wire values into many records (record id → its fields), one executemany per set
+    of fields; no metadata, no audit."""
+    if not data:
+        return
+    table = table_of(entity)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for record_id, fields in data.items():
+        values = _row_values(entity, fields)
+        if values:
+            key = tuple(sorted(values))
+            groups.setdefault(key, []).append(
+                {"b_id": record_id, **{f"b_{k}": v for k, v in values.items()}}
+            )
+    connection = session.connection()
+    for names, rows in groups.items():
+        query = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"b_{name}") for name in names})
+        )
+        connection.execute(query, rows)
+    child = CHILDREN.get(entity)
+    if child:
+        lists = {i: f[child.name] for i, f in data.items() if child.name in f}
+        _replace_children(session, entity, lists)
+    expire(session, entity, list(data))
 
 
 def write_local(session: Session, entity: str, record_id: str, data: Mapping[str, Any]) -> None:

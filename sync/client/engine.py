@@ -16,7 +16,8 @@ called as it goes (total 0: not known); ``cancel()`` is asked between batches an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -52,6 +53,7 @@ from sync.protocol import (
     PROTOCOL,
     Change,
     Push,
+    PushResult,
 )
 
 Progress = Callable[[str, int, int], None]
@@ -239,27 +241,55 @@ class Exchange:
             self.result.uploaded += 1
 
     def _push(self) -> None:
+        """Pushes batch after batch; the next batch is frozen and sent while the answer to the
+        previous one is written (one request at a time, so the registry takes them in order)."""
         tried: set[str] = set()
         counts = AckCounts()
         total = self._pending()
-        while True:
-            self._step("push", counts.pushed, total)
-            with remote_transaction(self.db) as session:
-                changes = next_batch(session, self.sender, exclude=tried, limit=MAX_BATCH)
-            if not changes:
-                break
-            body = Push(
-                protocol=PROTOCOL,
-                device_id=self.device,
-                batch_id=new_id(),
-                changes=[Change.model_validate(c) for c in changes],
-            )
-            answer = self.client.push(body)
-            with remote_transaction(self.db) as session:
-                counts.add(acknowledge(session, answer.results))
-            tried |= {c["change_id"] for c in changes}
-            self._record_push(counts)
+        with ThreadPoolExecutor(1, thread_name_prefix="jipp-push") as pool:
+            flying: tuple[list[str], Future[PushResult]] | None = None
+            while True:
+                try:
+                    self._step("push", counts.pushed, total)
+                except _Cancelled:
+                    if flying is not None:  # its answer is written before stopping
+                        with remote_transaction(self.db) as session:
+                            acknowledge(session, flying[1].result().results)
+                    raise
+                changes = self._freeze(tried, flying[0] if flying else ())
+                answer = flying[1].result() if flying else None
+                if changes:
+                    tried |= {c["change_id"] for c in changes}
+                    sent = pool.submit(self.client.push, self._batch(changes))
+                if answer is not None:
+                    with remote_transaction(self.db) as session:
+                        counts.add(acknowledge(session, answer.results))
+                    self._record_push(counts)
+                if not changes:
+                    if flying is None:
+                        break
+                    flying = None  # its answer may have freed later changes of its records
+                    continue
+                flying = ([c["change_id"] for c in changes], sent)
         self._step("push", counts.pushed, total)
+
+    def _freeze(self, tried: set[str], in_flight: Iterable[str]) -> list[dict[str, Any]]:
+        with remote_transaction(self.db) as session:
+            return next_batch(
+                session,
+                self.sender,
+                exclude=tried - set(in_flight),
+                in_flight=set(in_flight),
+                limit=MAX_BATCH,
+            )
+
+    def _batch(self, changes: list[dict[str, Any]]) -> Push:
+        return Push(
+            protocol=PROTOCOL,
+            device_id=self.device,
+            batch_id=new_id(),
+            changes=[Change.model_validate(c) for c in changes],
+        )
 
     def _record_push(self, counts: AckCounts) -> None:
         r = self.result
