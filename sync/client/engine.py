@@ -254,7 +254,8 @@ class Exchange:
                 except _Cancelled:
                     if flying is not None:  # its answer is written before stopping
                         with remote_transaction(self.db) as session:
-                            acknowledge(session, flying[1].result().results)
+                            counts.add(acknowledge(session, flying[1].result().results))
+                        self._record_push(counts)
                     raise
                 changes = self._freeze(tried, flying[0] if flying else ())
                 answer = flying[1].result() if flying else None

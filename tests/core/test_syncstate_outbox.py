@@ -183,3 +183,14 @@ def test_a_merged_answer_takes_the_registrys_other_fields(db, operator):
         assert found.impact == "Dampak dari perangkat lain."
         assert found.summary == "Ringkasan dari perangkat ini saja."
     assert versions(db, "innovation", record_id) == (2, 2, 3)
+
+
+def test_while_a_batch_is_in_flight_the_next_stops_at_a_later_change_of_its_records(db, operator):
+    first = _create(db, operator, title="Inovasi Pertama Yang Sedang Dikirim")
+    [create] = batch(db, operator)
+    _edit(db, operator, first, summary="Perubahan yang menunggu jawaban pertama.")
+    later = _create(db, operator, title="Inovasi Yang Dibuat Sesudahnya")
+    # The create is on the wire: its record's edit waits, and so does what came after it.
+    assert batch(db, operator, in_flight={create["change_id"]}) == []
+    applied(db, create, 1)
+    assert [c["record_id"] for c in batch(db, operator)] == [first, later]
