@@ -18,7 +18,7 @@ import json
 import logging
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -46,6 +46,14 @@ from sync.registry.wire import DERIVED, SYNC_META, coerce, entity_fields
 log = logging.getLogger("jipp_registry")
 
 
+_CLAIM = models.applied_changes.insert()
+_STORE_RESULT = (
+    update(models.applied_changes)
+    .where(models.applied_changes.c.change_id == bindparam("claimed"))
+    .values(result=bindparam("result"))
+)
+
+
 class _Taken(Exception):
     """The change id is in applied_changes already."""
 
@@ -66,13 +74,21 @@ def canonical_json(change: Change) -> str:
 def push(engine: Engine, account: AccountInfo, body: Push) -> PushResult:
     """Applies a batch: one result per change, in the order sent."""
     remember_officers(engine, account, body.changes)
-    return PushResult(
-        results=[apply_change(engine, account, body.device_id, c) for c in body.changes]
-    )
+    # One connection for the batch, one transaction per change.
+    with engine.connect() as connection:
+        return PushResult(
+            results=[
+                apply_change(engine, connection, account, body.device_id, c) for c in body.changes
+            ]
+        )
 
 
 def apply_change(
-    engine: Engine, account: AccountInfo, device_id: str, change: Change
+    engine: Engine,
+    connection: Connection,
+    account: AccountInfo,
+    device_id: str,
+    change: Change,
 ) -> ChangeResult:
     """One change in its own transaction (see the module's docstring)."""
     text = canonical_json(change)
@@ -88,17 +104,18 @@ def apply_change(
         )
     digest = hashlib.sha256(text.encode()).hexdigest()
     try:
-        with engine.begin() as connection:
+        with connection.begin():
             try:
                 connection.execute(
-                    models.applied_changes.insert().values(
-                        change_id=change.change_id,
-                        digest=digest,
-                        result=None,
-                        account_id=account.id,
-                        device_id=device_id,
-                        at=utcnow(),
-                    )
+                    _CLAIM,
+                    {
+                        "change_id": change.change_id,
+                        "digest": digest,
+                        "result": None,
+                        "account_id": account.id,
+                        "device_id": device_id,
+                        "at": utcnow(),
+                    },
                 )
             except IntegrityError as exc:
                 raise _Taken from exc
@@ -106,9 +123,8 @@ def apply_change(
             if result.outcome not in ("applied", "merged"):
                 raise _Discard(result)
             connection.execute(
-                update(models.applied_changes)
-                .where(models.applied_changes.c.change_id == change.change_id)
-                .values(result=result.model_dump(mode="json"))
+                _STORE_RESULT,
+                {"claimed": change.change_id, "result": result.model_dump(mode="json")},
             )
         return result
     except _Discard as discarded:
@@ -271,7 +287,8 @@ def _record_write(
     scope = rules.scope(ctx, data)
     if stored is None:
         revision, field_revisions = 1, {}
-        audit = [AuditEntry("create", None, None, data)]
+        # A create is one entry naming the record (its values are in the stored result).
+        audit = [AuditEntry("create", None, None, _summary(data))]
     else:
         revision = stored.revision + 1
         field_revisions = {**stored.field_revisions, **dict.fromkeys(changed, revision)}
@@ -295,6 +312,14 @@ def _record_write(
         is_new=stored is None,
         audit=audit,
     )
+
+
+def _summary(data: dict[str, Any]) -> Any:
+    """What a create's audit entry names: the record's title, name or number."""
+    for name in ("title", "name", "decree", "number", "original_name", "outcome", "status"):
+        if data.get(name):
+            return data[name]
+    return None
 
 
 def _conflict(ctx: Context, stored: Stored, fields: list[str], code: str) -> ChangeResult:

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -109,13 +109,51 @@ _COLUMNS = (
 )
 
 
+# Statements built once: building a statement costs more than running it on SQLite.
+_LOAD = select(*_COLUMNS).where(
+    records.c.entity == bindparam("entity"), records.c.id == bindparam("record_id")
+)
+_LOAD_LOCKED = _LOAD.with_for_update()
+_INSERT = records.insert()
+_UPDATE = (
+    update(records)
+    .where(records.c.entity == bindparam("w_entity"), records.c.id == bindparam("w_id"))
+    .values(
+        {
+            name: bindparam(name)
+            for name in (
+                "revision",
+                "seq",
+                "deleted",
+                "data",
+                "field_revisions",
+                "agency_id",
+                "region_code",
+                "parent_id",
+                "unique_key",
+                "file_sha256",
+                "updated_at",
+            )
+        }
+    )
+)
+_AUDIT = models.audit_log.insert()
+_NEXT = (
+    update(models.counters)
+    .where(models.counters.c.name == bindparam("counter"))
+    .values(value=models.counters.c.value + bindparam("step"))
+    .returning(models.counters.c.value)
+)
+_UNIQUE = select(records.c.id).where(
+    records.c.entity == bindparam("entity"), records.c.unique_key == bindparam("key")
+)
+
+
 def load(connection: Connection, entity: str, record_id: str, lock: bool = False) -> Stored | None:
     """The record, locked for the rest of the transaction when ``lock`` (PostgreSQL's
     ``FOR UPDATE``; SQLite's transaction holds the write lock already)."""
-    query = select(*_COLUMNS).where(records.c.entity == entity, records.c.id == record_id)
-    if lock and connection.dialect.name == "postgresql":
-        query = query.with_for_update()
-    row = connection.execute(query).first()
+    query = _LOAD_LOCKED if lock and connection.dialect.name == "postgresql" else _LOAD
+    row = connection.execute(query, {"entity": entity, "record_id": record_id}).first()
     return None if row is None else Stored(*row)
 
 
@@ -177,38 +215,27 @@ def successor(
 
 def unique_owner(connection: Connection, entity: str, key: str) -> str | None:
     """The id of the record of ``entity`` holding ``key``."""
-    return connection.scalar(
-        select(records.c.id).where(records.c.entity == entity, records.c.unique_key == key)
-    )
+    return connection.scalar(_UNIQUE, {"entity": entity, "key": key})
 
 
 def next_seq(connection: Connection, count: int = 1) -> int:
     """Takes ``count`` sequence numbers; returns the first. Locks the counter row to commit."""
-    last = connection.scalar(
-        update(models.counters)
-        .where(models.counters.c.name == "seq")
-        .values(value=models.counters.c.value + count)
-        .returning(models.counters.c.value)
-    )
+    last = connection.scalar(_NEXT, {"counter": "seq", "step": count})
     return int(last) - count + 1
 
 
 def next_number(connection: Connection, name: str) -> int:
     """The next value of a named counter (made at 0 when missing)."""
+    value = connection.scalar(_NEXT, {"counter": name, "step": 1})
+    if value is not None:
+        return int(value)
     dialect_insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
     connection.execute(
         dialect_insert(models.counters)
         .values(name=name, value=0)
         .on_conflict_do_nothing(index_elements=["name"])
     )
-    return int(
-        connection.scalar(
-            update(models.counters)
-            .where(models.counters.c.name == name)
-            .values(value=models.counters.c.value + 1)
-            .returning(models.counters.c.value)
-        )
-    )
+    return int(connection.scalar(_NEXT, {"counter": name, "step": 1}))
 
 
 def audit_text(value: Any) -> str | None:
@@ -247,16 +274,16 @@ def write(
         }
         if w.is_new:
             connection.execute(
-                insert(records).values(
-                    entity=w.entity, id=w.id, created_by_account=w.created_by_account, **values
-                )
+                _INSERT,
+                {
+                    "entity": w.entity,
+                    "id": w.id,
+                    "created_by_account": w.created_by_account,
+                    **values,
+                },
             )
         else:
-            connection.execute(
-                update(records)
-                .where(records.c.entity == w.entity, records.c.id == w.id)
-                .values(**values)
-            )
+            connection.execute(_UPDATE, {"w_entity": w.entity, "w_id": w.id, **values})
         audit_rows += [
             {
                 "account_id": account_id,
@@ -273,7 +300,7 @@ def write(
             for a in w.audit
         ]
     if audit_rows:
-        connection.execute(insert(models.audit_log), audit_rows)
+        connection.execute(_AUDIT, audit_rows)
 
 
 def write_new_records(connection: Connection, new: list[NewRecord]) -> None:

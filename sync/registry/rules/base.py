@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, or_, select
+from sqlalchemy import Connection, and_, bindparam, exists, or_, select
 
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.reference.codes import ROLES
@@ -75,6 +75,14 @@ class Context:
     device_id: str
     change: Change
     extra_writes: list[Write] = field(default_factory=list)
+    _lookup: RegistryLookup | None = None
+
+    @property
+    def lookup(self) -> RegistryLookup:
+        """What the change reads of other records (read once per change)."""
+        if self._lookup is None:
+            self._lookup = RegistryLookup(self.connection)
+        return self._lookup
 
     @property
     def author_id(self) -> str:
@@ -84,12 +92,28 @@ class Context:
 
 class RegistryLookup:
     """validation's :class:`~jipp_desktop.domain.validation.ReferenceLookup` over the
-    registry's tables (regions are the shipped reference list)."""
+    registry's tables (regions are the shipped reference list). It remembers what it read for
+    the rest of its change (one transaction)."""
 
     _regions: frozenset[str] | None = None
 
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
+        self._records: dict[tuple[str, str], Stored | None] = {}
+
+    def record(self, entity: str, record_id: Any, lock: bool = False) -> Stored | None:
+        """A record (deleted ones too), read once per change; ``lock`` on the first read."""
+        if not isinstance(record_id, str) or not record_id:
+            return None
+        key = (entity, record_id)
+        if key not in self._records:
+            self._records[key] = store.load(self._connection, entity, record_id, lock=lock)
+        return self._records[key]
+
+    def live(self, entity: str, record_id: Any) -> Stored | None:
+        """A record that exists and is not deleted."""
+        found = self.record(entity, record_id)
+        return None if found is None or found.deleted else found
 
     def region_exists(self, code: str) -> bool:
         """Whether ``code`` is a known province, regency or city."""
@@ -99,14 +123,14 @@ class RegistryLookup:
 
     def agency_region(self, agency_id: str) -> tuple[bool, str | None]:
         """Whether the agency exists (not deleted), and its region code."""
-        agency = store.live(self._connection, "agency", agency_id)
+        agency = self.live("agency", agency_id)
         if agency is None:
             return False, None
         return True, agency.data.get("region_code")
 
     def innovation_exists(self, innovation_id: str) -> bool:
         """Whether a (not deleted) innovation has this id."""
-        return store.live(self._connection, "innovation", innovation_id) is not None
+        return self.live("innovation", innovation_id) is not None
 
 
 def require_role(ctx: Context, *roles: str) -> None:
@@ -143,10 +167,12 @@ def require_agency_admin(ctx: Context, scope: Scope) -> None:
     require_scope(ctx, scope)
 
 
-def live_or_refuse(ctx: Context, entity: str, record_id: Any, what_id: str, what_en: str) -> Stored:
+def live_or_refuse(
+    ctx: Context, entity: str, record_id: Any, what_id: str, what_en: str, lock: bool = False
+) -> Stored:
     """The live record a change refers to: retry while it has not arrived (it may come in a
     later batch), rejected when the registry deleted it."""
-    found = store.load(ctx.connection, entity, record_id) if isinstance(record_id, str) else None
+    found = ctx.lookup.record(entity, record_id, lock=lock)
     if found is None:
         raise Retry(
             "parent_missing",
@@ -158,28 +184,27 @@ def live_or_refuse(ctx: Context, entity: str, record_id: Any, what_id: str, what
     return found
 
 
+_log = models.audit_log.c
+# Whether an account created the innovation, changed its content or submitted it.
+_TOUCHED = select(
+    exists().where(
+        _log.entity == "innovation",
+        _log.record_id == bindparam("record_id"),
+        _log.account_id == bindparam("account"),
+        or_(
+            _log.action == "create",
+            and_(_log.action == "update", _log.field.not_in(DECISION_FIELDS)),
+            and_(_log.field == "workflow", _log.after.in_(('"submitted"', '"resubmitted"'))),
+        ),
+    )
+)
+
+
 def four_eyes(ctx: Context, innovation: Stored) -> None:
     """Refuses a decision by the record's author, its submitter or anyone who edited its
     content: by account (the registry's audit trail, across devices) and by officer."""
     account = ctx.account.id
-    log = models.audit_log.c
-    touched = ctx.connection.scalar(
-        select(
-            exists().where(
-                log.entity == "innovation",
-                log.record_id == innovation.id,
-                log.account_id == account,
-                or_(
-                    log.action == "create",
-                    and_(log.action == "update", log.field.not_in(DECISION_FIELDS)),
-                    and_(
-                        log.field == "workflow",
-                        log.after.in_(('"submitted"', '"resubmitted"')),
-                    ),
-                ),
-            )
-        )
-    )
+    touched = ctx.connection.scalar(_TOUCHED, {"record_id": innovation.id, "account": account})
     data = innovation.data
     if (
         touched

@@ -19,7 +19,6 @@ from jipp_desktop.services.replications import NEXT
 from sync.registry import models
 from sync.registry.rules.base import (
     Context,
-    RegistryLookup,
     Rejected,
     Retry,
     Scope,
@@ -88,7 +87,7 @@ class ReplicationRules(EntityRules):
             ctx, "innovation", data.get("source_innovation_id"), "inovasi asal", "source innovation"
         )
         adopting = data.get("adopting_agency_id")
-        if not adopting or not RegistryLookup(ctx.connection).agency_region(adopting)[0]:
+        if not adopting or not ctx.lookup.agency_region(adopting)[0]:
             errors.append(
                 FieldError("adopting_agency_id", "instansi tidak ditemukan", "agency not found")
             )

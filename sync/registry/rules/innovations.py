@@ -29,7 +29,6 @@ from sync.registry import store
 from sync.registry.clock import today_in_indonesia
 from sync.registry.rules.base import (
     Context,
-    RegistryLookup,
     Rejected,
     Retry,
     Scope,
@@ -74,7 +73,7 @@ class InnovationRules(EntityRules):
         """The record's agency, and its region (the agency's when it has none)."""
         region = data.get("region_code")
         if not region and data.get("agency_id"):
-            region = RegistryLookup(ctx.connection).agency_region(data["agency_id"])[1]
+            region = ctx.lookup.agency_region(data["agency_id"])[1]
         return Scope(data.get("agency_id"), region)
 
     def unique_key(self, data: dict[str, Any]) -> str | None:
@@ -203,7 +202,7 @@ class InnovationRules(EntityRules):
         values = {f.name: data.get(f.name) for f in INNOVATION_FIELDS}
         cleaned, errors = validate_innovation(
             values,
-            RegistryLookup(ctx.connection),
+            ctx.lookup,
             submit=submit,
             record_id=ctx.change.record_id,
             today=today_in_indonesia(),

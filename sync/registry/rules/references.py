@@ -21,7 +21,6 @@ from jipp_desktop.services.commitments import _validate as commitment_errors
 from sync.registry import models, store
 from sync.registry.rules.base import (
     Context,
-    RegistryLookup,
     Rejected,
     Scope,
     invalid,
@@ -77,7 +76,7 @@ class AgencyRules(EntityRules):
 
     def _check(self, ctx: Context, data: dict[str, Any]) -> None:
         errors: list[FieldError] = []
-        lookup = RegistryLookup(ctx.connection)
+        lookup = ctx.lookup
         name = text_of(data, "name")
         data["name"] = name
         data["address"] = text_of(data, "address") or None
@@ -130,7 +129,7 @@ class HubRules(EntityRules):
     def scope(self, ctx: Context, data: dict[str, Any]) -> Scope:
         """The hub's agency."""
         agency = data.get("agency_id")
-        region = RegistryLookup(ctx.connection).agency_region(agency)[1] if agency else None
+        region = ctx.lookup.agency_region(agency)[1] if agency else None
         return Scope(agency, region)
 
     def create(self, ctx: Context, data: dict[str, Any], changed: set[str]) -> None:
@@ -150,7 +149,7 @@ class HubRules(EntityRules):
 
     def _check(self, ctx: Context, data: dict[str, Any]) -> None:
         errors: list[FieldError] = []
-        lookup = RegistryLookup(ctx.connection)
+        lookup = ctx.lookup
         agency = data.get("agency_id")
         if not agency or not lookup.agency_region(agency)[0]:
             errors.append(
@@ -208,7 +207,7 @@ class CommitmentRules(EntityRules):
 
     def scope(self, ctx: Context, data: dict[str, Any]) -> Scope:
         """Its hub's agency (national when it has no hub)."""
-        hub = store.live(ctx.connection, "hub", data.get("hub_id"))
+        hub = ctx.lookup.live("hub", data.get("hub_id"))
         return Scope(hub.agency_id, hub.region_code) if hub else Scope(None, None)
 
     def create(self, ctx: Context, data: dict[str, Any], changed: set[str]) -> None:
@@ -234,7 +233,7 @@ class CommitmentRules(EntityRules):
             shape.append(FieldError("clauses", "butir komitmen harus teks", "clauses must be text"))
             clauses = []
         hub_id = data.get("hub_id")
-        if hub_id and store.live(ctx.connection, "hub", hub_id) is None:
+        if hub_id and ctx.lookup.live("hub", hub_id) is None:
             shape.append(FieldError("hub_id", "hub tidak ditemukan", "hub not found"))
         signed_on = date.fromisoformat(data["signed_on"]) if data.get("signed_on") else None
         entered = CommitmentInput(

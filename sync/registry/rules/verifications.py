@@ -77,15 +77,15 @@ class VerificationRules(EntityRules):
     def scope(self, ctx: Context, data: dict[str, Any]) -> Scope:
         """The innovation's scope."""
         innovation = live_or_refuse(
-            ctx, "innovation", data.get("innovation_id"), "inovasi", "innovation"
+            ctx, "innovation", data.get("innovation_id"), "inovasi", "innovation", lock=True
         )
         return Scope(innovation.agency_id, innovation.region_code, innovation.id)
 
     def create(self, ctx: Context, data: dict[str, Any], changed: set[str]) -> None:
         """A decision: checked, then written into its innovation."""
         require_role(ctx, *VERIFIERS)
-        innovation = store.load(ctx.connection, "innovation", data["innovation_id"], lock=True)
-        assert innovation is not None  # scope() refused a missing one
+        innovation = ctx.lookup.live("innovation", data["innovation_id"])
+        assert innovation is not None  # scope() refused a missing one (and locked it)
         four_eyes(ctx, innovation)
         workflow = innovation.data.get("workflow")
         if workflow not in UNDER_REVIEW:
@@ -104,7 +104,7 @@ class VerificationRules(EntityRules):
                     )
                 ]
             )
-        errors = input_errors(data, innovation.id, RegistryLookup(ctx.connection))
+        errors = input_errors(data, innovation.id, ctx.lookup)
         if errors:
             raise invalid(errors)
         outcome = data["outcome"]
