@@ -297,9 +297,10 @@ def part_two_run(
     latencies.sort()
     p50 = statistics.median(latencies) * 1000
     p95 = latencies[int(0.95 * (len(latencies) - 1))] * 1000
+    pulled = sum(seen.total() for _, seen in outcomes)
     print(
-        f"{label:<22} {len(latencies) / wall:7.0f} req/s  p50 {p50:6.1f} ms  p95 {p95:7.1f} ms  "
-        f"{len(everything):,} records in {wall:5.1f} s  exactly once: "
+        f"{label:<22} {len(latencies) / wall:5.0f} req/s  p50 {p50:6.1f} ms  p95 {p95:7.1f} ms  "
+        f"{len(everything):,} pushed, {pulled:,} pulled in {wall:5.1f} s  exactly once: "
         f"{'yes' if exactly_once and no_repeats and not fives else 'NO'}"
     )
 
