@@ -8,6 +8,7 @@ all held by transactions only). All state lives in the database, so processes sh
 
 from __future__ import annotations
 
+import os
 import uuid
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from sync.registry.clock import utcnow
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_DB = "sqlite:///jipp-registry.db"
 DB_ENV = "JIPP_REGISTRY_DB"
+LOCK_TIMEOUT_ENV = "JIPP_REGISTRY_LOCK_TIMEOUT_MS"
 # PostgreSQL error codes that mean "try again": serialization failure, deadlock, lock timeout.
 _TRANSIENT_PG = {"40001", "40P01", "55P03", "57014"}
 _MIGRATION_LOCK = 0x4A495050  # "JIPP": the advisory lock that serialises start-up migrations
@@ -71,9 +73,19 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
         pool_pre_ping=True,
         # A change that waits this long for a lock is answered "retry", not left hanging.
         connect_args={
-            "options": "-c lock_timeout=10000 -c idle_in_transaction_session_timeout=60000"
+            "options": f"-c lock_timeout={lock_timeout_ms()} "
+            "-c idle_in_transaction_session_timeout=60000"
         },
     )
+
+
+def lock_timeout_ms() -> int:
+    """How long a change waits for a row lock before it is answered ``retry`` (PostgreSQL;
+    ``$JIPP_REGISTRY_LOCK_TIMEOUT_MS``, default 10 s)."""
+    try:
+        return max(1, int(os.environ.get(LOCK_TIMEOUT_ENV, "10000")))
+    except ValueError:
+        return 10000
 
 
 def _sqlite_transactions(engine: Engine) -> None:

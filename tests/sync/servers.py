@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
+import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -206,7 +207,8 @@ class Registry:
                     f"jipp-registry serve exited ({self.process.returncode}): "
                     + self.error_log.read_text(errors="replace")[-3000:]
                 )
-            with contextlib.suppress(requests.RequestException):
+            with contextlib.suppress(requests.RequestException), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
                 answer = requests.get(
                     self.api + "/status",
                     headers={PROTOCOL_HEADER: str(PROTOCOL)},

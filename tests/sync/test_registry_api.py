@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import shutil
+import subprocess
 import uuid
 
 import pytest
@@ -244,3 +246,41 @@ def test_access_log_is_json_without_secrets(registry: Registry) -> None:
     text = registry.access_log.read_text()
     assert password not in text and client.token not in text
     assert any(line["account"] == username and line["path"] == "/api/v1/pull" for line in lines)
+
+
+def test_https_with_a_certificate(registry_factory, tmp_path) -> None:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed (needed to make a test certificate)")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    server = registry_factory(extra_args=["--cert", str(cert), "--key", str(key)])
+    assert server.url.startswith("https://")
+    answer = requests.get(server.api + "/status", headers=HEADERS, timeout=10, verify=str(cert))
+    assert answer.status_code == 200
+    with pytest.raises(requests.exceptions.SSLError):
+        requests.get(server.api + "/status", headers=HEADERS, timeout=10)
+    plain = server.api.replace("https://", "http://")
+    with pytest.raises(requests.exceptions.ConnectionError):
+        requests.get(plain + "/status", headers=HEADERS, timeout=10)

@@ -140,3 +140,32 @@ def test_workers_share_one_database(registry_factory: RegistryFactory) -> None:
     records, _ = op.pull_all()
     assert sorted(r["id"] for r in records if r["id"] in set(ids)) == sorted(ids)
     assert server.five_hundreds() == []
+
+
+def test_a_lock_timeout_is_retry_for_that_change_only(registry_factory: RegistryFactory) -> None:
+    server = registry_factory(backend="postgresql", env={"JIPP_REGISTRY_LOCK_TIMEOUT_MS": "300"})
+    op = server.as_("op")
+    held = new_id()
+    op.push([change("innovation", held, "create", innovation_fields(title="Dikunci lama"))])
+    with _pg(server) as raw:
+        raw.execute(
+            "SELECT 1 FROM records WHERE entity = 'innovation' AND id = %s FOR UPDATE", (held,)
+        )
+        before, locked, after = op.push(
+            [
+                change("innovation", new_id(), "create", innovation_fields()),
+                change("innovation", held, "update", {"unit_name": "Menunggu"}, base=1),
+                change("innovation", new_id(), "create", innovation_fields()),
+            ]
+        )
+        raw.rollback()
+    assert (before["outcome"], locked["outcome"], after["outcome"]) == (
+        "applied",
+        "retry",
+        "applied",
+    )
+    # Not stored under its id: sent again once the lock is gone, it applies.
+    again = change("innovation", held, "update", {"unit_name": "Menunggu"}, base=1)
+    again["change_id"] = locked["change_id"]
+    assert op.push([again])[0]["outcome"] == "applied"
+    assert server.five_hundreds() == []
