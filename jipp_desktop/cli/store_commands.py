@@ -277,6 +277,13 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
         if result.previous_copy
         else ""
     )  # fmt: skip
+    if result.attachments_refused:
+        kept += pick(
+            f"; {result.attachments_refused} berkas lampiran ditolak (tautan, nama bukan "
+            "SHA-256, atau isi tidak cocok dengan namanya)",
+            f"; {result.attachments_refused} attachment files refused (a link, a name that is "
+            "no SHA-256, or content not matching its name)",
+        )
     ctx.emit(
         pick(f"Dipulihkan dari {args.source}{kept}", f"Restored from {args.source}{kept}"),
         {
@@ -285,6 +292,7 @@ def run_restore(ctx: CliContext, args: argparse.Namespace) -> int:
             "previous_copy": str(result.previous_copy) if result.previous_copy else None,
             "upgraded": result.upgraded,
             "attachments": result.attachments,
+            "attachments_refused": result.attachments_refused,
         },
     )
     return 0

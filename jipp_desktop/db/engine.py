@@ -185,6 +185,25 @@ class Database:
             release_store(self.path)
 
 
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Migrates the store with Alembic to ``revision``."""
+    from alembic import command
+
+    with db.engine.connect() as conn:
+        # Batch migrations rebuild tables; SQLite's foreign keys must be off meanwhile, and
+        # that pragma only takes effect outside a transaction.
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            cfg = _alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            conn.commit()
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
 def open_database(path: Path | str, *, seed: bool = True) -> Database:
     """Opens (creating or upgrading) the store at ``path``.
 
@@ -209,21 +228,7 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
         db.backup_path = path.with_name(f"{path.stem}.before-{current}-{stamp}{path.suffix}")
         backup_file(path, db.backup_path)
     if current != SCHEMA_HEAD:
-        from alembic import command
-
-        with db.engine.connect() as conn:
-            # Batch migrations rebuild tables; SQLite's foreign keys must be off meanwhile, and
-            # that pragma only takes effect outside a transaction.
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            raw.execute("PRAGMA foreign_keys = OFF")
-            try:
-                cfg = _alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-                conn.commit()
-            finally:
-                raw.execute("PRAGMA foreign_keys = ON")
+        upgrade(db, "head")
     if seed:
         from jipp_desktop.reference.seed import seed_reference_data
 

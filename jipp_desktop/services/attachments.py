@@ -1,34 +1,111 @@
-"""Evidence files, stored once by their SHA-256 in a folder beside the database."""
+"""Evidence files, stored once by their SHA-256 in a folder beside the database.
+
+An attachment row names its file by ``sha256`` and shows it as ``original_name``; neither is
+ever used as a path as it is. :func:`blob_path` takes only a SHA-256 (64 lower-case hex digits:
+no "/", no "..") and :func:`export_attachment` writes under :func:`safe_file_name` of the
+original name, inside the folder it is given, after checking that the stored file is a regular
+file (not a link) whose content hashes to its name. :func:`attachment_row_problem` is the check
+where rows come in (a restored backup; the sync code calls these functions too).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import mimetypes
 import os
-import shutil
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Attachment, utcnow
-from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
+from jipp_desktop.domain.errors import FieldError, NotFound, ServiceError, ValidationFailed
+from jipp_desktop.domain.text import clean_text
+from jipp_desktop.outputs import atomic_output, check_output
+from jipp_desktop.outputs import store_folder as store_folder
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
 MAX_BYTES = 50 * 1024 * 1024
 OWNER_KINDS = ("innovation", "verification")
+MAX_NAME = 255
+SHA256 = re.compile(r"[0-9a-f]{64}")
+# Characters no file name may hold on one of the systems the app runs on (Windows is the
+# strictest), and the names Windows keeps for devices.
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_DEVICE_NAMES = re.compile(r"(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$")
 
 
-def store_folder(db_path: Path) -> Path:
-    """Where a database's attachment files live."""
-    return db_path.parent / f"{db_path.stem}-attachments"
+class UnsafeAttachment(ServiceError, ValueError):
+    """An attachment row or file that would be read or written outside the store's folders, or
+    whose content is not what its name says."""
+
+
+def is_sha256(text: object) -> bool:
+    """Whether ``text`` is a SHA-256 as the store writes it (64 lower-case hex digits)."""
+    return isinstance(text, str) and SHA256.fullmatch(text) is not None
 
 
 def blob_path(folder: Path, sha256: str) -> Path:
-    """The stored file of a hash (two-level fan-out keeps folders small)."""
+    """The stored file of a hash (two-level fan-out keeps folders small).
+
+    Raises:
+        UnsafeAttachment: ``sha256`` is not 64 lower-case hex digits (a "/" or ".." in it
+            would name a file elsewhere).
+    """
+    if not is_sha256(sha256):
+        raise UnsafeAttachment(
+            f"nama berkas lampiran {str(sha256)[:80]!r} bukan SHA-256; lampiran ditolak",
+            f"the attachment file name {str(sha256)[:80]!r} is not a SHA-256; refused",
+        )
     return folder / sha256[:2] / sha256
+
+
+def original_name_problem(name: object) -> tuple[str, str] | None:
+    """Why ``name`` cannot be an attachment's original name (Indonesian, English), or None:
+    it must be a bare file name — no folder, no "..", no control character, not too long."""
+    if not isinstance(name, str) or not name.strip():
+        return ("nama berkas kosong", "the file name is empty")
+    if "/" in name or "\\" in name or name in (".", "..") or re.match(r"^[A-Za-z]:", name):
+        return (
+            f"nama berkas {name[:80]!r} memuat folder atau lokasi",
+            f"the file name {name[:80]!r} holds a folder or a location",
+        )
+    if clean_text(name) != name.strip() or not name.isprintable():
+        return (
+            f"nama berkas {name[:80]!r} memuat karakter kendali atau tak terlihat",
+            f"the file name {name[:80]!r} holds control or invisible characters",
+        )
+    if len(name.encode("utf-8")) > MAX_NAME:
+        return (
+            f"nama berkas lebih dari {MAX_NAME} bita",
+            f"the file name is longer than {MAX_NAME} bytes",
+        )
+    return None
+
+
+def attachment_row_problem(sha256: object, original_name: object) -> tuple[str, str] | None:
+    """What is wrong with an attachment row's file name and hash (for rows coming in)."""
+    if not is_sha256(sha256):
+        return (f"SHA-256 {str(sha256)[:80]!r} tidak sah", f"invalid SHA-256 {str(sha256)[:80]!r}")
+    return original_name_problem(original_name)
+
+
+def safe_file_name(name: str, fallback: str = "lampiran") -> str:
+    """A name to write a file under on any system: the last part of ``name`` only, without
+    characters a file system refuses, not a device name, not too long."""
+    base = re.split(r"[/\\]", str(name))[-1]
+    base = unicodedata.normalize("NFC", clean_text(base))
+    base = _NOT_IN_NAMES.sub("_", base).strip(" .")
+    if not base or base in (".", "..") or _DEVICE_NAMES.match(base):
+        base = f"{fallback}-{base}" if base else fallback
+    while len(base.encode("utf-8")) > MAX_NAME:
+        stem, dot, suffix = base.rpartition(".")
+        base = (stem[:-1] + dot + suffix) if dot and len(suffix) < 16 and stem else base[:-1]
+    return base
 
 
 def _store(folder: Path, source: Path) -> tuple[str, int]:
@@ -84,18 +161,19 @@ def add_attachment(
             [FieldError("attachment", f"{source}: berkas tidak ada", f"{source}: no such file")]
         )
     sha, size = _store(folder, source)
+    name = safe_file_name(source.name)
     attachment = Attachment(
         owner_kind=owner_kind,
         owner_id=owner_id,
         sha256=sha,
-        original_name=source.name,
+        original_name=name,
         media_type=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
         size=size,
         added_by=actor.id,
     )
     session.add(attachment)
     session.flush()
-    record_change(session, actor, "attachment", attachment.id, "create", summary=source.name)
+    record_change(session, actor, "attachment", attachment.id, "create", summary=name)
     return attachment
 
 
@@ -123,12 +201,44 @@ def remove_attachment(session: Session, actor: Actor, attachment_id: str) -> Non
 
 
 def export_attachment(folder: Path, attachment: Attachment, target: Path) -> Path:
-    """Copies a stored attachment out under its original name (to open or save it)."""
+    """Copies a stored attachment out (to open or save it) and returns the file written.
+
+    ``target`` is a folder — the file is written in it under :func:`safe_file_name` of the
+    original name, never elsewhere — or the file to write (a name the officer chose). The
+    stored file must be a regular file, not a link, whose content hashes to its name.
+
+    Raises:
+        NotFound: the stored file is missing.
+        UnsafeAttachment: the row's hash is no SHA-256, or the stored file is a link or does not
+            hold what its name says.
+        OutputRefused: ``target`` would overwrite the store or its attachment files.
+    """
     source = blob_path(folder, attachment.sha256)
-    if not source.exists():
+    if not source.exists() and not source.is_symlink():
         raise NotFound(
             f"berkas lampiran {attachment.original_name} hilang dari penyimpanan",
             f"the file of attachment {attachment.original_name} is missing from the store",
         )
-    shutil.copyfile(source, target)
+    if source.is_symlink() or not source.is_file() or source.parent.is_symlink():
+        raise UnsafeAttachment(
+            f"berkas lampiran {attachment.original_name} bukan berkas biasa; tidak dibuka",
+            f"the file of attachment {attachment.original_name} is not a plain file; not opened",
+        )
+    target = Path(target)
+    if target.is_dir():
+        target = target / safe_file_name(attachment.original_name)
+    target = check_output(target, inputs=[source])
+    digest = hashlib.sha256()
+    with atomic_output(target, inputs=[source]) as temp:
+        with source.open("rb") as src, temp.open("wb") as out:
+            while chunk := src.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+        if digest.hexdigest() != attachment.sha256:
+            raise UnsafeAttachment(
+                f"berkas lampiran {attachment.original_name} rusak (isinya tidak cocok dengan "
+                "sidiknya); tidak dibuka",
+                f"the file of attachment {attachment.original_name} is damaged (its content "
+                "does not match its hash); not opened",
+            )
     return target

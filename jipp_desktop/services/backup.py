@@ -4,20 +4,25 @@ A backup is a consistent copy made with SQLite's online backup API (safe while t
 store open), with the attachment files beside it in ``<name>-attachments`` (the folder layout
 the store itself uses; files are named by their SHA-256, so copying only adds what is missing).
 
-A restore first checks the file it is given — SQLite, intact, a JIPP Desktop store of a schema
-this app knows — and only then replaces the live store: through a copy in the same folder and
-an atomic rename, after keeping a copy of what it replaces, and finally upgrading the restored
-store when it comes from an older version of the app.
+A restore first copies the file it is given beside the live store and checks that copy —
+SQLite, intact, a revision this app knows, exactly the schema a store of that revision has
+(an extra trigger or view would run inside the live store), attachment rows that name no path —
+and only then replaces the live store by an atomic rename, after keeping a copy of what it
+replaces; it upgrades the restored store when it comes from an older version of the app, and
+puts the old one back when that fails. Attachment files come in only when their content hashes
+to their name.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from jipp_desktop.db.engine import (
     Database,
@@ -27,10 +32,17 @@ from jipp_desktop.db.engine import (
     read_only_uri,
 )
 from jipp_desktop.db.schema import StoreError
-from jipp_desktop.outputs import atomic_output, protected_reason
-from jipp_desktop.services.attachments import store_folder
+from jipp_desktop.db.schema_check import schema_differences
+from jipp_desktop.outputs import atomic_output, protected_reason, sweep_leftovers, temp_name
+from jipp_desktop.services.attachments import (
+    attachment_row_problem,
+    blob_path,
+    is_sha256,
+    store_folder,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SHOWN_DIFFERENCES = 3
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,8 @@ class RestoreResult:
         previous_copy: where the replaced store was kept (None when there was none).
         upgraded: whether the restored store was upgraded to this app's schema.
         attachments: attachment files copied in from beside the backup.
+        attachments_refused: files beside the backup not taken in (a link, a name that is no
+            SHA-256, or content that does not hash to its name).
     """
 
     path: Path
@@ -50,39 +64,75 @@ class RestoreResult:
     previous_copy: Path | None
     upgraded: bool
     attachments: int = 0
+    attachments_refused: int = 0
 
 
-def copy_attachments(source_db: Path, target_db: Path) -> int:
+class AttachmentCopy(NamedTuple):
+    """What :func:`copy_attachments` did: files copied, and files refused (not a plain file, a
+    name that is no SHA-256, or content that does not hash to its name)."""
+
+    copied: int
+    refused: int
+
+
+def copy_attachments(source_db: Path, target_db: Path) -> AttachmentCopy:
     """Copies the attachment files of ``source_db`` that ``target_db``'s folder lacks.
 
-    Files are content-addressed, so an existing file is never overwritten or removed.
-
-    Returns:
-        How many files were copied.
+    Files are content-addressed, so an existing file is never overwritten or removed. Only a
+    plain file (never a link, nor in a linked folder) named ``<2 hex>/<SHA-256>`` whose content
+    hashes to that name is copied; the hash is taken of the bytes as they are copied.
     """
     source, target = store_folder(source_db), store_folder(target_db)
-    if not source.is_dir():
-        return 0
-    copied = 0
-    for blob in source.glob("??/*"):
-        if blob.name.startswith("."):
+    if not source.is_dir() or source.is_symlink():
+        return AttachmentCopy(0, 0)
+    copied = refused = 0
+    for fan in sorted(source.iterdir()):
+        if fan.name.startswith("."):
             continue  # an interrupted incoming copy
-        dest = target / blob.parent.name / blob.name
-        if not dest.exists():
+        if fan.is_symlink() or not fan.is_dir() or len(fan.name) != 2:
+            refused += 1
+            continue
+        for blob in sorted(fan.iterdir()):
+            if blob.name.startswith("."):
+                continue
+            if blob.is_symlink() or not blob.is_file() or not is_sha256(blob.name):
+                refused += 1
+                continue
+            if blob.name[:2] != fan.name:
+                refused += 1
+                continue
+            dest = blob_path(target, blob.name)
+            if dest.exists():
+                continue
             dest.parent.mkdir(parents=True, exist_ok=True)
-            temp = _temp_beside(dest, "copy")
-            shutil.copyfile(blob, temp)
-            os.replace(temp, dest)
-            copied += 1
-    return copied
+            if _copy_verified(blob, dest):
+                copied += 1
+            else:
+                refused += 1
+    return AttachmentCopy(copied, refused)
+
+
+def _copy_verified(blob: Path, dest: Path) -> bool:
+    """Copies ``blob`` to ``dest`` when its content hashes to its name; False otherwise."""
+    temp = temp_name(dest)
+    digest = hashlib.sha256()
+    try:
+        with blob.open("rb") as src, temp.open("wb") as out:
+            while chunk := src.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+        if digest.hexdigest() != blob.name:
+            temp.unlink()
+            return False
+        os.replace(temp, dest)
+        return True
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-
-
-def _temp_beside(path: Path, what: str) -> Path:
-    return path.with_name(f".{path.name}.{what}-{os.getpid()}.tmp")
 
 
 def backup_database(db: Database, target: Path | str) -> Path:
@@ -139,18 +189,95 @@ def _leave_wal(path: Path) -> None:
         con.close()
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a store file that may sit on read-only media: a WAL-mode file
+    there cannot get its -shm file, so it is opened as immutable — when no -wal file with
+    changes lies beside it, which would then be left out."""
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        con = sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True)
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+
+
+def _check_connection(con: sqlite3.Connection, shown: Path) -> str:
+    """The checks of :func:`check_backup` on an open connection; returns the revision."""
+    from alembic.script import ScriptDirectory
+
+    con.execute("PRAGMA trusted_schema = OFF")
+    problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
+    if problems != ["ok"]:
+        raise StoreError(f"{shown}: berkas rusak / the file is damaged ({problems[0]})")
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    row = (
+        con.execute("SELECT version_num FROM alembic_version").fetchone()
+        if "alembic_version" in tables
+        else None
+    )
+    if row is None or "innovations" not in tables:
+        raise StoreError(f"{shown}: bukan cadangan JIPP Desktop / not a JIPP Desktop backup")
+    revision = str(row[0])
+    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    if revision not in known:
+        raise StoreError(
+            f"{shown}: skema {revision} lebih baru dari aplikasi ini / "
+            f"schema {revision} is newer than this app; please update JIPP Desktop"
+        )
+    differences = schema_differences(con, revision)
+    if differences:
+        more = len(differences) - SHOWN_DIFFERENCES
+        tail_id = f" dan {more} lagi" if more > 0 else ""
+        tail_en = f" and {more} more" if more > 0 else ""
+        listed = differences[:SHOWN_DIFFERENCES]
+        raise StoreError(
+            f"{shown}: skemanya bukan skema JIPP Desktop revisi {revision} "
+            f"({'; '.join(d[0] for d in listed)}{tail_id}); tidak dipulihkan / "
+            f"its schema is not that of a JIPP Desktop store at revision {revision} "
+            f"({'; '.join(d[1] for d in listed)}{tail_en}); not restored"
+        )
+    for record_id, sha, name in con.execute("SELECT id, sha256, original_name FROM attachments"):
+        problem = attachment_row_problem(sha, name)
+        if problem is not None:
+            raise StoreError(
+                f"{shown}: lampiran {record_id}: {problem[0]}; tidak dipulihkan / "
+                f"attachment {record_id}: {problem[1]}; not restored"
+            )
+    return revision
+
+
 def check_backup(source: Path | str) -> str:
-    """Checks that ``source`` is an intact JIPP Desktop store this app can open.
+    """Checks that ``source`` is an intact JIPP Desktop store this app can open: SQLite,
+    ``PRAGMA integrity_check``, a revision this app knows, exactly the schema of a store at
+    that revision (tables, columns, indexes, triggers, views: nothing extra, nothing missing)
+    and attachment rows that name no path.
 
     Returns:
         The file's schema revision.
 
     Raises:
-        StoreError: naming what is wrong (missing, not SQLite, damaged, not ours, too new).
+        StoreError: naming what is wrong (missing, not SQLite, damaged, not ours, too new, a
+            different schema, an attachment row naming a path).
     """
-    from alembic.script import ScriptDirectory
-
     source = Path(source).expanduser()
+    _check_header(source)
+    try:
+        con = _open_read_only(source)
+        try:
+            return _check_connection(con, source)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{source}: berkas rusak / the file is damaged ({exc})") from exc
+
+
+def _check_header(source: Path) -> None:
     if source.is_dir():
         raise StoreError(f"{source}: ini folder, bukan berkas / this is a folder, not a file")
     if not source.is_file():
@@ -158,96 +285,157 @@ def check_backup(source: Path | str) -> str:
     with source.open("rb") as fh:
         if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise StoreError(f"{source}: bukan basis data SQLite / not an SQLite database")
-    try:
-        con = sqlite3.connect(read_only_uri(source), uri=True)
-        try:
-            problems = [r[0] for r in con.execute("PRAGMA integrity_check")]
-            if problems != ["ok"]:
-                raise StoreError(f"{source}: berkas rusak / the file is damaged ({problems[0]})")
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            row = (
-                con.execute("SELECT version_num FROM alembic_version").fetchone()
-                if "alembic_version" in tables
-                else None
-            )
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{source}: berkas rusak / the file is damaged ({exc})") from exc
-    if row is None or "innovations" not in tables:
-        raise StoreError(f"{source}: bukan cadangan JIPP Desktop / not a JIPP Desktop backup")
-    revision = str(row[0])
-    known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
-    if revision not in known:
-        raise StoreError(
-            f"{source}: skema {revision} lebih baru dari aplikasi ini / "
-            f"schema {revision} is newer than this app; please update JIPP Desktop"
-        )
-    return revision
 
 
-def _take_over(path: Path) -> None:
+def _take_over(path: Path) -> bool:
     """Folds the live store's write-ahead log into the file, and makes sure no other program
     (a running JIPP Desktop window, a script) has it open: leaving WAL mode needs the store to
     itself, so a refusal means it is in use, and replacing it then could lose that program's
-    changes."""
+    changes.
+
+    Returns:
+        False when the live file is not an SQLite database at all (damaged beyond opening —
+        just when a restore is needed most): it is then kept as a plain copy.
+    """
+    with path.open("rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            return False
     con = sqlite3.connect(str(path), timeout=0)
     try:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlite3.OperationalError:
-        mode = "in use"
+    except sqlite3.OperationalError as exc:
+        mode = "in use" if "locked" in str(exc) or "busy" in str(exc) else "damaged"
+    except sqlite3.DatabaseError:
+        mode = "damaged"
     finally:
         con.close()
+    if mode == "damaged":
+        return False
     if mode != "delete":
         raise StoreError(
             f"{path}: basis data sedang dibuka program lain; tutup JIPP Desktop lalu ulangi / "
             "the database is open in another program; close JIPP Desktop and try again"
         )
+    return True
+
+
+def _copy_store(source: Path, target: Path) -> None:
+    """Copies the store ``source`` (read-only, maybe on read-only media) to ``target`` with
+    the backup API, as a rollback-journal file."""
+    src = _open_read_only(source)
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    _leave_wal(target)
+
+
+def _keep_previous(live: Path, sqlite: bool) -> Path:
+    """Copies the live store (SQLite's backup API; a plain copy when it is not SQLite) to
+    ``<name>.before-restore-<time><suffix>`` beside it."""
+    previous = live.with_name(f"{live.stem}.before-restore-{_stamp()}{live.suffix}")
+    temp = temp_name(previous)
+    try:
+        if sqlite:
+            backup_file(live, temp)
+        else:
+            shutil.copyfile(live, temp)
+        os.replace(temp, previous)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return previous
+
+
+def _remove_companions(live: Path) -> None:
+    for stale in (Path(f"{live}-wal"), Path(f"{live}-shm"), Path(f"{live}-journal")):
+        stale.unlink(missing_ok=True)
+
+
+def _put_back(previous: Path | None, live: Path) -> None:
+    """Puts the kept copy back in place of a restored store that failed to open (or removes
+    the restored store when there was none before)."""
+    _remove_companions(live)
+    if previous is None:
+        live.unlink(missing_ok=True)
+        return
+    temp = temp_name(live)
+    shutil.copyfile(previous, temp)
+    os.replace(temp, live)
 
 
 def restore_database(source: Path | str, live: Path | str) -> RestoreResult:
     """Replaces the store at ``live`` with the backup ``source``, after checking it.
 
-    The store being replaced is first copied to ``<name>.before-restore-<time>.db``. Attachment
-    files beside the backup are added to the store's folder (none is removed: the kept copy may
-    still refer to them). Nothing may have the live store open meanwhile (the app closes it
-    before calling this).
+    The backup is first copied beside the live store and the copy is checked
+    (:func:`check_backup`: what is restored is what was checked). The store being replaced
+    is kept as ``<name>.before-restore-<time>.db`` (as a plain copy when it is not even
+    SQLite). When the restored store then fails to open or upgrade, the old store is put back.
+    Attachment files beside the backup are added to the store's folder, each checked against
+    its hash (none is removed: the kept copy may still refer to them). Nothing may have the
+    live store open meanwhile (the app closes it before calling this).
 
     Raises:
-        StoreError: the backup fails a check (nothing is changed then), or a file step fails.
+        StoreError: the backup fails a check (nothing is changed then), or a file step fails
+            (the message says whether the old store is in place and where its copy is).
     """
     source = Path(source).expanduser().resolve()
     live = Path(live).expanduser().resolve()
-    if source == live:
-        raise StoreError(
-            f"{source}: berkas ini adalah basis data yang sedang dipakai / "
-            "this file is the database in use"
-        )
-    revision = check_backup(source)
+    reason = protected_reason(source, stores=[live])
+    if reason is not None:
+        raise StoreError(f"{source}: berkas ini adalah {reason[0]} / this file is {reason[1]}")
+    _check_header(source)
     live.parent.mkdir(parents=True, exist_ok=True)
-    existing = live.exists() and live.stat().st_size > 0
-    if existing:
-        _take_over(live)
-    previous: Path | None = None
-    temp = _temp_beside(live, "restore")
+    sweep_leftovers(live)
+    temp = temp_name(live)
     try:
-        backup_file(source, temp)
-        if existing:
-            previous = live.with_name(f"{live.stem}.before-restore-{_stamp()}{live.suffix}")
-            backup_file(live, previous)
-        for stale in (Path(f"{live}-wal"), Path(f"{live}-shm")):
-            stale.unlink(missing_ok=True)
-        os.replace(temp, live)
-        attachments = copy_attachments(source, live)
-    except (OSError, sqlite3.Error) as exc:
+        _copy_store(source, temp)
+        con = sqlite3.connect(str(temp))
+        try:
+            revision = _check_connection(con, source)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
         temp.unlink(missing_ok=True)
-        raise StoreError(f"{live}: pemulihan gagal / the restore failed ({exc})") from exc
-    db = open_database(live)
+        raise StoreError(f"{source}: berkas rusak / the file is damaged ({exc})") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    previous: Path | None = None
     try:
-        upgraded = db.backup_path is not None
-    finally:
-        db.close()
-    return RestoreResult(live, revision, previous, upgraded, attachments)
+        existing = live.exists() and live.stat().st_size > 0
+        if existing:
+            previous = _keep_previous(live, _take_over(live))
+        _remove_companions(live)
+        os.replace(temp, live)
+    except BaseException as exc:
+        temp.unlink(missing_ok=True)
+        if isinstance(exc, StoreError):
+            raise
+        if isinstance(exc, OSError | sqlite3.Error):
+            raise StoreError(
+                f"{live}: pemulihan gagal, basis data lama tidak diganti / "
+                f"the restore failed, the old database was not replaced ({exc})"
+            ) from exc
+        raise
+    try:
+        db = open_database(live)
+        try:
+            upgraded = db.backup_path is not None
+        finally:
+            db.close()
+    except Exception as exc:
+        _put_back(previous, live)
+        kept = f"; salinannya juga di {previous} / a copy is also at {previous}" if previous else ""
+        raise StoreError(
+            f"{live}: cadangan dipulihkan tetapi tidak dapat dibuka ({exc}); basis data lama "
+            f"dikembalikan / the backup was restored but cannot be opened ({exc}); the old "
+            f"database was put back{kept}"
+        ) from exc
+    copy = copy_attachments(source, live)
+    return RestoreResult(live, revision, previous, upgraded, copy.copied, copy.refused)

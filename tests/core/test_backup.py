@@ -10,14 +10,13 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.engine import Database, head_revision, open_database
+from jipp_desktop.db.engine import Database, head_revision, open_database, upgrade
 from jipp_desktop.db.models import Innovation
 from jipp_desktop.db.schema import StoreError
 from jipp_desktop.services.backup import backup_database, check_backup, restore_database
 from jipp_desktop.services.innovations import create_innovation
 from jipp_desktop.services.officers import Actor
 from jipp_desktop.services.search import search_innovations
-from tests.core.test_migrations import make_store_at
 
 
 def count(path: Path) -> int:
@@ -127,7 +126,11 @@ def test_restore_onto_itself_is_refused(db: Database) -> None:
 
 def test_restore_of_an_older_backup_upgrades_it(tmp_path: Path) -> None:
     old = tmp_path / "old-backup.db"
-    make_store_at(old, "0002")
+    # As an older app made it: migrated up to its revision (a store migrated down from a newer
+    # one has another schema, which a restore refuses).
+    older = Database(old)
+    upgrade(older, "0002")
+    older.close()
     engine = create_engine(f"sqlite:///{old}")
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(Innovation)) == 0

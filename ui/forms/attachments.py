@@ -135,9 +135,9 @@ class AttachmentsPanel(QWidget):
             assert attachment is not None
             folder = Path(tempfile.mkdtemp(prefix="jipp-"))
             try:
-                copy = export_attachment(
-                    self._ctx.attachments_folder, attachment, folder / attachment.original_name
-                )
+                # Into the fresh folder, under a safe form of the original name: a name holding
+                # "../" or an absolute path never leads outside it.
+                copy = export_attachment(self._ctx.attachments_folder, attachment, folder)
             except ServiceError as exc:
                 self._failed(exc)
                 return None
