@@ -38,6 +38,7 @@ from jipp_desktop.services.innovations import insert_innovations  # noqa: E402
 from jipp_desktop.services.officers import Actor, create_officer  # noqa: E402
 from jipp_desktop.syncstate import pending_count  # noqa: E402
 from sync.client.engine import synchronise  # noqa: E402
+from sync.client.http import RegistryClient  # noqa: E402
 from sync.protocol import PREFIX, PROTOCOL, PROTOCOL_HEADER  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -125,20 +126,39 @@ def fill(db: Database, actor: Actor, n: int, prefix: str) -> None:
             insert_innovations(s, actor, rows)
 
 
+class TimedClient(RegistryClient):
+    """The real client, noting the time spent waiting for the registry."""
+
+    waited = 0.0
+
+    def _send(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return super()._send(*args, **kwargs)
+        finally:
+            TimedClient.waited += time.perf_counter() - start
+
+
 def sync(db: Database, actor: Actor, server: Server) -> tuple[float, object, dict[str, float]]:
-    """One exchange, timed; with the time of each stage."""
+    """One exchange, timed; with the time of each stage and the time waiting for the registry
+    (``registry``)."""
     marks: list[tuple[str, float]] = []
 
     def progress(stage: str, done: int, total: int) -> None:
         if not marks or marks[-1][0] != stage:
             marks.append((stage, time.perf_counter()))
 
+    TimedClient.waited = 0.0
+    client = TimedClient(server.url)
     start = time.perf_counter()
-    result = synchronise(db, actor, server.url, "bench", PASSWORD, progress=progress)
+    result = synchronise(db, actor, server.url, "bench", PASSWORD, progress=progress, client=client)
     end = time.perf_counter()
+    client.close()
     stages = {}
     for (stage, at), (_, after) in zip(marks, [*marks[1:], ("end", end)], strict=True):
         stages[stage] = (after - at) * 1000
+    stages["registry"] = TimedClient.waited * 1000
+    stages["client"] = (end - start - TimedClient.waited) * 1000
     return end - start, result, stages
 
 
@@ -147,15 +167,17 @@ def first_sync(folder: Path, n: int) -> tuple[float, float]:
     try:
         a, op = device(folder / "first-a.db")
         fill(a, op, n, "Inovasi Tolok Ukur")
-        push_s, result, _ = sync(a, op, server)
+        push_s, result, push_stages = sync(a, op, server)
         assert result.pushed == n and result.pending == 0, result  # type: ignore[attr-defined]
         b, op2 = device(folder / "first-b.db")
-        pull_s, result, _ = sync(b, op2, server)
+        pull_s, result, pull_stages = sync(b, op2, server)
         assert result.pulled >= n, result  # type: ignore[attr-defined]
         a.close()
         b.close()
     finally:
         server.stop()
+    for name, stages in (("push", push_stages), ("pull", pull_stages)):
+        print(f"  {name}: " + ", ".join(f"{k} {v / 1000:.1f} s" for k, v in stages.items()))
     return push_s, pull_s
 
 
@@ -173,20 +195,27 @@ def idle(db: Database, actor: Actor, server: Server, repeat: int = 7) -> tuple[f
 
 
 PULL_CHILD = """
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, {root!r})
 from jipp_desktop.db.engine import open_database
 from jipp_desktop.services.officers import Actor, create_officer
 from sync.client.engine import synchronise
+
+
+def status(key):  # this process's own figures (ru_maxrss would count the parent's from fork)
+    for line in open("/proc/self/status"):
+        if line.startswith(key):
+            return int(line.split()[1])
+
+
 db = open_database({path!r})
 with db.transaction() as s:
     actor = Actor.of(create_officer(s, "Made Wirawan", "operator"))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = status("VmRSS:")
 start = time.perf_counter()
 result = synchronise(db, actor, {url!r}, "bench", {password!r})
 print(json.dumps({{"seconds": time.perf_counter() - start, "pulled": result.pulled,
-                  "before_kb": before,
-                  "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+                  "before_kb": before, "peak_kb": status("VmHWM:")}}))
 """
 
 

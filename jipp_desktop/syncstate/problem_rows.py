@@ -96,3 +96,17 @@ def clear_problem(session: Session, entity: str, record_id: str) -> None:
     for obj in list(session.identity_map.values()):
         if isinstance(obj, SyncProblem) and (obj.entity, obj.record_id) == (entity, record_id):
             session.expunge(obj)
+
+
+def clear_problems(session: Session, entity: str, ids: list[str]) -> None:
+    """Forgets the problems of these records (those settled by the registry's copy)."""
+    for start in range(0, len(ids), 500):
+        chunk = set(ids[start : start + 500])
+        session.execute(
+            delete(SyncProblem).where(
+                SyncProblem.entity == entity, SyncProblem.record_id.in_(chunk)
+            )
+        )
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, SyncProblem) and obj.entity == entity and obj.record_id in chunk:
+                session.expunge(obj)

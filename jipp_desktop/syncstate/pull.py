@@ -16,9 +16,15 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.services.settings import set_setting
 from jipp_desktop.syncstate.device import CURSOR
-from jipp_desktop.syncstate.problem_rows import clear_problem
+from jipp_desktop.syncstate.problem_rows import clear_problems
 from jipp_desktop.syncstate.reconcile import reconcile
-from jipp_desktop.syncstate.records import RemoteCopy, insert_remote, local_states, write_remote
+from jipp_desktop.syncstate.records import (
+    RemoteCopy,
+    insert_remote,
+    local_states,
+    records_data,
+    write_remote_many,
+)
 
 
 @dataclass
@@ -72,6 +78,7 @@ def _apply_entity(
 ) -> None:
     states = local_states(session, entity, [c.id for c in copies])
     new = []
+    settled = []
     for copy in copies:
         state = states.get(copy.id)
         if state is None:
@@ -85,9 +92,7 @@ def _apply_entity(
         ):
             counts.skipped += 1
         elif not state.pending:
-            write_remote(session, copy)
-            clear_problem(session, entity, copy.id)
-            counts.updated += 1
+            settled.append(copy)
         else:
             outcome = reconcile(session, copy, state)
             if outcome == "merged":
@@ -98,3 +103,10 @@ def _apply_entity(
                 counts.skipped += 1
     insert_remote(session, new)
     counts.inserted += len(new)
+    if settled:
+        ids = [c.id for c in settled]
+        current = records_data(session, entity, ids)
+        deleted = {i: states[i].deleted for i in ids}
+        write_remote_many(session, entity, settled, current, deleted)
+        clear_problems(session, entity, ids)
+        counts.updated += len(settled)

@@ -482,6 +482,59 @@ def write_many(session: Session, entity: str, data: Mapping[str, Mapping[str, An
     expire(session, entity, list(data))
 
 
+def write_remote_many(
+    session: Session,
+    entity: str,
+    copies: Sequence[RemoteCopy],
+    current: Mapping[str, Mapping[str, Any]],
+    deleted: Mapping[str, bool],
+) -> None:
+    """Writes the registry's copies over records without pending changes, in bulk: the
+    columns that differ from ``current`` (record id → its wire data), the revision, the base,
+    the tombstone and, when content changed, the registry's ``updated_at``.
+
+    Args:
+        session: the caller's transaction.
+        entity: the records' entity.
+        copies: the registry's copies.
+        current: the records' wire data now.
+        deleted: whether each record is a tombstone now.
+    """
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    children: dict[str, Any] = {}
+    child = CHILDREN.get(entity)
+    for copy in copies:
+        data = canonical_data(entity, copy.data)
+        mine = current.get(copy.id, {})
+        changed = {n: v for n, v in data.items() if canonical(entity, n, mine.get(n)) != v}
+        values = _row_values(entity, changed)
+        values.update(server_revision=copy.revision, sync_base=data)
+        was = deleted.get(copy.id, False)
+        updated = _parse_datetime(copy.updated_at)
+        if copy.deleted != was:
+            values["deleted_at"] = updated if copy.deleted else None
+        if changed or copy.deleted != was:
+            values["updated_at"] = updated
+        if child and child.name in changed:
+            children[copy.id] = changed[child.name]
+        key = tuple(sorted(values))
+        groups.setdefault(key, []).append(
+            {"b_id": copy.id, **{f"b_{k}": v for k, v in values.items()}}
+        )
+    table = table_of(entity)
+    connection = session.connection()
+    for names, rows in groups.items():
+        query = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"b_{name}") for name in names})
+        )
+        connection.execute(query, rows)
+    if child:
+        _replace_children(session, entity, children)
+    expire(session, entity, [c.id for c in copies])
+
+
 def write_local(session: Session, entity: str, record_id: str, data: Mapping[str, Any]) -> None:
     """Writes wire values into a record's columns and children (no metadata, no audit)."""
     values = _row_values(entity, data)
