@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import iterparse
+from xml.etree.ElementTree import ParseError, iterparse
 
 from openpyxl.utils import get_column_letter
 from python_calamine import (
@@ -31,6 +32,7 @@ from python_calamine import (
 
 from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.spreadsheets.headers import HEADER_SEARCH_ROWS, HeaderMap, find_header
+from jipp_desktop.spreadsheets.unpacked import check_unpacked
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -55,13 +57,25 @@ class ImportLimits:
     the .xlsx (a 100,000-row × 42-column export, 20 MB, peaks near 440 MB), so the file size
     bounds the memory an import needs.
 
+    The file size alone does not bound it: an archive's parts can unpack to a thousand times
+    their size, and the reader holds a sheet's whole rectangle of cells, first used cell to
+    last. The other limits are checked before the reader opens the file
+    (:mod:`jipp_desktop.spreadsheets.unpacked`).
+
     Attributes:
         max_bytes: the largest file size.
         max_rows: the most data rows on the sheet.
+        max_unpacked: the most an .xlsx or .ods may unpack to (all its parts).
+        max_ratio: the most a part larger than 1 MB may unpack to per packed byte.
+        max_cells: the largest rectangle of cells (rows × columns) a sheet may span, and the
+            most shared texts it may have (12 million: 200,000 rows of 60 columns).
     """
 
     max_bytes: int = 50 * 1024 * 1024
     max_rows: int = 200_000
+    max_unpacked: int = 1024 * 1024 * 1024
+    max_ratio: int = 100
+    max_cells: int = 12_000_000
 
 
 def _fail(path: Path, id_text: str, en_text: str) -> SpreadsheetError:
@@ -94,7 +108,11 @@ def sniff_format(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
-                if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+                if (
+                    "mimetype" in names
+                    and archive.getinfo("mimetype").file_size <= 2 * len(ODS_MIMETYPE)
+                    and archive.read("mimetype").strip() == ODS_MIMETYPE
+                ):
                     return "ods"
                 if "xl/workbook.xml" in names:
                     return "xlsx"
@@ -128,6 +146,21 @@ def sniff_format(path: Path) -> str:
         f"bukan lembar kerja Excel atau ODS (berkas {kind}); pilih berkas .xlsx, .xls atau .ods",
         f"not an Excel or ODS spreadsheet (a {kind_en} file); choose an .xlsx, .xls or .ods file",
     )
+
+
+def _xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[str]:
+    """Every worksheet part the workbook's relationships name (what the reader may load)."""
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in archive.namelist():
+        return [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    parts = []
+    for _, el in iterparse(archive.open(rels)):
+        if el.tag == _PKG_REL_NS + "Relationship" and el.get("Type", "").endswith("/worksheet"):
+            target = el.get("Target", "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if part in archive.namelist():
+                parts.append(part)
+    return parts
 
 
 def _xlsx_sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
@@ -246,6 +279,8 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
             f"the file is too large ({size / 1e6:.1f} MB; at most "
             f"{limits.max_bytes / 1e6:.0f} MB); split it into several files",
         )
+    if fmt in ("xlsx", "ods"):
+        _check_unpacked(path, fmt, limits)
     try:
         with path.open("rb") as fh:
             workbook = CalamineWorkbook.from_filelike(fh)
@@ -255,7 +290,7 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
             "buku kerja dilindungi kata sandi; hapus kata sandinya lalu impor lagi",
             "the workbook is password-protected; remove the password and import again",
         ) from exc
-    except (CalamineError, ValueError, OSError) as exc:
+    except (CalamineError, ValueError, OverflowError, UnicodeError, OSError) as exc:
         raise _fail(
             path,
             f"berkas rusak dan tidak dapat dibaca ({exc})",
@@ -268,7 +303,7 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
             continue
         try:
             sheet = workbook.get_sheet_by_name(meta.name)
-        except CalamineError as exc:
+        except (CalamineError, ValueError, OverflowError, UnicodeError) as exc:
             raise _fail(
                 path,
                 f"lembar {meta.name!r} rusak dan tidak dapat dibaca ({exc})",
@@ -283,7 +318,12 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
             continue
         last_row = sheet.end[0] + 1 if sheet.end else 0
         source = SheetSource(path, fmt, meta.name, header, last_row, first_column, sheet)
-        _check_sheet(source, sheet, limits)
+        try:
+            _check_sheet(source, sheet, limits)
+        except (ParseError, zipfile.BadZipFile, zlib.error, EOFError, KeyError) as exc:
+            # Junk after a part's XML root, a truncated part, a missing one: the file is
+            # damaged, whichever check met it first.
+            raise _corrupt(path, exc) from exc
         return source
     if not any_cells:
         raise _fail(
@@ -298,6 +338,26 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
         "impor)",
         f"no recognisable header row in the first {HEADER_SEARCH_ROWS} rows (at least the "
         "columns 'Title' and 'Agency' are needed; use the import template)",
+    )
+
+
+def _check_unpacked(path: Path, fmt: str, limits: ImportLimits) -> None:
+    def fail(id_text: str, en_text: str) -> SpreadsheetError:
+        return _fail(path, id_text, en_text)
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sheets = _xlsx_sheet_parts(archive) if fmt == "xlsx" else []
+    except (zipfile.BadZipFile, ParseError, OSError) as exc:
+        raise _corrupt(path, exc) from exc
+    check_unpacked(path, fmt, sheets, limits, fail)
+
+
+def _corrupt(path: Path, exc: BaseException) -> SpreadsheetError:
+    return _fail(
+        path,
+        f"berkas rusak dan tidak dapat dibaca ({exc}); minta pengirim mengirim ulang",
+        f"the file is corrupt and cannot be read ({exc}); ask for it again",
     )
 
 
