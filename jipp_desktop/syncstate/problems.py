@@ -335,8 +335,21 @@ def _resolve_deletion(
 
 
 def retry(session: Session, actor: Actor, entity: str, record_id: str) -> None:
-    """Sends a quarantined change again at the next sync (the cause may be gone)."""
+    """Sends a quarantined record again at the next sync, as it is now (the cause may be gone,
+    or the officer may have corrected it since): its changes become one change from the
+    registry's copy (a create when the registry has none). The registry stored nothing under
+    the refused change's id, so nothing is lost by replacing it."""
     _problem(session, entity, record_id, QUARANTINED, RETRYING)
+    state = local_states(session, entity, [record_id]).get(record_id)
+    if state is not None:
+        known = state.server_revision is not None and state.sync_base is not None
+        requeue(
+            session,
+            entity,
+            record_id,
+            revision=state.server_revision if known else None,
+            theirs=state.sync_base if known else None,
+        )
     clear_problem(session, entity, record_id)
     _audit(session, actor, entity, record_id, "retry", "sync")
 

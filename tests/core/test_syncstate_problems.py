@@ -165,8 +165,9 @@ def test_retry_and_discard_of_a_quarantined_change(db, operator, synced):
     assert (issue.kind, issue.code, issue.message("en")) == ("rejected", "scope", "out of scope")
     with db.transaction() as s:
         retry(s, operator, "innovation", synced)
-    assert batch(db, operator) == [change]  # the same change again
-    ack(db, ChangeResult(change_id=change["change_id"], outcome="rejected", code="scope"))
+    [again] = batch(db, operator)  # the same change, re-evaluated as the record is now
+    assert again["fields"] == change["fields"] and again["base_revision"] == 1
+    ack(db, ChangeResult(change_id=again["change_id"], outcome="rejected", code="scope"))
     with db.transaction() as s:
         discard(s, operator, "innovation", synced)
     assert get(db, synced).summary == innovation_values()["summary"]
@@ -184,5 +185,33 @@ def test_discarding_a_record_the_registry_never_had_tombstones_it(db, operator):
         discard(s, operator, "innovation", record_id)
     assert get(db, record_id).deleted_at is not None
     assert outbox(db) == []
+    with db.session() as s:
+        assert pending_count(s) == 0
+
+
+def test_a_record_corrected_after_its_rejection_is_sent_as_corrected(db, operator):
+    with db.transaction() as s:
+        record_id = create_innovation(s, operator, innovation_values()).id
+    [create] = batch(db, operator)
+    ack(
+        db,
+        ChangeResult(
+            change_id=create["change_id"],
+            outcome="rejected",
+            code="invalid",
+            fields={"unit_name": Text(id="tidak dikenal", en="unknown")},
+        ),
+    )
+    [issue] = list_problems_of(db)
+    assert issue.message("en").endswith("unit_name: unknown")
+    with db.transaction() as s:
+        update_innovation(s, operator, record_id, {"unit_name": "Dinas Yang Benar"})
+    assert batch(db, operator) == []  # held until the officer retries
+    with db.transaction() as s:
+        retry(s, operator, "innovation", record_id)
+    [again] = batch(db, operator)
+    assert again["operation"] == "create" and again["change_id"] != create["change_id"]
+    assert again["fields"]["unit_name"]["new"] == "Dinas Yang Benar"
+    applied(db, again, 1)
     with db.session() as s:
         assert pending_count(s) == 0
