@@ -43,7 +43,7 @@ from jipp_desktop.syncstate.officers import upsert_officers
 from jipp_desktop.syncstate.outbox import next_batch, sender_of
 from jipp_desktop.syncstate.pull import PullCounts, apply_page
 from jipp_desktop.syncstate.transaction import remote_transaction
-from sync.client.errors import Busy, CursorExpired, RegistryError, UpdateRequired
+from sync.client.errors import BadAnswer, Busy, CursorExpired, RegistryError, UpdateRequired
 from sync.client.http import RegistryClient
 from sync.protocol import (
     MAX_ATTACHMENT_BYTES,
@@ -322,6 +322,12 @@ class Exchange:
                     reset_cursor(session)
                 position = ""
                 continue
+            if page.has_more and not page.changes and page.next_cursor == position:
+                raise BadAnswer(
+                    "registri mengulang halaman yang sama tanpa data",
+                    "the registry repeats the same page without records",
+                    code="pull_stuck",
+                )
             with remote_transaction(self.db) as session:
                 self._pulled.add(apply_page(session, page.changes, page.next_cursor))
             position = page.next_cursor
