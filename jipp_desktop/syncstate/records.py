@@ -453,6 +453,27 @@ def write_remote(
     expire(session, entity, [copy.id])
 
 
+def apply_remote_data(
+    session: Session,
+    entity: str,
+    record_id: str,
+    data: Mapping[str, Any],
+    *,
+    revision: int,
+    updated_at: datetime,
+    deleted: bool = False,
+) -> None:
+    """Writes one record as the registry has it (inserted when the store lacks it), around
+    ``record_changes``: no outbox row, no version bump, no audit entry; the registry's copy
+    becomes the merge base and its ``updated_at`` the record's. The caller makes sure the
+    record has no pending change (``syncstate.pull`` merges those instead)."""
+    copy = RemoteCopy(entity, record_id, revision, deleted, dict(data), updated_at)
+    if record_id in local_states(session, entity, [record_id]):
+        write_remote(session, copy)
+    elif not deleted:
+        insert_remote(session, [copy])
+
+
 def write_many(session: Session, entity: str, data: Mapping[str, Mapping[str, Any]]) -> None:
     """Writes wire values into many records (record id → its fields), one executemany per set
     of fields; no metadata, no audit."""

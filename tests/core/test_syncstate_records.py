@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy import func, select
+
 from jipp_desktop.db.engine import open_database
-from jipp_desktop.db.models import Commitment, Hub, Innovation
+from jipp_desktop.db.models import AuditEntry, Commitment, Hub, Innovation, OutboxChange
 from jipp_desktop.services.commitments import CommitmentInput, SignatoryInput, create_commitment
 from jipp_desktop.services.hubs import list_hubs, set_spokes
 from jipp_desktop.services.innovations import AwardInput, create_innovation
 from jipp_desktop.syncstate.records import (
     CHILDREN,
     RemoteCopy,
+    apply_remote_data,
     canonical,
     insert_remote,
     record_data,
@@ -105,5 +108,37 @@ def test_a_record_written_back_on_another_device_reads_the_same(db, operator, ad
             assert s.get(Innovation, ids["innovation"]).title_key
             assert s.get(Hub, ids["hub"]).server_revision == 1
             assert s.get(Commitment, ids["commitment"]).local_version == 0
+    finally:
+        other.close()
+
+
+def test_apply_remote_data_inserts_then_overwrites_without_recording_a_change(
+    db, operator, tmp_path
+):
+    with db.transaction() as s:
+        record_id = create_innovation(s, operator, innovation_values()).id
+    with db.session() as s:
+        data = record_data(s, "innovation", record_id)
+    other = open_database(tmp_path / "other.db")
+    try:
+        at = datetime(2025, 1, 2, 3, 4, tzinfo=UTC)
+        with remote_transaction(other) as s:
+            apply_remote_data(s, "innovation", record_id, data, revision=1, updated_at=at)
+        with remote_transaction(other) as s:
+            apply_remote_data(
+                s,
+                "innovation",
+                record_id,
+                {**data, "impact": "Baru."},
+                revision=2,
+                updated_at=at.replace(day=3),
+            )
+        with other.session() as s:
+            found = s.get(Innovation, record_id)
+            assert (found.impact, found.server_revision, found.local_version) == ("Baru.", 2, 0)
+            assert found.updated_at == at.replace(day=3)
+            assert found.sync_base["impact"] == "Baru."
+            assert s.scalar(select(func.count()).select_from(OutboxChange)) == 0
+            assert s.scalar(select(func.count()).select_from(AuditEntry)) == 0
     finally:
         other.close()
