@@ -157,12 +157,17 @@ def sweep_leftovers(target: Path) -> int:
     """Removes the temporary files of earlier writes of ``target`` that were killed midway
     (their process is gone, or they are older than a day); returns how many."""
     removed = 0
+    name = _glob_escape(target.name)
     try:
-        candidates = list(target.parent.glob(f".{_glob_escape(target.name)}.part-*"))
+        # Ours, and those of the versions before (".<name>.restore-<pid>.tmp" and the like).
+        candidates = [
+            *target.parent.glob(f".{name}.part-*"),
+            *target.parent.glob(f".{name}.*-*.tmp"),
+        ]
     except OSError:
         return 0
     for leftover in candidates:
-        pid_text = leftover.name.rsplit("-", 1)[-1]
+        pid_text = leftover.name.removesuffix(".tmp").rsplit("-", 1)[-1]
         try:
             stale = not _alive(int(pid_text))
             stale = stale or time.time() - leftover.stat().st_mtime > STALE_SECONDS

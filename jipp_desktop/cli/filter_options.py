@@ -22,9 +22,19 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--phase", metavar="CODE")
     parser.add_argument("--status", metavar="CODE", help="continuation status")
     parser.add_argument("--workflow", metavar="CODE")
-    parser.add_argument("--year", type=int, metavar="YEAR", help="year first implemented")
+    parser.add_argument("--year", type=_year, metavar="YEAR", help="year first implemented")
     parser.add_argument("--text", default="", metavar="WORDS", help="full-text words")
     parser.add_argument("--needs-reverification", action="store_true")
+
+
+def _year(text: str) -> int:
+    """An argparse type: a year of four digits at most (a larger number would overflow SQLite's
+    integers and no record can have it)."""
+    if not text.strip().isdecimal() or not 1 <= int(text) <= 9999:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: tahun harus bilangan 1-9999 / the year must be a number 1-9999"
+        )
+    return int(text)
 
 
 def _code(value: str | None, code_list: CodeList, option: str) -> str | None:

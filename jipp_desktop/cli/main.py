@@ -45,6 +45,18 @@ class VersionAction(argparse.Action):
         parser.exit(0)
 
 
+def _db_path(text: str) -> str:
+    """An argparse type: a store path that is not empty (``--db ''`` used to mean the default
+    store without a word)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "jalur basis data kosong; sebut berkasnya, atau jangan pakai --db untuk basis data "
+            "bawaan / the database path is empty; name the file, or leave out --db for the "
+            "default database"
+        )
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with the global options and every subcommand."""
     parser = OneLineParser(
@@ -52,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="JIPP Desktop — inovasi pelayanan publik, luring dan daring.",
     )
     parser.add_argument("--version", action=VersionAction)
-    parser.add_argument("--db", metavar="PATH", help="database file (default: user data folder)")
+    parser.add_argument(
+        "--db", metavar="PATH", type=_db_path, help="database file (default: user data folder)"
+    )
     parser.add_argument("--lang", choices=("id", "en"), default=None, help="language (id, en)")
     parser.add_argument(
         "--as", dest="as_officer", metavar="OFFICER", help="acting officer (name, NIP or id)"

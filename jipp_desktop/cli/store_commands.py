@@ -13,6 +13,8 @@ from jipp_desktop.language import pick
 
 LIST_KINDS = ("innovations", "agencies", "hubs", "commitments", "verifications")
 MAX_COUNT = 2**62
+# The most demo innovations one run adds (a larger number would run for days).
+MAX_DEMO = 1_000_000
 
 
 def _count(text: str) -> int:
@@ -31,9 +33,16 @@ def _count(text: str) -> int:
 
 def _amount(text: str) -> int:
     """An argparse type: a whole number of at least 0."""
-    if not text.isdigit():
+    if not text.isdecimal():
         raise argparse.ArgumentTypeError(
             pick(f"{text!r} bukan bilangan bulat (0 atau lebih)", f"{text!r} is not a number ≥ 0")
+        )
+    if int(text) > MAX_DEMO:
+        raise argparse.ArgumentTypeError(
+            pick(
+                f"{text!r}: paling banyak {MAX_DEMO:,}".replace(",", "."),
+                f"{text!r}: at most {MAX_DEMO:,}",
+            )
         )
     return int(text)
 

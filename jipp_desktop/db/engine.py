@@ -54,6 +54,43 @@ def read_only_uri(path: Path | str) -> str:
     return Path(path).expanduser().resolve().as_uri() + "?mode=ro"
 
 
+def connect_read_only(path: Path | str) -> sqlite3.Connection:
+    """A read-only connection to a store file, also on read-only media (a USB stick, a
+    write-protected folder): there a WAL-mode file cannot get its -shm file, so it is opened as
+    immutable — unless a -wal file with changes lies beside it, which that would leave out.
+
+    Raises:
+        sqlite3.Error: the file cannot be read (then it is damaged, or not SQLite).
+    """
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+    con = sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _writable(path: Path) -> bool:
+    """Whether a file can be made beside ``path`` (False on read-only media)."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            return True
+    except OSError:
+        return False
+
+
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # pysqlite's own transaction handling fights SAVEPOINT and BEGIN IMMEDIATE; let
     # SQLAlchemy emit BEGIN itself (see the SQLAlchemy "pysqlite serializable" recipe).
@@ -82,8 +119,15 @@ def _check_file(path: Path) -> str | None:
         )
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if not _writable(path):
+        raise StoreError(
+            f"{path}: basis data berada di media atau folder yang hanya dapat dibaca; salin ke "
+            "folder yang dapat ditulis, atau pulihkan darinya dengan `restore` / "
+            "the database is on read-only media or in a read-only folder; copy it to a "
+            "writable folder, or restore from it with `restore`"
+        )
     try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+        con = connect_read_only(path)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -222,6 +266,9 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
             f"{path.parent}: folder tidak dapat dibuat / the folder cannot be made ({exc.strerror})"
         ) from exc
     current = _check_file(path)
+    from jipp_desktop.outputs import sweep_leftovers
+
+    sweep_leftovers(path)  # what a backup or restore killed midway left beside the store
     db = Database(path)
     if current is not None and current != SCHEMA_HEAD:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")

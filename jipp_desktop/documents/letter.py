@@ -65,6 +65,7 @@ from jipp_desktop.documents.styles import (
     SUBTITLE,
     TITLE,
     esc,
+    text_pieces,
 )
 from jipp_desktop.outputs import atomic_output, check_output
 from jipp_desktop.services.commitments import get_commitment, record_document
@@ -291,6 +292,11 @@ def _sign_rows(signers: tuple[Signer, ...], width: float, heading: str) -> list[
     return rows
 
 
+def _paragraphs(text: str) -> list[Flowable]:
+    """A text of the letter as justified paragraphs of bounded size (see ``text_pieces``)."""
+    return [Paragraph(esc(piece), JUSTIFIED) for piece in text_pieces(text)]
+
+
 def letter_story(content: LetterContent, width: float) -> list[Flowable]:
     """The flowables of the letter's body, title to last signature."""
     story: list[Flowable] = [
@@ -298,13 +304,10 @@ def letter_story(content: LetterContent, width: float) -> list[Flowable]:
         Spacer(1, 1 * mm),
         Paragraph(f"Nomor: {esc(content.number)}", SUBTITLE),
         Spacer(1, 6 * mm),
-        Paragraph(esc(content.opening or DEFAULT_OPENING), JUSTIFIED),
+        *_paragraphs(content.opening or DEFAULT_OPENING),
         Spacer(1, 2 * mm),
         ListFlowable(
-            [
-                ListItem(Paragraph(esc(c), JUSTIFIED), value=i)
-                for i, c in enumerate(content.clauses, 1)
-            ],
+            [ListItem(_paragraphs(c), value=i) for i, c in enumerate(content.clauses, 1)],
             bulletType="1",
             bulletFormat="%s.",
             bulletFontName=FONT,

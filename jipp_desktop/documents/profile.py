@@ -24,7 +24,7 @@ from jipp_desktop.db.models import Agency, Innovation, Officer, Region, Replicat
 from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
-from jipp_desktop.documents.styles import BODY, JUSTIFIED, esc, pick
+from jipp_desktop.documents.styles import BODY, JUSTIFIED, esc, pick, text_pieces
 from jipp_desktop.documents.tables import data_table, key_value_table
 from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS, FieldSpec
@@ -40,6 +40,9 @@ from jipp_desktop.reference.codes import (
 # Personal data of the contact person is left off printed profiles unless asked for.
 PERSONAL_FIELDS = ("contact_phone", "contact_email")
 LONG_TEXT = BODY.clone("LongText", spaceBefore=4)
+# A long text in pieces (see text_pieces): the pieces follow one another without a gap.
+LONG_FIRST = LONG_TEXT.clone("LongTextFirst", spaceAfter=0)
+LONG_MORE = BODY.clone("LongTextMore", spaceBefore=0, spaceAfter=0)
 
 
 @dataclass
@@ -209,10 +212,11 @@ def profile_story(
         story += key_value_table(short, widths)
         # Label and text in one paragraph: the label never ends a page alone, and one
         # paragraph lays out faster than two kept together.
-        story += [
-            Paragraph(f'<font size="8"><b>{esc(label)}</b></font><br/>{esc(text)}', LONG_TEXT)
-            for label, text in long
-        ]
+        for label, text in long:
+            pieces = text_pieces(text)
+            head = f'<font size="8"><b>{esc(label)}</b></font><br/>{esc(pieces[0])}'
+            story.append(Paragraph(head, LONG_TEXT if len(pieces) == 1 else LONG_FIRST))
+            story += [Paragraph(esc(p), LONG_MORE) for p in pieces[1:]]
     if innovation.awards:
         story += heading(t("Penghargaan dan kompetisi", "Awards and competitions"))
         story += data_table(

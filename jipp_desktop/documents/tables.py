@@ -27,6 +27,7 @@ from jipp_desktop.documents.styles import (
     RULE,
     ZEBRA_FILL,
     esc,
+    shown_in_cell,
 )
 
 BLOCK_ROWS = 300
@@ -49,7 +50,7 @@ def fitted(text: str, width: float, style: ParagraphStyle = CELL) -> object:
     """
     if "\n" not in text and _width(text, style.fontName, style.fontSize) <= width - 2 * PADDING:
         return text
-    return Paragraph(esc(text), style)
+    return Paragraph(esc(shown_in_cell(text, width, style.fontSize)), style)
 
 
 @lru_cache(maxsize=4096)

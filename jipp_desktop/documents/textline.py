@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from jipp_desktop.documents.styles import esc
+from jipp_desktop.documents.styles import PARAGRAPH_CHARS, esc
 
 
 class TextLine(Flowable):
@@ -22,6 +22,8 @@ class TextLine(Flowable):
 
     def __init__(self, text: str, style: ParagraphStyle) -> None:
         super().__init__()
+        if len(text) > PARAGRAPH_CHARS:  # a heading, not a narrative: what a page can show
+            text = f"{text[:PARAGRAPH_CHARS]}… [+{len(text) - PARAGRAPH_CHARS:,}]".replace(",", ".")
         self.text = text
         self.style = style
         self.spaceBefore = style.spaceBefore

@@ -28,8 +28,8 @@ from jipp_desktop.db.engine import (
     Database,
     _alembic_config,
     backup_file,
+    connect_read_only,
     open_database,
-    read_only_uri,
 )
 from jipp_desktop.db.schema import StoreError
 from jipp_desktop.db.schema_check import schema_differences
@@ -189,24 +189,6 @@ def _leave_wal(path: Path) -> None:
         con.close()
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a store file that may sit on read-only media: a WAL-mode file
-    there cannot get its -shm file, so it is opened as immutable — when no -wal file with
-    changes lies beside it, which would then be left out."""
-    con = sqlite3.connect(read_only_uri(path), uri=True)
-    try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return con
-    except sqlite3.OperationalError:
-        con.close()
-        wal = Path(f"{path}-wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise
-        con = sqlite3.connect(read_only_uri(path) + "&immutable=1", uri=True)
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return con
-
-
 def _check_connection(con: sqlite3.Connection, shown: Path) -> str:
     """The checks of :func:`check_backup` on an open connection; returns the revision."""
     from alembic.script import ScriptDirectory
@@ -268,7 +250,7 @@ def check_backup(source: Path | str) -> str:
     source = Path(source).expanduser()
     _check_header(source)
     try:
-        con = _open_read_only(source)
+        con = connect_read_only(source)
         try:
             return _check_connection(con, source)
         finally:
@@ -323,7 +305,7 @@ def _take_over(path: Path) -> bool:
 def _copy_store(source: Path, target: Path) -> None:
     """Copies the store ``source`` (read-only, maybe on read-only media) to ``target`` with
     the backup API, as a rollback-journal file."""
-    src = _open_read_only(source)
+    src = connect_read_only(source)
     try:
         dst = sqlite3.connect(str(target))
         try:
