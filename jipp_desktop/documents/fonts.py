@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import unicodedata
+from functools import cache
 from importlib.resources import as_file, files
 
 from reportlab.lib.fonts import addMapping
@@ -34,3 +36,30 @@ def register_fonts() -> None:
         addMapping(FONT, 0, 1, FONT)
         addMapping(FONT, 1, 1, FONT_BOLD)
         _registered = True
+
+
+@cache
+def _covered() -> frozenset[int]:
+    """The code points both faces of the embedded font have a glyph for."""
+    register_fonts()
+    regular = pdfmetrics.getFont(FONT).face.charToGlyph
+    bold = pdfmetrics.getFont(FONT_BOLD).face.charToGlyph
+    return frozenset(regular) & frozenset(bold)
+
+
+def unprintable(text: str) -> str | None:
+    """The first character of ``text`` a document cannot print as it should, or None.
+
+    DejaVu Sans has no CJK ideographs and few emoji (they would print as empty boxes), and
+    reportlab neither shapes Arabic nor orders right-to-left text (Arabic letters would print
+    unjoined, Hebrew backwards); such characters are refused where a letter's text is entered.
+    """
+    if text.isascii():
+        return None
+    covered = _covered()
+    for char in text:
+        if char.isspace() or char.isascii():
+            continue
+        if ord(char) not in covered or unicodedata.bidirectional(char) in ("R", "AL"):
+            return char
+    return None

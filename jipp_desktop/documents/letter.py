@@ -31,6 +31,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -220,8 +221,10 @@ def _footer(content: LetterContent, fingerprint: str) -> Footer:
         canvas.saveState()
         text_x = MARGIN + QR_SIZE + 3 * mm
         canvas.setFillColor(INK)
+        number, size = fit_line(f"Nomor: {content.number}", width - MARGIN - text_x, 7)
+        canvas.setFont(FONT, size)
+        canvas.drawString(text_x, MARGIN + 12 * mm, number)
         canvas.setFont(FONT, 7)
-        canvas.drawString(text_x, MARGIN + 12 * mm, f"Nomor: {content.number}")
         canvas.drawString(text_x, MARGIN + 8.5 * mm, f"ID: {content.commitment_id}")
         canvas.drawString(text_x, MARGIN + 5 * mm, f"Sidik isi (SHA-256): {fingerprint[:32]}")
         canvas.drawString(text_x + 26.5 * mm, MARGIN + 1.5 * mm, fingerprint[32:])
@@ -230,6 +233,18 @@ def _footer(content: LetterContent, fingerprint: str) -> Footer:
         canvas.restoreState()
 
     return draw
+
+
+def fit_line(text: str, width: float, size: float, smallest: float = 5) -> tuple[str, float]:
+    """``text`` and a font size (``size`` down to ``smallest``) at which it fits ``width`` on
+    one line; cut with "…" when it does not fit even at the smallest size."""
+    while stringWidth(text, FONT, size) > width and size > smallest:
+        size = max(smallest, size - 0.25)
+    if stringWidth(text, FONT, size) <= width:
+        return text, size
+    while text and stringWidth(text + "…", FONT, size) > width:
+        text = text[: max(len(text) - max(len(text) // 20, 1), 0)]
+    return text + "…", size
 
 
 def _columns(count: int) -> int:
@@ -350,11 +365,12 @@ def build_letter(content: LetterContent, letterhead: Letterhead) -> PdfDocument:
 
     def later_pages(canvas: Canvas, _doc: object) -> None:
         canvas.saveState()
-        canvas.setFont(FONT, 7.5)
-        canvas.setFillGray(0.35)
-        canvas.drawString(
-            MARGIN, page_top + 4 * mm, f"{content.title} — Nomor {content.number}"[:120]
+        line, size = fit_line(
+            f"{content.title} — Nomor {content.number}", 210 * mm - 2 * MARGIN, 7.5
         )
+        canvas.setFont(FONT, size)
+        canvas.setFillGray(0.35)
+        canvas.drawString(MARGIN, page_top + 4 * mm, line)
         canvas.restoreState()
 
     return build_pdf(

@@ -20,7 +20,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy.orm import Session
 
-from jipp_desktop.documents.fonts import FONT, FONT_BOLD
+from jipp_desktop.documents.fonts import FONT, FONT_BOLD, unprintable
 from jipp_desktop.documents.styles import INK, RULE
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
 from jipp_desktop.domain.text import clean_text
@@ -114,6 +114,17 @@ def save_letterhead(session: Session, actor: Actor, letterhead: Letterhead) -> N
                 "the letterhead's address is at most 400 characters and 4 lines",
             )
         )
+    for field, text in (("agency_name", agency), ("address", address)):
+        char = unprintable(text)
+        if char is not None:
+            errors.append(
+                FieldError(
+                    field,
+                    f"karakter {char!r} (U+{ord(char):04X}) tidak dapat dicetak pada kop surat",
+                    f"the character {char!r} (U+{ord(char):04X}) cannot be printed in the "
+                    "letterhead",
+                )
+            )
     if letterhead.logo is not None:
         err = check_logo(letterhead.logo)
         if err:

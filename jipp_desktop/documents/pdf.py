@@ -22,10 +22,11 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import standardFonts
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from jipp_desktop.documents.fonts import FONT, register_fonts
+from jipp_desktop.documents.fonts import FONT, FONT_BOLD, register_fonts
 from jipp_desktop.outputs import atomic_output
 from jipp_desktop.progress import ProgressFn
 
@@ -35,6 +36,7 @@ rl_config.useA85 = 0
 
 MARGIN = 20 * mm
 FOOTER_HEIGHT = 12 * mm
+STANDARD_FONTS = frozenset(standardFonts)
 PageDecorator = Callable[[Canvas, Any], None]
 Footer = Callable[[Canvas, int, int], None]
 
@@ -125,6 +127,14 @@ def _numbered_canvas(created: date | datetime, footer: Footer) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._doc._timeStamp = _FixedTimeStamp(created)
             self._held_pages: list[dict[str, Any]] = []
+
+        def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+            # Whatever asks for one of PDF's standard fonts (a table's plain-text cell, a
+            # drawing's label) gets the embedded DejaVu instead: every font of the file is
+            # embedded, and a standard one would be a reference only.
+            if psfontname in STANDARD_FONTS:
+                psfontname = FONT_BOLD if "Bold" in psfontname else FONT
+            super().setFont(psfontname, size, leading)
 
         def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))

@@ -1,0 +1,128 @@
+"""The smaller document items of issue 11: every font in every PDF is embedded (no standard font
+referenced), a commitment number of its column's full length stays inside the page, and text a
+letter cannot print (CJK, emoji, Arabic or Hebrew script) is refused where it is entered."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from jipp_desktop.documents.letter import fit_line, make_letter
+from jipp_desktop.documents.letterhead import Letterhead, save_letterhead
+from jipp_desktop.documents.reports import ReportRequest, make_report
+from jipp_desktop.domain.errors import ValidationFailed
+from jipp_desktop.services.commitments import (
+    MAX_LEN,
+    CommitmentInput,
+    SignatoryInput,
+    create_commitment,
+)
+from jipp_desktop.services.hubs import list_hubs
+from jipp_desktop.services.innovations import create_innovation
+from jipp_desktop.services.verification import VerificationInput, submit, verify
+
+from .pdf_checks import check_pages, flat, page_texts
+
+SIGNER = SignatoryInput("Pemerintah Kota Denpasar", "I Gusti Ngurah Jaya", "Wali Kota")
+
+
+def commitment(**changes) -> CommitmentInput:
+    data = {
+        "number": "001/KOMITMEN/2024",
+        "title": "Pernyataan Komitmen Replikasi Inovasi",
+        "place": "Denpasar",
+        "signed_on": date(2024, 3, 1),
+        "clauses": ("Mereplikasi inovasi pelayanan publik.",),
+        "signatories": (SIGNER,),
+    }
+    return CommitmentInput(**(data | changes))
+
+
+def fonts(data: bytes) -> dict[str, bool]:
+    """Every font a page (or a form on it) uses → whether its program is embedded."""
+    out: dict[str, bool] = {}
+
+    def walk(resources) -> None:
+        resources = resources.get_object()
+        for ref in (resources.get("/Font") or {}).values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            out[str(font["/BaseFont"])] = embedded
+        for ref in (resources.get("/XObject") or {}).values():
+            xobject = ref.get_object()
+            if "/Resources" in xobject:
+                walk(xobject["/Resources"])
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        walk(page["/Resources"])
+    return out
+
+
+def test_every_font_of_every_document_is_embedded(db, operator, verifier, make_values, tmp_path):
+    with db.transaction() as s:
+        cid = create_commitment(s, operator, commitment()).id
+        record = create_innovation(s, operator, make_values()).id
+        submit(s, operator, record)
+    with db.transaction() as s:
+        verify(s, verifier, record, VerificationInput("valid_continuing", "desk"))
+    with db.session() as s:
+        hub = list_hubs(s)[0].id
+    documents = {"letter": make_letter(db, operator, cid).document.data}
+    for kind, target in (
+        ("recap", None),
+        ("verification", None),
+        ("hub", hub),
+        ("innovation", record),
+    ):
+        documents[kind] = make_report(db, ReportRequest(kind=kind, target=target)).data
+    for kind, data in documents.items():
+        used = fonts(data)
+        assert used and all(used.values()), (kind, used)
+        assert not any("Helvetica" in name for name in used), (kind, used)
+
+
+def test_a_number_of_full_length_stays_on_the_page(db, operator, tmp_path):
+    number = ("900/1234/KOMITMEN-BERSAMA/HUB-JIPP/DEPUTI-PELAYANAN-PUBLIK/" * 3)[
+        : MAX_LEN["number"]
+    ]
+    with db.transaction() as s:
+        cid = create_commitment(s, operator, commitment(number=number)).id
+    data = make_letter(db, operator, cid).document.data
+    check_pages(data, tmp_path / "halaman")
+    assert f"Nomor: {number}" in flat(page_texts(data)[0])
+
+    text, size = fit_line("W" * 400, 100, 7)
+    assert text.endswith("…") and size == 5
+
+
+@pytest.mark.parametrize(
+    ("change", "char"),
+    [
+        ({"title": "Komitmen 共同承诺"}, "共"),
+        ({"place": "Denpasar 🚀"}, "🚀"),
+        ({"clauses": ("Butir satu", "التزام مشترك")}, "ا"),
+        ({"signatories": (SignatoryInput("Instansi", "שלום", "Jabatan"),)}, "ש"),
+        ({"number": "001/✈/2024"}, None),  # a symbol DejaVu Sans has is fine
+    ],
+)
+def test_text_a_letter_cannot_print_is_refused_at_entry(db, operator, change, char):
+    if char is None:
+        with db.transaction() as s:
+            create_commitment(s, operator, commitment(**change))
+        return
+    with db.transaction() as s, pytest.raises(ValidationFailed) as info:
+        create_commitment(s, operator, commitment(**change))
+    assert f"U+{ord(char):04X}" in info.value.message("en")
+
+
+def test_the_letterhead_refuses_it_too(db, operator):
+    with db.transaction() as s, pytest.raises(ValidationFailed, match=r"U\+5171"):
+        save_letterhead(s, operator, Letterhead("Pemerintah 共 Kota", "Jl. Contoh 1", None))
