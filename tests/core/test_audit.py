@@ -44,8 +44,8 @@ def test_the_whole_life_of_a_record_is_logged(
     assert ("Dewi Lestari", "update", "sdg_goals", "[]", "[3, 16]") in rows
     assert ("Dewi Lestari", "update", "is_digital", "false", "true") in rows
     assert ("Dewi Lestari", "update", "workflow", "draft", "submitted") in rows
-    assert ("Bambang Sutrisno", "update", "workflow", "submitted", "verified") in rows
-    assert ("Bambang Sutrisno", "update", "continuation", "unknown", "continuing") in rows
+    assert ("Bambang Sutrisno", "decide", "workflow", "submitted", "verified") in rows
+    assert ("Bambang Sutrisno", "decide", "continuation", "unknown", "continuing") in rows
     assert all(e.at.tzinfo is not None for e in entries)
     assert [e.officer_id for e in entries].count(verifier.id) == 3  # workflow, continuation, time
 
