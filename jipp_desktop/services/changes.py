@@ -173,20 +173,27 @@ def _queue(
     state = {
         row.id: row
         for row in session.execute(
-            select(table.c.id, table.c.local_version, table.c.server_revision, table.c.is_demo)
-            .where(table.c.id.in_(ids))
+            select(
+                table.c.id, table.c.local_version, table.c.server_revision, table.c.is_demo
+            ).where(table.c.id.in_(ids))
         )
     }
+    # The record's latest unsent change, when the same officer made it: the registry checks
+    # each change against its author's account, so another officer's edit is a change of its
+    # own (queued after, never folded into an earlier one).
     unsent = {
         row.record_id: row
         for row in session.scalars(
-            select(OutboxChange).where(
+            select(OutboxChange)
+            .where(
                 OutboxChange.entity == entity,
                 OutboxChange.record_id.in_(ids),
                 OutboxChange.sent_at.is_(None),
             )
+            .order_by(OutboxChange.seq)
         )
     }
+    unsent = {rid: row for rid, row in unsent.items() if row.officer_id == actor.id}
     new_rows = []
     settled = []
     for c in changes:
@@ -219,7 +226,6 @@ def _queue(
             queued.operation = c.operation if c.operation == "delete" else "update"
             queued.old = {**old, **queued.old}
         queued.upto_version = record.local_version
-        queued.officer_id = actor.id
         queued.made_at = now
     if new_rows:
         session.execute(insert(OutboxChange.__table__), new_rows)
