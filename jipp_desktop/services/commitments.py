@@ -86,7 +86,7 @@ def _unprintable(field: str, text: str) -> FieldError | None:
     )
 
 
-def _validate(data: CommitmentInput) -> list[FieldError]:
+def validate_commitment(data: CommitmentInput) -> list[FieldError]:
     errors: list[FieldError] = []
     for name, label_id, label_en in (
         ("number", "nomor", "number"),
@@ -219,7 +219,7 @@ def create_commitment(
     """Creates a commitment with its clauses and signatories (``demo``: made-up data, never
     pushed)."""
     require_role(actor, "operator", "admin")
-    errors = _validate(data)
+    errors = validate_commitment(data)
     if errors:
         raise ValidationFailed(errors)
     commitment = Commitment()
@@ -238,7 +238,7 @@ def update_commitment(
     """Replaces a commitment's content with ``data``; logs each field that changed."""
     require_role(actor, "operator", "admin")
     commitment = get_commitment(session, commitment_id)
-    errors = _validate(data)
+    errors = validate_commitment(data)
     if errors:
         raise ValidationFailed(errors)
     before = _snapshot(commitment)

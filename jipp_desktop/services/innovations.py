@@ -63,7 +63,7 @@ def get_innovation(session: Session, innovation_id: str) -> Innovation:
     return innovation
 
 
-def _clean_awards(awards: Sequence[AwardInput]) -> tuple[list[AwardInput], list[FieldError]]:
+def clean_awards(awards: Sequence[AwardInput]) -> tuple[list[AwardInput], list[FieldError]]:
     """The awards with their texts cleaned, and what is wrong with them."""
     cleaned = [
         AwardInput(a.year, clean_text(a.competition), clean_text(a.stage_reached)) for a in awards
@@ -131,7 +131,7 @@ def create_innovation(
     """
     require_role(actor, *EDITORS)
     cleaned, errors = validate_innovation(values, StoreLookup(session))
-    awards, award_errors = _clean_awards(awards)
+    awards, award_errors = clean_awards(awards)
     errors += award_errors
     errors += _number_taken(session, cleaned["registration_number"], None)
     _raise_if(errors)
@@ -172,7 +172,7 @@ def update_innovation(
     merged = {**before, **changes}
     cleaned, errors = validate_innovation(merged, StoreLookup(session), record_id=innovation.id)
     if awards is not None:
-        awards, award_errors = _clean_awards(awards)
+        awards, award_errors = clean_awards(awards)
         errors += award_errors
     errors += _number_taken(session, cleaned["registration_number"], innovation.id)
     _raise_if(errors)

@@ -89,7 +89,7 @@ def submit(session: Session, actor: Actor, innovation_id: str) -> Innovation:
     return innovation
 
 
-def _check_input(session: Session, innovation: Innovation, data: VerificationInput) -> None:
+def check_decision(session: Session, innovation: Innovation, data: VerificationInput) -> None:
     errors: list[FieldError] = []
     if data.outcome not in VERIFICATION_OUTCOMES:
         errors.append(FieldError("outcome", "hasil verifikasi wajib dipilih", "choose an outcome"))
@@ -188,7 +188,7 @@ def verify(
             f"the record is not waiting for verification "
             f"(now: {WORKFLOW.label(innovation.workflow, 'en')})",
         )
-    _check_input(session, innovation, data)
+    check_decision(session, innovation, data)
     when = at or utcnow()
     workflow, implied = OUTCOME_EFFECT[data.outcome]
     verification = Verification(

@@ -23,7 +23,7 @@ from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.validation import validate_innovation
 from jipp_desktop.reference.codes import WORKFLOW
-from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, AwardInput, _clean_awards
+from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, AwardInput, clean_awards
 from jipp_desktop.services.verification import DECISION_FIELDS, VERIFIERS
 from sync.registry import store
 from sync.registry.clock import today_in_indonesia
@@ -273,7 +273,7 @@ def _awards(awards: Any) -> tuple[list[dict[str, Any]], list[FieldError]]:
         ):
             return [], [shape]
         items.append(AwardInput(a["year"], a["competition"], a["stage_reached"]))
-    cleaned, errors = _clean_awards(items)
+    cleaned, errors = clean_awards(items)
     return [
         {"year": a.year, "competition": a.competition, "stage_reached": a.stage_reached}
         for a in cleaned

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.commitments import CommitmentInput, SignatoryInput
-from jipp_desktop.services.commitments import _validate as commitment_errors
+from jipp_desktop.services.commitments import validate_commitment as commitment_errors
 from sync.registry import models, store
 from sync.registry.rules.base import (
     Context,
@@ -201,7 +201,7 @@ class HubRules(EntityRules):
 
 
 class CommitmentRules(EntityRules):
-    """Statements of commitment: the desktop's checks (services.commitments._validate)."""
+    """Statements of commitment: the desktop's checks (services.commitments.validate_commitment)."""
 
     entity = "commitment"
 

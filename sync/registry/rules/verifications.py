@@ -17,7 +17,7 @@ from jipp_desktop.services.verification import (
     OUTCOME_EFFECT,
     VERIFIERS,
     VerificationInput,
-    _check_input,
+    check_decision,
 )
 from sync.registry import store
 from sync.registry.rules.base import (
@@ -38,7 +38,7 @@ MUTABLE = ("notes",)
 
 
 class _ExistsProbe:
-    """Stands in for the desktop's session in ``verification._check_input``: the one question
+    """Stands in for the desktop's session in ``verification.check_decision``: the one question
     it asks a session there is whether the innovation a duplicate names exists."""
 
     def __init__(self, found: bool) -> None:
@@ -52,7 +52,7 @@ class _ExistsProbe:
 def input_errors(
     data: dict[str, Any], innovation_id: str, lookup: RegistryLookup
 ) -> list[FieldError]:
-    """The desktop's own checks of a decision as entered (verification._check_input)."""
+    """The desktop's own checks of a decision as entered (verification.check_decision)."""
     other = data.get("duplicate_of_id")
     probe = _ExistsProbe(isinstance(other, str) and lookup.innovation_exists(other))
     entered = VerificationInput(
@@ -63,7 +63,7 @@ def input_errors(
         duplicate_of_id=other,
     )
     try:
-        _check_input(probe, SimpleNamespace(id=innovation_id), entered)  # type: ignore[arg-type]
+        check_decision(probe, SimpleNamespace(id=innovation_id), entered)  # type: ignore[arg-type]
     except ValidationFailed as failed:
         return list(failed.errors)
     return []
