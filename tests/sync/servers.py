@@ -449,27 +449,17 @@ def reference_agency(name: str) -> str:
 
 
 def innovation_fields(**changes: Any) -> dict[str, Any]:
-    """A complete, valid innovation of Kota Denpasar (ready to submit), as wire values."""
-    values: dict[str, Any] = {
-        "title": "Layanan Akta Kelahiran Langsung dari Rumah Sakit",
-        "agency_id": DENPASAR,
-        "region_code": "51.71",
-        "unit_name": "Dinas Kependudukan dan Pencatatan Sipil",
-        "innovators": "Tim Disdukcapil Kota Denpasar",
-        "year_started": 2021,
-        "form": "public_service",
-        "initiator": "agency",
-        "sector": "civil_registration",
-        "phase": "development",
-        "stage": "implementation",
-        "summary": "Orang tua menerima akta kelahiran bayi sebelum pulang dari rumah sakit.",
+    """A complete, valid innovation of Kota Denpasar (ready to submit), as wire values: the
+    desktop tests' record with its contact person and workflow."""
+    from tests.conftest import innovation_values
+
+    contact = {
         "contact_name": "Made Wirawan",
         "contact_phone": "0361 222 333",
         "contact_email": "made@denpasarkota.go.id",
         "workflow": "draft",
     }
-    values.update(changes)
-    return values
+    return innovation_values(**{**contact, **changes})
 
 
 def author(
