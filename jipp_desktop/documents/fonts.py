@@ -50,9 +50,11 @@ def _covered() -> frozenset[int]:
 def unprintable(text: str) -> str | None:
     """The first character of ``text`` a document cannot print as it should, or None.
 
-    DejaVu Sans has no CJK ideographs and few emoji (they would print as empty boxes), and
+    DejaVu Sans has no CJK ideographs and few emoji (they would print as empty boxes);
     reportlab neither shapes Arabic nor orders right-to-left text (Arabic letters would print
-    unjoined, Hebrew backwards); such characters are refused where a letter's text is entered.
+    unjoined, Hebrew backwards), and writes the text layer of a character beyond U+FFFF wrongly
+    (copied or searched, an emoji it draws reads as another character). Such characters are
+    refused where a letter's text is entered.
     """
     if text.isascii():
         return None
@@ -60,6 +62,10 @@ def unprintable(text: str) -> str | None:
     for char in text:
         if char.isspace() or char.isascii():
             continue
-        if ord(char) not in covered or unicodedata.bidirectional(char) in ("R", "AL"):
+        if (
+            ord(char) > 0xFFFF  # reportlab writes their text (copy, search) wrongly
+            or ord(char) not in covered
+            or unicodedata.bidirectional(char) in ("R", "AL")
+        ):
             return char
     return None
