@@ -58,6 +58,8 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
     """``value`` as the store keeps it (see the module docstring); "" when nothing visible is
     left. A one-line text has single spaces and no spaces at its ends; a multi-line text keeps
     its lines (``\\n``) and tabs, without spaces at its ends."""
+    if value.isascii() and value.isprintable():  # most texts: nothing to take out
+        return " ".join(value.split()) if not multiline else value.strip()
     text = unicodedata.normalize("NFC", value) if not value.isascii() else value
     text = _LINE_BREAKS.sub("\n", text)
     if not text.isascii():

@@ -141,7 +141,12 @@ def _coerce(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
                 f"SDG goal {bad[0]} does not exist (1-17)",
             )
         return goals, None
-    text = clean_text(str(value), multiline=spec.kind == "longtext")
+    # A text came in cleaned (_entered); anything else becomes one.
+    text = (
+        value
+        if isinstance(value, str)
+        else clean_text(str(value), multiline=spec.kind == "longtext")
+    )
     if spec.name == "registration_number":
         text = normalise_registration_number(text)
     return text, None

@@ -39,7 +39,7 @@ _CELL_REF = re.compile(
     rb"<(?:[A-Za-z_][\w.-]*:)?c\s(?:[^>]*?\s)?r\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']"
 )
 _FAST_ROW = re.compile(rb'<c r="[A-Za-z]{1,3}([0-9]{1,7})"')
-_FAST_COLUMN = re.compile(rb'<c r="([A-Za-z]{1,3})[0-9]')
+_FAST_WIDE_COLUMN = re.compile(rb'<c r="([A-Za-z]{2,3})[0-9]')
 _SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
 _TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE_NS = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -126,7 +126,8 @@ def check_xlsx_sheet(archive: zipfile.ZipFile, part: str, limits: Limits, fail: 
         # scans); anything else is read with the general pattern.
         rows = _FAST_ROW.findall(data)
         if len(rows) == here:
-            columns = set(_FAST_COLUMN.findall(data))
+            # Columns A-Z need no look; only refs of two or three letters are read.
+            columns = set(_FAST_WIDE_COLUMN.findall(data)) or ({b"Z"} if rows else set())
         else:
             refs = _CELL_REF.findall(data)
             rows = [row for _, row in refs]
