@@ -98,8 +98,18 @@ class ChildList:
                     row["position"] = i
                 else:
                     row = dict(zip(self.columns, values, strict=False))
-            items.append({c: row.get(c) for c in self.columns})
+            if "position" in self.columns and row.get("position") is None:
+                row["position"] = i  # another device may send the list in order, unnumbered
+            items.append({c: self._default(c, row.get(c)) for c in self.columns})
         return sorted(items, key=lambda r: tuple(_sort_key(r[c]) for c in self.order))
+
+    def _default(self, name: str, value: Any) -> Any:
+        """A value left out by the sender, as the column's default where it has one (a
+        signatory sent without ``is_witness`` is no witness)."""
+        column = self.table.c[name]
+        if value is None and not column.nullable and column.default is not None:
+            return column.default.arg  # type: ignore[attr-defined]
+        return value
 
 
 def _sort_key(value: Any) -> tuple[bool, str]:

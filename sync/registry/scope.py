@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, false, or_, true
+from sqlalchemy import ColumnElement, and_, false, func, or_, true
 
 from sync.protocol import Account
 from sync.registry import models
@@ -73,13 +73,17 @@ class AccountInfo:
         if self.national:
             return true()
         r = models.records.c
-        terms: list[ColumnElement[bool]] = [r.entity.in_(SHARED_ENTITIES)]
+        # Through coalesce(), so the planner walks the seq index of the pull: with the plain
+        # columns SQLite read every record of the scope through the entity and agency indexes
+        # and sorted them (~66 ms for a pull with nothing new over 100,000 records).
+        entity = func.coalesce(r.entity, "")
+        agency = func.coalesce(r.agency_id, "")
+        region = func.coalesce(r.region_code, "")
+        terms: list[ColumnElement[bool]] = [entity.in_(SHARED_ENTITIES)]
         if self.agency_ids:
-            terms.append(r.agency_id.in_(sorted(self.agency_ids)))
+            terms.append(agency.in_(sorted(self.agency_ids)))
         if self.region_code:
-            terms.append(
-                or_(r.region_code == self.region_code, r.region_code.like(self.region_code + ".%"))
-            )
+            terms.append(or_(region == self.region_code, region.like(self.region_code + ".%")))
         return or_(*terms) if terms else and_(false())
 
     def to_wire(self) -> Account:

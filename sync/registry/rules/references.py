@@ -253,6 +253,19 @@ class CommitmentRules(EntityRules):
             data[name] = text_of(data, name)
         data["opening"] = (data.get("opening") or "").strip() or None
         data["clauses"] = [c.strip() for c in clauses if c.strip()]
+        # Stored whole and numbered in the order given, as every device writes them.
+        data["signatories"] = [
+            {
+                "position": i,
+                "agency_id": s.agency_id,
+                "agency_name": s.agency_name,
+                "official_name": s.official_name,
+                "official_position": s.official_position,
+                "nip": s.nip,
+                "is_witness": s.is_witness,
+            }
+            for i, s in enumerate(signatories, 1)
+        ]
 
 
 _SIGNATORY_KEYS = {
