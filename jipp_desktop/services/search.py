@@ -100,7 +100,6 @@ SYNC_STATE = func.coalesce(
 )
 
 
-
 def sync_state(session: Session, innovation_id: str) -> str:
     """Where one record stands with the registry (a code of SYNC_STATES)."""
     return session.scalar(select(SYNC_STATE).where(Innovation.id == innovation_id)) or "synced"

@@ -42,11 +42,7 @@ def pending_by_kind(session: Session) -> dict[str, int]:
     only kinds with any; demo data is never pushed and so never pending."""
     out = {}
     for model in SYNCABLE:
-        n = session.scalar(
-            select(func.count())
-            .select_from(model)
-            .where(text(PENDING_SQL))
-        )
+        n = session.scalar(select(func.count()).select_from(model).where(text(PENDING_SQL)))
         if n:
             out[model.__tablename__] = n
     return out
