@@ -40,13 +40,14 @@ UUID_SQL = (
 
 def upgrade() -> None:
     for table in TABLES:
-        op.add_column(table, sa.Column("local_version", sa.Integer(), nullable=False,
-                                       server_default="0"))
-        op.add_column(table, sa.Column("synced_version", sa.Integer(), nullable=False,
-                                       server_default="0"))
+        op.add_column(
+            table, sa.Column("local_version", sa.Integer(), nullable=False, server_default="0")
+        )
+        op.add_column(
+            table, sa.Column("synced_version", sa.Integer(), nullable=False, server_default="0")
+        )
         op.add_column(table, sa.Column("sync_base", sa.JSON(), nullable=True))
-        op.add_column(table, sa.Column("is_demo", sa.Boolean(), nullable=False,
-                                       server_default="0"))
+        op.add_column(table, sa.Column("is_demo", sa.Boolean(), nullable=False, server_default="0"))
     op.add_column(
         "officers", sa.Column("is_local", sa.Boolean(), nullable=False, server_default="1")
     )
@@ -108,9 +109,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in TABLES:
         op.drop_index(f"ix_{table}_pending", table_name=table)
-        op.add_column(
-            table, sa.Column("dirty", sa.Boolean(), nullable=False, server_default="1")
-        )
+        op.add_column(table, sa.Column("dirty", sa.Boolean(), nullable=False, server_default="1"))
         op.execute(f"UPDATE {table} SET dirty = (local_version > synced_version)")
         op.create_index(f"ix_{table}_dirty", table, ["dirty"])
         for column in ("is_demo", "sync_base", "synced_version", "local_version"):
