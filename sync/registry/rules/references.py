@@ -121,7 +121,30 @@ class AgencyRules(EntityRules):
             raise invalid(errors)
 
 
-class HubRules(EntityRules):
+class _AgencyAdminRules(EntityRules):
+    """Records an admin of their scope or an account of their agency changes, before and after
+    the change (hubs and commitments); ``_check`` holds the entity's own rules."""
+
+    def create(self, ctx: Context, data: dict[str, Any], changed: set[str]) -> None:
+        """A new record."""
+        require_agency_admin(ctx, self.scope(ctx, data))
+        self._check(ctx, data)
+
+    def update(self, ctx: Context, stored: Stored, data: dict[str, Any], changed: set[str]) -> None:
+        """A change: allowed over the record's scope as stored and as it becomes."""
+        require_agency_admin(ctx, Scope(stored.agency_id, stored.region_code))
+        require_agency_admin(ctx, self.scope(ctx, data))
+        self._check(ctx, data)
+
+    def delete(self, ctx: Context, stored: Stored) -> None:
+        """An admin's or the agency's."""
+        require_agency_admin(ctx, Scope(stored.agency_id, stored.region_code))
+
+    def _check(self, ctx: Context, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+
+class HubRules(_AgencyAdminRules):
     """Hub JIPP designations and their spokes."""
 
     entity = "hub"
@@ -131,21 +154,6 @@ class HubRules(EntityRules):
         agency = data.get("agency_id")
         region = ctx.lookup.agency_region(agency)[1] if agency else None
         return Scope(agency, region)
-
-    def create(self, ctx: Context, data: dict[str, Any], changed: set[str]) -> None:
-        """A new designation."""
-        require_agency_admin(ctx, self.scope(ctx, data))
-        self._check(ctx, data)
-
-    def update(self, ctx: Context, stored: Stored, data: dict[str, Any], changed: set[str]) -> None:
-        """A change of a designation or of its spokes."""
-        require_agency_admin(ctx, Scope(stored.agency_id, stored.region_code))
-        require_agency_admin(ctx, self.scope(ctx, data))
-        self._check(ctx, data)
-
-    def delete(self, ctx: Context, stored: Stored) -> None:
-        """An admin's or the agency's."""
-        require_agency_admin(ctx, Scope(stored.agency_id, stored.region_code))
 
     def _check(self, ctx: Context, data: dict[str, Any]) -> None:
         errors: list[FieldError] = []
@@ -200,7 +208,7 @@ class HubRules(EntityRules):
         data["spokes"] = sorted(set(spokes))
 
 
-class CommitmentRules(EntityRules):
+class CommitmentRules(_AgencyAdminRules):
     """Statements of commitment: the desktop's checks (services.commitments.validate_commitment)."""
 
     entity = "commitment"
@@ -209,21 +217,6 @@ class CommitmentRules(EntityRules):
         """Its hub's agency (national when it has no hub)."""
         hub = ctx.lookup.live("hub", data.get("hub_id"))
         return Scope(hub.agency_id, hub.region_code) if hub else Scope(None, None)
-
-    def create(self, ctx: Context, data: dict[str, Any], changed: set[str]) -> None:
-        """A new commitment."""
-        require_agency_admin(ctx, self.scope(ctx, data))
-        self._check(ctx, data)
-
-    def update(self, ctx: Context, stored: Stored, data: dict[str, Any], changed: set[str]) -> None:
-        """A change of a commitment."""
-        require_agency_admin(ctx, Scope(stored.agency_id, stored.region_code))
-        require_agency_admin(ctx, self.scope(ctx, data))
-        self._check(ctx, data)
-
-    def delete(self, ctx: Context, stored: Stored) -> None:
-        """An admin's or the agency's."""
-        require_agency_admin(ctx, Scope(stored.agency_id, stored.region_code))
 
     def _check(self, ctx: Context, data: dict[str, Any]) -> None:
         shape: list[FieldError] = []
