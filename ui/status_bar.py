@@ -31,10 +31,10 @@ def sync_summary(ctx: AppContext) -> tuple[int, int, datetime | None]:
     last exchange completed (None: never)."""
     from jipp_desktop.syncstate.device import last_sync
     from jipp_desktop.syncstate.pending import pending_count
-    from jipp_desktop.syncstate.problems import list_problems
+    from jipp_desktop.syncstate.problems import problem_count
 
     with ctx.db.session() as s:
-        return pending_count(s), len(list_problems(s)), last_sync(s)
+        return pending_count(s), problem_count(s), last_sync(s)
 
 
 class SyncStatusBar(QStatusBar):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import SyncProblem, utcnow
@@ -124,6 +124,11 @@ def _conflict_fields(session: Session, problem: SyncProblem) -> dict[str, dict[s
         problem.entity, state.sync_base, mine, state.deleted, theirs.data, theirs.deleted
     )
     return merge.conflicts
+
+
+def problem_count(session: Session) -> int:
+    """How many records the sync could not settle (the status bar's count; no merging)."""
+    return session.scalar(select(func.count()).select_from(SyncProblem)) or 0
 
 
 def list_problems(session: Session, kinds: tuple[str, ...] | None = None) -> list[SyncIssue]:

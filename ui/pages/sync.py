@@ -32,7 +32,6 @@ from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.progress import ProgressFn
 from ui.context import AppContext
 from ui.i18n import format_datetime, format_number
-from ui.status_bar import sync_summary
 from ui.sync.config import RegistryConfig, save_config
 from ui.sync.controller import stage_text
 
@@ -239,19 +238,20 @@ class SyncPage(QWidget):
     def reload(self) -> None:
         """Reads the queue, the problems and the last sync again."""
         from jipp_desktop.services.stats import pending_by_kind
+        from jipp_desktop.syncstate.device import last_sync
         from jipp_desktop.syncstate.problems import list_problems
 
         lang = self._ctx.lang
         with self._ctx.db.session() as s:
             pending = pending_by_kind(s)
             self._issues = list_problems(s)
+            when = last_sync(s)
         self.pending_table.setRowCount(len(pending))
         for row, (kind, n) in enumerate(pending.items()):
             self.pending_table.setItem(row, 0, QTableWidgetItem(self._kinds.get(kind, kind)))
             self.pending_table.setItem(row, 1, QTableWidgetItem(format_number(n, lang)))
         total = format_number(sum(pending.values()), lang)
         self.total.setText(self.tr("Jumlah perubahan belum disinkronkan: %1").replace("%1", total))
-        _, _, when = sync_summary(self._ctx)
         text = format_datetime(when, lang) if when else self.tr("belum pernah")
         self.last_sync.setText(self.tr("Sinkronisasi terakhir: %1").replace("%1", text))
         self.problems_table.setRowCount(len(self._issues))
