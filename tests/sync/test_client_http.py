@@ -110,13 +110,23 @@ def test_a_cursor_of_another_scope_starts_the_pull_over(devices, registry):
     client = RegistryClient(registry.url)
     username, password = a.account("op_badung")
     client.login(username, password, "device")
+    before = len(_gone(registry))
     with pytest.raises(CursorExpired):
         client.pull(denpasar_cursor)
-    refused = len(_gone(registry))
+    # The access log is written as the request finishes: wait for the refused pull's line.
+    refused = _wait_for_gone(registry, before + 1)
     assert a.sync("op_badung").problems == []
-    assert len(_gone(registry)) == refused + 1
+    assert _wait_for_gone(registry, refused + 1) == refused + 1
     with a.db.session() as s:
         assert get_setting(s, "sync.cursor") not in ("", denpasar_cursor)
+
+
+def _wait_for_gone(registry, count: int, seconds: float = 5.0) -> int:
+    """The number of refused pulls in the log once it reaches ``count`` (or the time is up)."""
+    deadline = time.monotonic() + seconds
+    while len(_gone(registry)) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return len(_gone(registry))
 
 
 def _gone(registry) -> list[str]:
