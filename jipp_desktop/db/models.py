@@ -290,6 +290,10 @@ class Commitment(SyncMixin, Base):
     opening: Mapped[str | None] = mapped_column(Text)
     clauses: Mapped[list[Any]] = mapped_column(JSON, default=list)
     hub_id: Mapped[str | None] = mapped_column(ForeignKey("hubs.id"))
+    # The letterhead the letter is printed under: a signing agency's name and its address
+    # (None: the first signing agency's, see documents.letterhead.commitment_letterhead).
+    letterhead_agency: Mapped[str | None] = mapped_column(String(200), default=None)
+    letterhead_address: Mapped[str | None] = mapped_column(String(400), default=None)
 
     signatories: Mapped[list[Signatory]] = relationship(
         cascade="all, delete-orphan", order_by="Signatory.position", lazy="selectin"

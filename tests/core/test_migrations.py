@@ -37,7 +37,7 @@ def make_store_at(path: Path, revision: str) -> None:
 
 def test_empty_file_goes_to_head(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.db")
-    assert schema_revision(db) == head_revision() == "0006"
+    assert schema_revision(db) == head_revision() == "0007"
     tables = set(inspect(db.engine).get_table_names())
     assert {"innovations", "verifications", "commitments", "audit_log", "innovation_fts"} <= tables
     assert db.backup_path is None  # nothing to back up
