@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -26,6 +27,7 @@ from jipp_desktop.domain.errors import FieldError, NotFound, ServiceError, Valid
 from jipp_desktop.domain.text import clean_text
 from jipp_desktop.outputs import atomic_output, check_output
 from jipp_desktop.outputs import store_folder as store_folder
+from jipp_desktop.progress import ProgressFn
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
@@ -175,6 +177,28 @@ def add_attachment(
     session.flush()
     record_change(session, actor, "attachment", attachment.id, "create", summary=name)
     return attachment
+
+
+def add_attachments(
+    session: Session,
+    actor: Actor,
+    folder: Path,
+    owner_kind: str,
+    owner_id: str,
+    sources: Sequence[Path],
+    progress: ProgressFn | None = None,
+) -> list[str]:
+    """Attaches files to a record, all or none (the caller's transaction); returns their ids.
+
+    Raises:
+        Cancelled: ``progress`` said stop (nothing is kept).
+    """
+    ids = []
+    for done, source in enumerate(sources):
+        if progress is not None:
+            progress(done, len(sources))
+        ids.append(add_attachment(session, actor, folder, owner_kind, owner_id, source).id)
+    return ids
 
 
 def attachments_of(session: Session, owner_id: str) -> list[Attachment]:

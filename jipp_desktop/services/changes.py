@@ -2,9 +2,10 @@
 the sync outbox, all in the caller's transaction (docs/SYNC.md, "The device's store").
 
 Every service, the importer, the demo and the letterhead call :func:`record_changes` after
-writing a record; a test (tests/core/test_changes.py) fails when a syncable row is written
-without it. Records of the demo are marked ``is_demo`` and get no outbox row: they are never
-pushed.
+writing a record (it also notes the record in the transaction's change set, see
+:mod:`jipp_desktop.services.change_set`); a test (tests/core/test_changes.py) fails when a
+syncable row is written without it. Records of the demo are marked ``is_demo`` and get no
+outbox row: they are never pushed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from jipp_desktop.db.models import (
     utcnow,
 )
 from jipp_desktop.services.audit import audit_text, log_entries
+from jipp_desktop.services.change_set import note_changes
 from jipp_desktop.services.officers import Actor
 
 Operation = Literal["create", "update", "delete"]
@@ -122,6 +124,7 @@ def record_changes(
         return
     log_entries(session, actor, _audit_rows(entity, changes))
     model = SYNCED.get(entity)
+    note_changes(session, entity, (c.record_id for c in changes), sync_state=model is not None)
     if model is None:
         return
     session.flush()

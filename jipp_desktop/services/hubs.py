@@ -114,3 +114,20 @@ def set_spokes(session: Session, actor: Actor, hub_id: str, agency_ids: Sequence
         hub.spokes = [HubSpoke(agency_id=a) for a in after]
         record_change(session, actor, "hub", hub.id, "update", {"spokes": (before, after)})
     return hub
+
+
+def save_hub(
+    session: Session,
+    actor: Actor,
+    hub_id: str | None,
+    values: dict[str, Any],
+    spokes: Sequence[str],
+) -> str:
+    """Creates (``hub_id`` None) or changes a hub designation with its spokes, in the caller's
+    transaction; returns the hub's id."""
+    if hub_id is None:
+        hub_id = create_hub(session, actor, values).id
+    else:
+        update_hub(session, actor, hub_id, values)
+    set_spokes(session, actor, hub_id, spokes)
+    return hub_id

@@ -3,8 +3,10 @@ rejected. The verifier is never the officer who entered or submitted the record.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, select
@@ -20,12 +22,14 @@ from jipp_desktop.domain.errors import (
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import validate_innovation
+from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import (
     CONTINUATION,
     VERIFICATION_METHODS,
     VERIFICATION_OUTCOMES,
     WORKFLOW,
 )
+from jipp_desktop.services.attachments import add_attachments
 from jipp_desktop.services.changes import Change, record_change, record_changes
 from jipp_desktop.services.innovations import EDITORS, UNDER_REVIEW, get_innovation
 from jipp_desktop.services.innovations import innovation_values as _values
@@ -220,6 +224,32 @@ def verify(
         session, actor, "innovation", [Change(innovation.id, "update", decided, decision=True)]
     )
     return verification
+
+
+def record_decision(
+    session: Session,
+    actor: Actor,
+    folder: Path,
+    innovation_id: str,
+    data: VerificationInput,
+    evidence: Sequence[Path] = (),
+    progress: ProgressFn | None = None,
+) -> str:
+    """Records a verifier's decision (:func:`verify`) with the files that evidence it, all in
+    the caller's transaction; returns the verification's id.
+
+    Args:
+        session: the caller's write transaction.
+        actor: the verifier.
+        folder: the store's attachment folder.
+        innovation_id: the record decided on.
+        data: the decision.
+        evidence: files attached to the verification.
+        progress: told as each file is stored.
+    """
+    verification = verify(session, actor, innovation_id, data)
+    add_attachments(session, actor, folder, "verification", verification.id, evidence, progress)
+    return verification.id
 
 
 def queue(session: Session, actor: Actor, limit: int | None = None) -> list[Innovation]:

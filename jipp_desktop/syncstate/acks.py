@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import OutboxChange, SyncProblem
+from jipp_desktop.services.change_set import note_changes
 from jipp_desktop.syncstate.problem_rows import (
     MAX_ATTEMPTS,
     QUARANTINED,
@@ -80,6 +81,8 @@ def acknowledge(session: Session, results: Iterable[Any]) -> AckCounts:
         row = rows.get(result.change_id)
         if row is None:
             continue  # answered before (a replayed batch) or replaced meanwhile
+        # Its sync state moves; the registry's values (a registration number) may come in.
+        note_changes(session, row.entity, [row.record_id], sync_state=True)
         outcome = result.outcome
         if outcome in ACCEPTED:
             accepted.append((row, result))

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import new_id, utcnow
+from jipp_desktop.services.change_set import note_sync_state
 from jipp_desktop.services.settings import get_setting, set_setting
 
 DEVICE_ID = "sync.device_id"
@@ -53,6 +54,7 @@ def mark_synced(session: Session, at: datetime | None = None) -> None:
     """Records that an exchange completed now."""
     set_setting(session, LAST_SYNC, (at or utcnow()).isoformat())
     set_setting(session, BACKOFF_UNTIL, "")
+    note_sync_state(session)
 
 
 def backoff_until(session: Session) -> datetime | None:

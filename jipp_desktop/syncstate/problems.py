@@ -17,6 +17,7 @@ from jipp_desktop.db.models import SyncProblem, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
 from jipp_desktop.language import language
 from jipp_desktop.services.audit import log_entries
+from jipp_desktop.services.change_set import note_changes
 from jipp_desktop.services.changes import Change, record_changes
 from jipp_desktop.services.officers import Actor
 from jipp_desktop.syncstate.merge import DELETED, merge_record
@@ -172,6 +173,8 @@ def _audit(
     session: Session, actor: Actor, entity: str, record_id: str, action: str, text: str
 ) -> None:
     log_entries(session, actor, [(entity, record_id, action, None, None, text)])
+    # The record (back to the registry's copy, or resolved) and the sync's problems changed.
+    note_changes(session, entity, [record_id], sync_state=True)
 
 
 def _chosen(

@@ -3,7 +3,8 @@
 A record the store lacks is inserted; one without pending changes takes the registry's copy
 (a tombstone too); one with pending changes is merged (``reconcile``): never overwritten. A
 record whose copy is already as new as the pulled one (the registry's answer to this device's
-own push) is skipped.
+own push) is skipped. The records written are noted in the transaction's change set
+(``services.change_set``), so the sync engine can tell the views which records it pulled.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jipp_desktop.services.change_set import note_changes, note_sync_state
 from jipp_desktop.services.settings import set_setting
 from jipp_desktop.syncstate.device import CURSOR
 from jipp_desktop.syncstate.problem_rows import clear_problems
@@ -69,6 +71,7 @@ def apply_page(session: Session, records: Iterable[Any], cursor: str) -> PullCou
     for entity, copies in by_entity.items():
         _apply_entity(session, entity, copies, counts)
     set_setting(session, CURSOR, cursor)
+    note_sync_state(session)
     session.flush()
     return counts
 
@@ -79,6 +82,7 @@ def _apply_entity(
     states = local_states(session, entity, [c.id for c in copies])
     new = []
     settled = []
+    reconciled = []
     for copy in copies:
         state = states.get(copy.id)
         if state is None:
@@ -94,6 +98,7 @@ def _apply_entity(
         elif not state.pending:
             settled.append(copy)
         else:
+            reconciled.append(copy.id)
             outcome = reconcile(session, copy, state)
             if outcome == "merged":
                 counts.merged += 1
@@ -110,3 +115,6 @@ def _apply_entity(
         write_remote_many(session, entity, settled, current, deleted)
         clear_problems(session, entity, ids)
         counts.updated += len(settled)
+    # What an open list or form shows of these records may have changed.
+    touched = [*reconciled, *(c.id for c in new), *(c.id for c in settled)]
+    note_changes(session, entity, touched, sync_state=True)

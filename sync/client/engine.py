@@ -12,12 +12,16 @@ Each step's writes commit before the next request, so an exchange cut off anywhe
 store consistent: the next one sends the same changes again (the registry answers
 ``duplicate``) and pulls from the last committed cursor. ``progress(stage, done, total)`` is
 called as it goes (total 0: not known); ``cancel()`` is asked between batches and pages.
+``changed(change_set)`` is told, after each committed page and batch answer, which records the
+exchange wrote (``services.change_set.ChangeSet``, origin "registry"), so that an open list or
+form shows a pulled record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -27,6 +31,7 @@ from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import new_id, utcnow
 from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.services.attachments import store_folder
+from jipp_desktop.services.change_set import ChangeSet, collect_changes
 from jipp_desktop.services.officers import Actor
 from jipp_desktop.syncstate import list_problems, pending_count
 from jipp_desktop.syncstate.acks import AckCounts, acknowledge
@@ -58,6 +63,7 @@ from sync.protocol import (
 
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
+Changed = Callable[[ChangeSet], None]
 STAGES = ("status", "login", "upload", "push", "reference", "pull", "download")
 # Longest wait a busy registry's Retry-After is remembered for.
 MAX_BACKOFF = timedelta(hours=1)
@@ -139,6 +145,7 @@ class Exchange:
         password: its password.
         progress: called with (stage, done, total).
         cancel: asked between batches and pages; True stops the exchange.
+        changed: told what each committed step wrote (on the exchange's thread).
     """
 
     def __init__(
@@ -151,6 +158,7 @@ class Exchange:
         *,
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        changed: Changed | None = None,
     ) -> None:
         self.db = db
         self.actor = actor
@@ -159,6 +167,7 @@ class Exchange:
         self.password = password
         self.progress = progress or (lambda stage, done, total: None)
         self.cancel = cancel or (lambda: False)
+        self.changed = changed or (lambda changes: None)
         self.result = SyncResult()
         self.folder: Path = store_folder(db.path)
         self._pulled = PullCounts()
@@ -179,7 +188,7 @@ class Exchange:
             self._reference()
             self._pull()
             self._download()
-            with self.db.transaction() as session:
+            with self._telling(), self.db.transaction() as session:
                 mark_synced(session)
         except _Cancelled:
             self.result.cancelled = True
@@ -253,7 +262,7 @@ class Exchange:
                     self._step("push", counts.pushed, total)
                 except _Cancelled:
                     if flying is not None:  # its answer is written before stopping
-                        with remote_transaction(self.db) as session:
+                        with self._telling(), remote_transaction(self.db) as session:
                             counts.add(acknowledge(session, flying[1].result().results))
                         self._record_push(counts)
                     raise
@@ -263,7 +272,7 @@ class Exchange:
                     tried |= {c["change_id"] for c in changes}
                     sent = pool.submit(self.client.push, self._batch(changes))
                 if answer is not None:
-                    with remote_transaction(self.db) as session:
+                    with self._telling(), remote_transaction(self.db) as session:
                         counts.add(acknowledge(session, answer.results))
                     self._record_push(counts)
                 if not changes:
@@ -328,7 +337,7 @@ class Exchange:
                     "the registry repeats the same page without records",
                     code="pull_stuck",
                 )
-            with remote_transaction(self.db) as session:
+            with self._telling(), remote_transaction(self.db) as session:
                 self._pulled.add(apply_page(session, page.changes, page.next_cursor))
             position = page.next_cursor
             self.result.pulled = self._pulled.applied
@@ -352,6 +361,15 @@ class Exchange:
             self.result.downloaded += 1
 
     # -- helpers ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _telling(self) -> Iterator[None]:
+        """Tells ``changed`` what the transactions committed within the block wrote."""
+        with collect_changes("registry") as collected:
+            yield
+        changes = collected.changes
+        if changes:
+            self.changed(changes)
 
     def _step(self, stage: str, done: int = 0, total: int = 0) -> None:
         if self.cancel():
@@ -382,6 +400,7 @@ def synchronise(
     ca_file: str | Path | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    changed: Changed | None = None,
     client: RegistryClient | None = None,
 ) -> SyncResult:
     """Runs one exchange of ``db`` with the registry at ``registry`` (the GUI's and the
@@ -399,6 +418,8 @@ def synchronise(
             stages are ``STAGES``.
         cancel: asked between batches and pages; returning True stops the exchange (the
             result says ``cancelled``; everything done so far is kept).
+        changed: told after each committed page and batch answer which records the exchange
+            wrote (a ``ChangeSet`` of origin "registry"), on the exchange's thread.
         client: a client to use instead of one made for ``registry``.
 
     Raises:
@@ -408,7 +429,16 @@ def synchronise(
     own = client is None
     client = client or RegistryClient(registry, ca_file=ca_file)
     try:
-        exchange = Exchange(db, actor, client, username, password, progress=progress, cancel=cancel)
+        exchange = Exchange(
+            db,
+            actor,
+            client,
+            username,
+            password,
+            progress=progress,
+            cancel=cancel,
+            changed=changed,
+        )
         return exchange.run()
     finally:
         if own:
