@@ -145,4 +145,7 @@ def commitment_for_cohort(
         opening=opening,
         clauses=HUB_CLAUSES,
         signatories=(*signers, witness),
+        # A joint commitment of many hubs, witnessed by the ministry that runs JIPP, is
+        # printed under the ministry's letterhead.
+        letterhead_agency=MINISTRY_OF_REFORM,
     )

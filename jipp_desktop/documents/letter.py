@@ -50,7 +50,7 @@ from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import Commitment
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD
 from jipp_desktop.documents.letterhead import HEIGHT as LETTERHEAD_HEIGHT
-from jipp_desktop.documents.letterhead import Letterhead, draw_letterhead, load_letterhead
+from jipp_desktop.documents.letterhead import Letterhead, commitment_letterhead, draw_letterhead
 from jipp_desktop.documents.pdf import (
     MARGIN,
     Footer,
@@ -386,8 +386,9 @@ def build_letter(content: LetterContent, letterhead: Letterhead) -> PdfDocument:
 
 def letter_for(session: Session, commitment_id: str) -> tuple[LetterContent, PdfDocument]:
     """The content and the PDF of a stored commitment's letter (nothing recorded)."""
-    content = LetterContent.of(get_commitment(session, commitment_id))
-    return content, build_letter(content, load_letterhead(session))
+    commitment = get_commitment(session, commitment_id)
+    content = LetterContent.of(commitment)
+    return content, build_letter(content, commitment_letterhead(session, commitment))
 
 
 def make_letter(

@@ -1,5 +1,9 @@
 """The letterhead (kop surat) printed on letters and reports: agency name, address and logo.
 
+Reports are printed under the office's letterhead of Settings; a commitment's letter under the
+letterhead of its signing agency, chosen and stored with the commitment
+(:func:`commitment_letterhead`).
+
 It is stored in the settings table under ``letterhead.agency_name``, ``letterhead.address`` and
 ``letterhead.logo``. The logo is kept as base64 text of the image file's bytes inside the store,
 not as a path to a file: it then travels with the database (backup, restore, another computer),
@@ -18,13 +22,16 @@ from PIL import Image, UnidentifiedImageError
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jipp_desktop.db.models import Agency, Commitment
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD, unprintable
 from jipp_desktop.documents.styles import INK, RULE
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
 from jipp_desktop.domain.text import clean_text
 from jipp_desktop.services.changes import record_change
+from jipp_desktop.services.commitments import signing_agencies
 from jipp_desktop.services.officers import Actor, require_role
 from jipp_desktop.services.settings import get_setting, set_setting
 
@@ -64,6 +71,41 @@ def load_letterhead(session: Session) -> Letterhead:
         address=get_setting(session, KEY_ADDRESS),
         logo=base64.b64decode(logo_text) if logo_text else None,
     )
+
+
+def _same_agency(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _agency_address(session: Session, commitment: Commitment, name: str) -> str:
+    """The stored address of the signing agency ``name``: the agency a signatory names by id,
+    else the one live agency of that name ("" when there is none or it has no address)."""
+    ids = {s.agency_id for s in commitment.signatories if s.agency_id and s.agency_name == name}
+    query = select(Agency.address).where(Agency.deleted_at.is_(None))
+    query = query.where(Agency.id.in_(ids)) if ids else query.where(Agency.name == name)
+    addresses = list(session.scalars(query.limit(2)))
+    return (addresses[0] or "") if len(addresses) == 1 else ""
+
+
+def commitment_letterhead(session: Session, commitment: Commitment) -> Letterhead:
+    """The letterhead a commitment's letter is printed under: its signing agency's.
+
+    The agency is the one stored with the commitment (``letterhead_agency``), or its first
+    signing agency for one stored before the choice existed. The address is the one stored with
+    the commitment, else the agency's own. The logo of Settings is that of the agency named
+    there: it is printed only when the commitment's letterhead is that agency's (a regency's
+    commitment is not printed under the ministry's emblem).
+    """
+    office = load_letterhead(session)
+    agencies = signing_agencies(commitment.signatories)
+    name = commitment.letterhead_agency or (agencies[0] if agencies else office.agency_name)
+    own = _same_agency(name, office.agency_name)
+    address = (
+        commitment.letterhead_address
+        or _agency_address(session, commitment, name)
+        or (office.address if own else "")
+    )
+    return Letterhead(agency_name=name, address=address, logo=office.logo if own else None)
 
 
 def check_logo(data: bytes) -> FieldError | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,7 +29,9 @@ MAX_LEN = {
     "agency_name": 200,
     "official_name": 120,
     "official_position": 200,
+    "letterhead_address": 400,
 }
+MAX_LETTERHEAD_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class CommitmentInput:
     clauses: tuple[str, ...] = ()
     signatories: tuple[SignatoryInput, ...] = ()
     hub_id: str | None = None
+    # The signing agency whose letterhead heads the letter ("" = the first signing agency's)
+    # and the address printed under its name.
+    letterhead_agency: str = ""
+    letterhead_address: str = ""
 
 
 def _text(value: str) -> str:
@@ -86,8 +93,64 @@ def _unprintable(field: str, text: str) -> FieldError | None:
     )
 
 
-def validate_commitment(data: CommitmentInput) -> list[FieldError]:
+def signing_agencies(signatories: Iterable[SignatoryInput | Signatory]) -> list[str]:
+    """The agencies that sign, each once: the signatories' in signing order, then the
+    witnesses' — the letterheads a commitment's letter may be printed under."""
+    out: dict[str, str] = {}
+    for witness in (False, True):
+        for s in signatories:
+            name = _text(s.agency_name)
+            if name and s.is_witness == witness:
+                out.setdefault(name.casefold(), name)
+    return list(out.values())
+
+
+def letterhead_agency_of(data: CommitmentInput) -> str | None:
+    """The signing agency whose letterhead the commitment's letter is printed under: the one
+    chosen, as the signatories spell it, or the first signatory's (a witness's only when no
+    one else signs) when none was chosen; None without signatories, or when the chosen one
+    does not sign."""
+    agencies = signing_agencies(data.signatories)
+    chosen = _text(data.letterhead_agency)
+    if not chosen:
+        return agencies[0] if agencies else None
+    return next((a for a in agencies if a.casefold() == chosen.casefold()), None)
+
+
+def _letterhead_errors(data: CommitmentInput) -> list[FieldError]:
     errors: list[FieldError] = []
+    chosen = _text(data.letterhead_agency)
+    if chosen and signing_agencies(data.signatories) and letterhead_agency_of(data) is None:
+        errors.append(
+            FieldError(
+                "letterhead_agency",
+                f"kop surat {chosen!r} bukan instansi penanda tangan; pilih salah satu "
+                "instansi yang menandatangani",
+                f"the letterhead {chosen!r} is not a signing agency; choose one of the "
+                "agencies that sign",
+            )
+        )
+    address = letterhead_address_text(data.letterhead_address)
+    if too_long := _too_long("letterhead_address", "letterhead_address", address):
+        errors.append(too_long)
+    elif address.count("\n") >= MAX_LETTERHEAD_LINES:
+        errors.append(
+            FieldError(
+                "letterhead_address",
+                f"alamat kop surat paling banyak {MAX_LETTERHEAD_LINES} baris",
+                f"the letterhead's address is at most {MAX_LETTERHEAD_LINES} lines",
+            )
+        )
+    return errors
+
+
+def letterhead_address_text(value: str) -> str:
+    """A letterhead's address as stored: each line trimmed, empty lines dropped."""
+    return "\n".join(line.strip() for line in _long_text(value).splitlines() if line.strip())
+
+
+def validate_commitment(data: CommitmentInput) -> list[FieldError]:
+    errors: list[FieldError] = _letterhead_errors(data)
     for name, label_id, label_en in (
         ("number", "nomor", "number"),
         ("title", "judul", "title"),
@@ -184,6 +247,8 @@ def _apply(commitment: Commitment, data: CommitmentInput) -> None:
         )
         for i, s in enumerate(data.signatories, 1)
     ]
+    commitment.letterhead_agency = letterhead_agency_of(data)
+    commitment.letterhead_address = letterhead_address_text(data.letterhead_address) or None
 
 
 def _snapshot(commitment: Commitment) -> dict[str, Any]:
@@ -195,6 +260,8 @@ def _snapshot(commitment: Commitment) -> dict[str, Any]:
         "opening": commitment.opening,
         "clauses": list(commitment.clauses),
         "hub_id": commitment.hub_id,
+        "letterhead_agency": commitment.letterhead_agency,
+        "letterhead_address": commitment.letterhead_address,
         # Every column of a signatory, its agency too: a change of any of them is a change.
         "signatories": [
             [s.agency_id, s.agency_name, s.official_name, s.official_position, s.nip, s.is_witness]
@@ -267,6 +334,8 @@ def commitment_input(commitment: Commitment) -> CommitmentInput:
         opening=commitment.opening or "",
         clauses=tuple(commitment.clauses),
         hub_id=commitment.hub_id,
+        letterhead_agency=commitment.letterhead_agency or "",
+        letterhead_address=commitment.letterhead_address or "",
         signatories=tuple(
             SignatoryInput(
                 agency_name=s.agency_name,

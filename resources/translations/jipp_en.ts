@@ -172,6 +172,14 @@
         <translation>Remove row</translation>
     </message>
     <message>
+        <source>Isi instansi penanda tangan dahulu</source>
+        <translation>Enter the signatories&apos; agencies first</translation>
+    </message>
+    <message>
+        <source>Kosong: alamat instansi yang tersimpan di daftar instansi</source>
+        <translation>Empty: the agency&apos;s address as stored in the agency list</translation>
+    </message>
+    <message>
         <source>Nomor</source>
         <translation>Number</translation>
     </message>
@@ -198,6 +206,14 @@
     <message>
         <source>Penanda tangan dan saksi</source>
         <translation>Signatories and witnesses</translation>
+    </message>
+    <message>
+        <source>Kop surat</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Alamat kop surat</source>
+        <translation>Letterhead address</translation>
     </message>
     <message>
         <source>Butir komitmen baru</source>
@@ -375,6 +391,28 @@
     <message>
         <source>Nasional (K/L)</source>
         <translation>National (ministries/agencies)</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>hh/bb/tttt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketik misalnya 12/03/2025 atau 12 Maret 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih dari kalender</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <source>ketik untuk mencari…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -231,14 +231,15 @@ def _png(size: tuple[int, int] = (60, 60)) -> bytes:
     return buffer.getvalue()
 
 
-def test_letterhead_from_settings_is_printed(db, operator):
+def test_letterhead_from_settings_is_printed_on_the_letter_of_its_agency(db, operator):
     with db.transaction() as session:
         save_letterhead(
             session,
             operator,
             Letterhead("Pemerintah Provinsi Bali", "Jl. Basuki Rahmat No. 1, Denpasar", _png()),
         )
-    cid = _commitment(db, operator, 1)
+    bali = SignatoryInput("Pemerintah Provinsi Bali", "Contoh Pejabat", "Gubernur", NIPS[0])
+    cid = _commitment(db, operator, 1, signatories=(bali,))
     with db.session() as session:
         letterhead = load_letterhead(session)
         _, document = letter_for(session, cid)

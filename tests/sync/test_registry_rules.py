@@ -379,9 +379,37 @@ def test_agencies_hubs_commitments(any_registry: Registry) -> None:
         [
             change("commitment", new_id(), "create", commitment, by=ADMIN),
             change("commitment", new_id(), "create", {**commitment, "clauses": []}, by=ADMIN),
+            change(
+                "commitment",
+                new_id(),
+                "create",
+                {**commitment, "letterhead_agency": "Pemprov Bali"},
+                by=ADMIN,
+            ),
+            change(
+                "commitment",
+                new_id(),
+                "create",
+                {
+                    **commitment,
+                    "letterhead_agency": "pemkot  denpasar",
+                    "letterhead_address": " Jl. Contoh 1 \n\n Denpasar ",
+                },
+                by=ADMIN,
+            ),
         ]
     )
-    assert [outcome(r) for r in results] == [("applied", None), ("rejected", "invalid")]
+    assert [outcome(r) for r in results] == [
+        ("applied", None),
+        ("rejected", "invalid"),
+        ("rejected", "invalid"),  # a letterhead no signatory signs for
+        ("applied", None),
+    ]
+    # The letterhead is stored as a device stores it: the first signing agency's when none
+    # was chosen, the chosen one as the signatories spell it.
+    assert results[0]["record"]["data"]["letterhead_agency"] == "Pemkot Denpasar"
+    assert results[3]["record"]["data"]["letterhead_agency"] == "Pemkot Denpasar"
+    assert results[3]["record"]["data"]["letterhead_address"] == "Jl. Contoh 1\nDenpasar"
     [result] = op.push([change("commitment", new_id(), "create", commitment)])
     assert outcome(result) == ("rejected", "out_of_scope")
     # Reference records go to every account.

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from jipp_desktop.db.models import Commitment, CommitmentDocument
+from jipp_desktop.documents.letter import letter_for
 from jipp_desktop.services.commitments import CommitmentInput, SignatoryInput, create_commitment
+from tests.core.pdf_checks import page_texts
 from ui.commitments.page import CommitmentsPage
 from ui.commitments.signatories import NIP_COLUMN
 
@@ -114,3 +116,50 @@ def test_clauses_are_added_removed_and_reordered(ctx, qtbot):
     editor.clauses.setCurrentRow(0)
     editor._remove_clause()
     assert editor.value().clauses == ("Ketiga", "Kedua")
+
+
+def test_the_officer_sees_and_chooses_the_letterhead_among_the_signing_agencies(
+    ctx, qtbot, db, operator, tmp_path
+):
+    data = CommitmentInput(
+        number="020/PK/2024",
+        title="Pernyataan Komitmen Replikasi",
+        place="Gorontalo",
+        signed_on=date(2024, 3, 14),
+        clauses=("Mereplikasi inovasi.",),
+        signatories=(
+            SignatoryInput("Pemerintah Provinsi Gorontalo", "Contoh Pejabat", "Sekretaris Daerah"),
+            SignatoryInput("Pemerintah Kabupaten Boalemo", "Contoh Bupati", "Bupati"),
+            SignatoryInput("Kementerian PANRB", "Contoh Saksi", "Deputi", is_witness=True),
+        ),
+    )
+    with db.transaction() as session:
+        cid = create_commitment(session, operator, data).id
+    page = _page(ctx, qtbot)
+    page.table.selectRow(0)
+    combo = page.editor.letterhead
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Pemerintah Provinsi Gorontalo",
+        "Pemerintah Kabupaten Boalemo",
+        "Kementerian PANRB",
+    ]
+    assert combo.currentText() == "Pemerintah Provinsi Gorontalo"
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    page.editor.letterhead_address.setPlainText("Jl. Contoh No. 1, Tilamuta")
+    page.print_letter()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=15000)
+    with db.session() as session:
+        stored = session.get(Commitment, cid)
+        assert stored.letterhead_agency == "Pemerintah Kabupaten Boalemo"
+        assert stored.letterhead_address == "Jl. Contoh No. 1, Tilamuta"
+        _, document = letter_for(session, cid)
+    first = " ".join(page_texts(document.data)[0].split())
+    assert first.startswith("PEMERINTAH KABUPATEN BOALEMO Jl. Contoh No. 1, Tilamuta")
+    # renaming another row keeps the choice; removing the chosen agency falls back to the first
+    model = page.editor.signatories
+    model.setData(model.index(0, 0), "Pemerintah Provinsi Gorontalo (Sekretariat Daerah)")
+    assert combo.currentText() == "Pemerintah Kabupaten Boalemo"
+    page.editor.table.selectRow(1)
+    page.editor._remove_signer()
+    assert combo.currentText() == "Pemerintah Provinsi Gorontalo (Sekretariat Daerah)"

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.dates import long_date
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
-from jipp_desktop.services.commitments import CommitmentInput
+from jipp_desktop.services.commitments import CommitmentInput, signing_agencies
 from ui.commitments.signatories import SignatoryModel
 from ui.widgets.field_errors import FieldErrors
 
@@ -47,6 +48,8 @@ class CommitmentEditor(QWidget):
         opening: the opening text.
         clauses: the numbered clauses (edit in place; add, remove, move).
         signatories: the signatories and witnesses (model) shown in ``table``.
+        letterhead: the signing agency whose letterhead heads the letter (its choices follow
+            the table); ``letterhead_address`` the address printed under its name.
         errors: the message label of each field.
 
     Signals:
@@ -105,6 +108,16 @@ class CommitmentEditor(QWidget):
         remove_signer = QPushButton(self.tr("Hapus baris"))
         signer_up = QPushButton(self.tr("Naik"))
         signer_down = QPushButton(self.tr("Turun"))
+        self.letterhead = QComboBox()
+        self.letterhead.setObjectName("letterhead_agency")
+        self.letterhead.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.letterhead.setPlaceholderText(self.tr("Isi instansi penanda tangan dahulu"))
+        self.letterhead_address = QPlainTextEdit()
+        self.letterhead_address.setObjectName("letterhead_address")
+        self.letterhead_address.setMaximumHeight(52)
+        self.letterhead_address.setPlaceholderText(
+            self.tr("Kosong: alamat instansi yang tersimpan di daftar instansi")
+        )
 
         self.errors = FieldErrors()
         form = QFormLayout()
@@ -132,6 +145,12 @@ class CommitmentEditor(QWidget):
         layout.addWidget(self.table, 2)
         layout.addLayout(_buttons(add_signer, add_witness, remove_signer, signer_up, signer_down))
         layout.addWidget(self.errors.add("signatories", self.table))
+        letterhead_form = QFormLayout()
+        letterhead_form.addRow(self.tr("Kop surat"), self.letterhead)
+        letterhead_form.addRow("", self.errors.add("letterhead_agency", self.letterhead))
+        letterhead_form.addRow(self.tr("Alamat kop surat"), self.letterhead_address)
+        letterhead_form.addRow("", self.errors.add("letterhead_address", self.letterhead_address))
+        layout.addLayout(letterhead_form)
 
         add_clause.clicked.connect(self.add_clause)
         remove_clause.clicked.connect(self._remove_clause)
@@ -145,6 +164,14 @@ class CommitmentEditor(QWidget):
         self.signed_on.dateChanged.connect(self._show_date)
         self.signatories.nip_checked.connect(self.check_nips)
         for signal in (
+            self.signatories.dataChanged,
+            self.signatories.rowsInserted,
+            self.signatories.rowsRemoved,
+            self.signatories.rowsMoved,
+            self.signatories.modelReset,
+        ):
+            signal.connect(self._offer_letterheads)
+        for signal in (
             self.number.textEdited,
             self.title.textEdited,
             self.place.textEdited,
@@ -155,6 +182,8 @@ class CommitmentEditor(QWidget):
             self.signatories.rowsInserted,
             self.signatories.rowsRemoved,
             self.signatories.rowsMoved,
+            self.letterhead.activated,
+            self.letterhead_address.textChanged,
         ):
             signal.connect(self.edited)
         self.load(None)
@@ -163,7 +192,15 @@ class CommitmentEditor(QWidget):
 
     def load(self, data: CommitmentInput | None) -> None:
         """Shows a commitment (a blank form for None)."""
-        blockers = [self.number, self.title, self.place, self.signed_on, self.opening, self.clauses]
+        blockers = [
+            self.number,
+            self.title,
+            self.place,
+            self.signed_on,
+            self.opening,
+            self.clauses,
+            self.letterhead_address,
+        ]
         for w in blockers:
             w.blockSignals(True)
         data = data or CommitmentInput("", "", "", date.today())
@@ -176,9 +213,11 @@ class CommitmentEditor(QWidget):
         self.clauses.clear()
         for clause in data.clauses:
             self._append_clause(clause)
+        self.letterhead_address.setPlainText(data.letterhead_address)
         for w in blockers:
             w.blockSignals(False)
         self.signatories.set_rows(list(data.signatories))
+        self._offer_letterheads(chosen=data.letterhead_agency)
         self.errors.clear()
         self._show_date()
 
@@ -194,6 +233,8 @@ class CommitmentEditor(QWidget):
             clauses=tuple(self.clauses.item(i).text() for i in range(self.clauses.count())),
             signatories=tuple(self.signatories.rows()),
             hub_id=self.hub_id,
+            letterhead_agency=self.letterhead.currentText(),
+            letterhead_address=self.letterhead_address.toPlainText(),
         )
 
     # --- messages --------------------------------------------------------------------------
@@ -271,6 +312,19 @@ class CommitmentEditor(QWidget):
         if row >= 0:
             target = self.signatories.move_row(row, delta)
             self.table.selectRow(target)
+
+    def _offer_letterheads(self, *_args: object, chosen: str | None = None) -> None:
+        """Offers the signing agencies as letterheads, keeping the choice while it signs
+        (the first signing agency when it no longer does, or for a commitment stored before
+        the choice existed)."""
+        keep = (chosen if chosen is not None else self.letterhead.currentText()).casefold()
+        agencies = signing_agencies(self.signatories.rows())
+        self.letterhead.blockSignals(True)
+        self.letterhead.clear()
+        self.letterhead.addItems(agencies)
+        found = next((i for i, a in enumerate(agencies) if a.casefold() == keep), 0)
+        self.letterhead.setCurrentIndex(found if agencies else -1)
+        self.letterhead.blockSignals(False)
 
     def _show_date(self) -> None:
         d = self.signed_on.date()

@@ -16,7 +16,12 @@ from sqlalchemy import func, select
 
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.reference.codes import AGENCY_KINDS
-from jipp_desktop.services.commitments import CommitmentInput, SignatoryInput
+from jipp_desktop.services.commitments import (
+    CommitmentInput,
+    SignatoryInput,
+    letterhead_address_text,
+    letterhead_agency_of,
+)
 from jipp_desktop.services.commitments import validate_commitment as commitment_errors
 from sync.registry import models, store
 from sync.registry.rules.base import (
@@ -238,6 +243,8 @@ class CommitmentRules(_AgencyAdminRules):
             clauses=tuple(clauses),
             signatories=tuple(signatories),
             hub_id=hub_id,
+            letterhead_agency=text_of(data, "letterhead_agency"),
+            letterhead_address=data.get("letterhead_address") or "",
         )
         errors = shape + commitment_errors(entered)
         if errors:
@@ -246,6 +253,10 @@ class CommitmentRules(_AgencyAdminRules):
             data[name] = text_of(data, name)
         data["opening"] = (data.get("opening") or "").strip() or None
         data["clauses"] = [c.strip() for c in clauses if c.strip()]
+        # The letterhead as a device stores it: the chosen signing agency as the signatories
+        # spell it (the first signatory's when none was chosen), the address line by line.
+        data["letterhead_agency"] = letterhead_agency_of(entered)
+        data["letterhead_address"] = letterhead_address_text(entered.letterhead_address) or None
         # Stored whole and numbered in the order given, as every device writes them.
         data["signatories"] = [
             {
