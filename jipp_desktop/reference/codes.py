@@ -24,9 +24,15 @@ class Code:
 
 
 class CodeList:
-    """An ordered list of codes with labels, looked up by code or by label in either language."""
+    """An ordered list of codes with labels, looked up by code or by label in either language,
+    or by another spelling the national systems use (``aliases``: code → spellings)."""
 
-    def __init__(self, name: str, entries: list[tuple[str, str, str]]) -> None:
+    def __init__(
+        self,
+        name: str,
+        entries: list[tuple[str, str, str]],
+        aliases: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.name = name
         self.entries = [Code(*e) for e in entries]
         self._by_code = {c.code: c for c in self.entries}
@@ -34,6 +40,12 @@ class CodeList:
         for c in self.entries:
             for text in (c.code, c.id, c.en):
                 self._by_text[_fold(text)] = c.code
+        for code, spellings in (aliases or {}).items():
+            if code not in self._by_code:
+                raise ValueError(f"alias of unknown {name} code {code!r}")
+            for text in spellings:
+                if self._by_text.setdefault(_fold(text), code) != code:
+                    raise ValueError(f"{name} spelling {text!r} names two codes")
 
     def __iter__(self) -> Iterator[Code]:
         return iter(self.entries)
@@ -58,7 +70,9 @@ class CodeList:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.replace("_", " ").replace("/", " ").casefold().split())
+    for mark in "_/,.()-":
+        text = text.replace(mark, " ")
+    return " ".join(text.casefold().split())
 
 
 FORMS = CodeList(
@@ -68,6 +82,25 @@ FORMS = CodeList(
         ("public_service", "Pelayanan publik", "Public service"),
         ("other", "Bentuk lainnya", "Other"),
     ],
+    # The regional innovation index's (IID) labels of "Bentuk Inovasi Daerah".
+    {
+        "governance": (
+            "Inovasi Tata Kelola Pemerintahan Daerah",
+            "Inovasi Tata Kelola Pemerintahan",
+            "Tata Kelola",
+            "tata_kelola",
+        ),
+        "public_service": ("Inovasi Pelayanan Publik", "Pelayanan", "Layanan"),
+        "other": (
+            "Inovasi Daerah Lainnya sesuai dengan Urusan Pemerintah yang menjadi kewenangan Daerah",
+            "Inovasi Daerah Lainnya sesuai dengan Urusan Pemerintahan yang menjadi kewenangan "
+            "Daerah",
+            "Inovasi Daerah Lainnya",
+            "Inovasi lainnya",
+            "Lainnya",
+            "daerah",
+        ),
+    },
 )
 
 INITIATORS = CodeList(
@@ -79,6 +112,20 @@ INITIATORS = CodeList(
         ("civil_servant", "ASN", "Civil servant"),
         ("community", "Masyarakat", "Community"),
     ],
+    {
+        "regional_head": ("Kepala Daerah", "Bupati", "Walikota", "Wali Kota", "Gubernur"),
+        "dprd": ("Anggota DPRD", "DPRD"),
+        "agency": (
+            "OPD",
+            "Perangkat Daerah",
+            "Organisasi Perangkat Daerah",
+            "Instansi",
+            "Kementerian/Lembaga",
+            "Unit Kerja",
+        ),
+        "civil_servant": ("ASN", "Aparatur Sipil Negara", "PNS", "Pegawai"),
+        "community": ("Masyarakat", "Komunitas", "Warga"),
+    },
 )
 
 PHASES = CodeList(
@@ -97,6 +144,11 @@ STAGES = CodeList(
         ("trial", "Uji coba", "Trial"),
         ("implementation", "Penerapan", "Implementation"),
     ],
+    {
+        "trial": ("Ujicoba", "Uji-coba", "uji_coba", "Tahap uji coba"),
+        "initiative": ("Tahap inisiatif", "Inisiasi"),
+        "implementation": ("Tahap penerapan", "Diterapkan", "Implementasi"),
+    },
 )
 
 # Government affairs after Law 23/2014 on Regional Government, plus the central affairs that
@@ -153,8 +205,63 @@ SECTORS = CodeList(
         ("finance", "Keuangan", "Finance"),
         ("law", "Hukum", "Law"),
         ("religion", "Agama", "Religious affairs"),
+        # The affairs the regional innovation index lists beyond Law 23/2014's.
+        ("encryption", "Persandian", "Encryption and coding"),
+        ("transmigration", "Transmigrasi", "Transmigration"),
+        ("planning", "Perencanaan", "Development planning"),
+        ("personnel", "Kepegawaian", "Civil service personnel"),
+        ("training", "Pendidikan dan pelatihan", "Education and training of officials"),
+        ("research", "Penelitian dan pengembangan", "Research and development"),
         ("other", "Lainnya", "Other"),
     ],
+    # The IID's and the registry's spellings (older spellings of the law's names included).
+    {
+        "public_works": ("Pekerjaan Umum", "PUPR", "Penataan Ruang"),
+        "housing": (
+            "Perumahan Rakyat dan Kawasan Pemukiman",
+            "Perumahan dan Kawasan Permukiman",
+            "Perumahan",
+        ),
+        "public_order": (
+            "Ketentraman, Ketertiban Umum, dan Perlindungan Masyarakat",
+            "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat",
+            "Ketentraman dan Ketertiban Umum",
+            "Trantibum",
+            "Linmas",
+        ),
+        "social": ("Sosial",),
+        "labour": ("Ketenagakerjaan", "Tenaga Kerja dan Transmigrasi"),
+        "women_children": (
+            "Pemberdayaan Perempuan dan Perlindungan Anak",
+            "PPPA",
+            "P3A",
+        ),
+        "food": ("Ketahanan Pangan",),
+        # The IID's list writes "Pertahanan" (defence) where the law's affair is land.
+        "land": ("Pertahanan", "Agraria"),
+        "civil_registration": ("Adminduk", "Dukcapil", "Kependudukan dan Pencatatan Sipil"),
+        "village": ("Pemberdayaan Masyarakat Desa", "PMD"),
+        "family_planning": ("Keluarga Berencana", "KB", "Pengendalian Penduduk dan KB"),
+        "communication": ("Kominfo", "Komunikasi dan Digital", "Informatika"),
+        "cooperatives": (
+            "Koperasi, Usaha Kecil, dan Menengah",
+            "Koperasi dan UKM",
+            "Koperasi dan UMKM",
+            "UMKM",
+        ),
+        "youth_sports": ("Pemuda dan Olahraga", "Kepemudaan dan Keolahragaan"),
+        "energy_mineral": ("ESDM",),
+        "other": (
+            "Fungsi lain sesuai dengan Ketentuan Peraturan Perundang-undangan",
+            "Fungsi Penunjang Lainnya",
+            "Fungsi lain",
+        ),
+        "training": ("Diklat", "Pengembangan Sumber Daya Manusia", "Pengembangan SDM"),
+        "research": ("Litbang", "Penelitian, Pengembangan dan Inovasi", "Riset dan Inovasi"),
+        "planning": ("Perencanaan Pembangunan", "Bappeda"),
+        "personnel": ("Kepegawaian Daerah", "BKD", "BKPSDM"),
+        "finance": ("Keuangan Daerah", "Pengelolaan Keuangan"),
+    },
 )
 
 COMPETITION_CATEGORIES = CodeList(
@@ -189,6 +296,19 @@ REFORM_THEMES = CodeList(
         ),
         ("none", "Tidak terkait RB tematik", "Not related"),
     ],
+    # The IID's "Tematik" labels.
+    {
+        "poverty": ("Penanggulangan Kemiskinan", "Kemiskinan"),
+        "investment": ("Kemudahan Investasi", "Investasi"),
+        "digital_government": (
+            "Digitalisasi Layanan Pemerintahan",
+            "Digitalisasi Administrasi Pemerintahan",
+            "Digitalisasi",
+        ),
+        "local_products": ("Peningkatan Penggunaan Produk Dalam Negeri", "P3DN"),
+        "presidential_priority": ("Prioritas Aktual Presiden", "Percepatan Prioritas Presiden"),
+        "none": ("Non Tematik", "Non-Tematik", "Bukan Tematik", "Tidak Tematik"),
+    },
 )
 
 CONTINUATION = CodeList(
@@ -199,6 +319,12 @@ CONTINUATION = CodeList(
         ("stopped", "Berhenti/vakum", "Stopped"),
         ("unknown", "Belum diketahui", "Unknown"),
     ],
+    # The registry's "Keberlanjutan" column is Ya/Tidak.
+    {
+        "continuing": ("Ya", "Yes", "Masih berjalan", "Berjalan", "Aktif", "Lanjut"),
+        "continuing_developed": ("Berlanjut dan dikembangkan", "Dikembangkan"),
+        "stopped": ("Tidak", "No", "Berhenti", "Vakum", "Tidak berjalan", "Tidak aktif"),
+    },
 )
 
 WORKFLOW = CodeList(
@@ -257,6 +383,46 @@ LEGAL_BASIS_KINDS = CodeList(
         ("surat_edaran", "Surat Edaran", "Circular"),
         ("other", "Lainnya", "Other"),
     ],
+    {
+        "perda": ("Perda", "Peraturan Daerah", "Peraturan Daerah Provinsi", "Qanun"),
+        "perkada": (
+            "Perkada",
+            "Peraturan Kepala Daerah",
+            "Peraturan Bupati",
+            "Peraturan Walikota",
+            "Peraturan Wali Kota",
+            "Peraturan Gubernur",
+            "Perbup",
+            "Perwali",
+            "Perwal",
+            "Pergub",
+            "Peraturan Kepala Daerah/Peraturan Daerah",
+        ),
+        "sk_kepala_daerah": (
+            "SK Kepala Daerah",
+            "SK Bupati",
+            "SK Walikota",
+            "SK Wali Kota",
+            "SK Gubernur",
+            "Keputusan Bupati",
+            "Keputusan Walikota",
+            "Keputusan Wali Kota",
+            "Keputusan Gubernur",
+            "Kepbup",
+            "Kepwal",
+            "Kepgub",
+        ),
+        "sk_kepala_opd": (
+            "SK Kepala Perangkat Daerah",
+            "SK Kepala OPD",
+            "SK Kepala Dinas",
+            "Keputusan Kepala Dinas",
+            "SK Kadis",
+        ),
+        "permen": ("Permen", "Peraturan Menteri", "Peraturan Lembaga", "Peraturan Badan"),
+        "kepmen": ("Kepmen", "Keputusan Menteri", "SK Menteri", "Keputusan Kepala Badan"),
+        "surat_edaran": ("SE", "Surat Edaran Bupati", "Surat Edaran Walikota"),
+    },
 )
 
 REPLICATION_STATUS = CodeList(
@@ -267,6 +433,13 @@ REPLICATION_STATUS = CodeList(
         ("implemented", "Diterapkan", "Implemented"),
         ("refused", "Ditolak", "Refused"),
     ],
+    # The registry's replication statuses.
+    {
+        "waiting": ("menunggu", "menunggu persetujuan", "diajukan", "pending"),
+        "agreed": ("disetujui", "setuju", "sepakat", "approved"),
+        "implemented": ("implemen", "implementasi", "diimplementasikan", "direplikasi"),
+        "refused": ("tolak", "tidak disetujui", "rejected"),
+    },
 )
 
 AGENCY_KINDS = CodeList(
@@ -278,6 +451,8 @@ AGENCY_KINDS = CodeList(
         ("regency", "Pemerintah Kabupaten", "Regency government"),
         ("city", "Pemerintah Kota", "City government"),
         ("soe", "BUMN / BUMD", "State-owned enterprise"),
+        ("village", "Pemerintah Desa", "Village government"),
+        ("university", "Perguruan tinggi", "University"),
         ("other", "Lainnya", "Other"),
     ],
 )
@@ -301,3 +476,29 @@ REGION_LEVELS = CodeList(
 )
 
 SDG_GOALS = range(1, 18)
+# The goals' names as Indonesia's SDG secretariat (Bappenas) and the UN write them.
+SDG_NAMES: dict[int, tuple[str, str]] = {
+    1: ("Tanpa Kemiskinan", "No Poverty"),
+    2: ("Tanpa Kelaparan", "Zero Hunger"),
+    3: ("Kehidupan Sehat dan Sejahtera", "Good Health and Well-being"),
+    4: ("Pendidikan Berkualitas", "Quality Education"),
+    5: ("Kesetaraan Gender", "Gender Equality"),
+    6: ("Air Bersih dan Sanitasi Layak", "Clean Water and Sanitation"),
+    7: ("Energi Bersih dan Terjangkau", "Affordable and Clean Energy"),
+    8: ("Pekerjaan Layak dan Pertumbuhan Ekonomi", "Decent Work and Economic Growth"),
+    9: ("Industri, Inovasi dan Infrastruktur", "Industry, Innovation and Infrastructure"),
+    10: ("Berkurangnya Kesenjangan", "Reduced Inequalities"),
+    11: ("Kota dan Permukiman yang Berkelanjutan", "Sustainable Cities and Communities"),
+    12: (
+        "Konsumsi dan Produksi yang Bertanggung Jawab",
+        "Responsible Consumption and Production",
+    ),
+    13: ("Penanganan Perubahan Iklim", "Climate Action"),
+    14: ("Ekosistem Lautan", "Life Below Water"),
+    15: ("Ekosistem Daratan", "Life on Land"),
+    16: (
+        "Perdamaian, Keadilan dan Kelembagaan yang Tangguh",
+        "Peace, Justice and Strong Institutions",
+    ),
+    17: ("Kemitraan untuk Mencapai Tujuan", "Partnerships for the Goals"),
+}

@@ -45,6 +45,7 @@ from jipp_desktop.spreadsheets.report import (
     INVALID,
     ImportReport,
     RowProblem,
+    column_uses,
 )
 from jipp_desktop.spreadsheets.rows import Row, read_batches
 from jipp_desktop.spreadsheets.source import ImportLimits, SheetSource, open_source
@@ -380,6 +381,7 @@ def import_spreadsheet(
     progress: ProgressFn = no_progress,
     limits: ImportLimits | None = None,
     finish: Callable[[ImportReport], None] | None = None,
+    mapping: dict[int, str] | None = None,
 ) -> ImportReport:
     """Imports innovation records from an .xlsx, .xls or .ods file.
 
@@ -397,6 +399,8 @@ def import_spreadsheet(
         finish: called with the report once every row is checked and, unless it is a dry
             run, before the commit: what it does (writing the error workbook) belongs to the
             same action, so when it raises nothing is committed.
+        mapping: the officer's changes to which column holds which field (column index →
+            field key, "" to leave a column out), as the preview offers them.
 
     Returns:
         The counts and every problem, by row and column.
@@ -409,7 +413,7 @@ def import_spreadsheet(
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
     require_role(actor, *EDITORS, *VERIFIERS)
-    source = open_source(path, limits)
+    source = open_source(path, limits, mapping)
     header = source.header
     if actor.role not in EDITORS and header.column_of(OUTCOME) is None:
         raise PermissionDenied(
@@ -428,6 +432,7 @@ def import_spreadsheet(
         extra_columns=[
             f"{header.letter(i)} ({text})" for i, text in header.extra + header.repeated
         ],
+        columns=column_uses(header),
     )
     if dry_run:
         with db.session() as session:

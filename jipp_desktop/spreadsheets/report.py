@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jipp_desktop.language import language
+from jipp_desktop.spreadsheets.headers import HeaderMap
 
 INVALID = "invalid"
 DUPLICATE_IN_FILE = "duplicate_in_file"
@@ -54,6 +55,48 @@ class RowProblem:
         return f"{self.where(lang)}: {self.message(lang)}"
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnUse:
+    """Where one column of the file went.
+
+    Attributes:
+        index: the absolute column index (0-based).
+        letter: the column letter.
+        header: the header as written.
+        key: the field it fills ("" when it is not read).
+        how: "name", "values" (an ambiguous name decided by the values), "officer" (changed
+            in the preview), "unknown" (not recognised) or "repeated" (another column holds
+            the field).
+        choices: for an ambiguous name, the fields it may mean.
+    """
+
+    index: int
+    letter: str
+    header: str
+    key: str
+    how: str
+    choices: tuple[str, ...] = ()
+
+
+def column_uses(header: HeaderMap) -> list[ColumnUse]:
+    """Every column of the header row, in order, with the field it fills."""
+    unknown = {i for i, _ in header.extra}
+    repeated = {i for i, _ in header.repeated}
+    out = []
+    for index, text in sorted(header.headers.items()):
+        key = header.columns.get(index, "")
+        if index in unknown:
+            how = "unknown"
+        elif index in repeated:
+            how = "repeated"
+        else:
+            how = header.how.get(index, "name")
+        out.append(
+            ColumnUse(index, header.letter(index), text, key, how, header.choices.get(index, ()))
+        )
+    return out
+
+
 @dataclass
 class ImportReport:
     """The outcome of an import or of its dry run.
@@ -82,6 +125,8 @@ class ImportReport:
     committed: bool = False
     extra_columns: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    columns: list[ColumnUse] = field(default_factory=list)
+    created_agencies: list[str] = field(default_factory=list)
 
     def rejected(self) -> dict[int, list[RowProblem]]:
         """The rows the sender must fix (invalid, or repeated in the file), with their problems."""
@@ -149,6 +194,16 @@ class ImportReport:
             "verified": self.verified,
             "committed": self.committed,
             "extra_columns": self.extra_columns,
+            "columns": [
+                {
+                    "column": c.letter,
+                    "header": c.header,
+                    "field": c.key or None,
+                    "how": c.how,
+                }
+                for c in self.columns
+            ],
+            "created_agencies": self.created_agencies,
             "problems": [
                 {
                     "row": p.row,

@@ -60,7 +60,13 @@ class RowReader:
             f.name for f in INNOVATION_FIELDS if f.codes is not None or f.kind in REPEATING
         }
         offset = source.first_column
-        self._columns = [(index - offset, key) for index, key in source.header.columns.items()]
+        header = source.header
+        keys = list(header.columns.values())
+        # Narrative fields several columns hold ("Manfaat" and "Hasil" for the impact).
+        self._joined = {k for k in keys if keys.count(k) > 1}
+        self._columns = [
+            (index - offset, key, header.headers[index]) for index, key in header.columns.items()
+        ]
 
     def _parse(self, key: str, raw: Any) -> tuple[Any, FieldError | None]:
         spec = FIELDS_BY_NAME[key]
@@ -72,9 +78,13 @@ class RowReader:
     def read(self, number: int, cells: list[Any]) -> Row:
         row = Row(number, {}, [])
         memo = self._memo
-        for position, key in self._columns:
+        parts: dict[str, list[tuple[str, str]]] = {}
+        for position, key, head in self._columns:
             raw = cells[position] if 0 <= position < len(cells) else None
             if is_blank(raw):
+                continue
+            if key in self._joined:
+                parts.setdefault(key, []).append((head, number_text(raw)))
                 continue
             if key == "id":
                 row.record_id = str(raw).strip()
@@ -97,6 +107,12 @@ class RowReader:
                 row.errors.append(error)
             else:
                 row.values[key] = value
+        for key, texts in parts.items():
+            row.values[key] = (
+                texts[0][1]
+                if len(texts) == 1
+                else "\n\n".join(f"{head}: {text}" for head, text in texts)
+            )
         title, agency = row.values.get("title"), row.values.get("agency_id")
         if isinstance(title, str) and title.strip() and agency:
             row.key = (agency, normalise_title(title))

@@ -5,7 +5,11 @@ a recognisable header, formulas without values, merged cells in the data, or too
 Cells are read with python-calamine (xlsx, xls, ods); the few things calamine cannot tell are
 inspected in the file itself: encryption (an encrypted workbook is an OLE compound file holding
 an "EncryptionInfo" stream, not a zip), formulas saved without a value (xlsx), merged cells in
-an ods file.
+an ods file. A text file is read as CSV (:mod:`jipp_desktop.spreadsheets.delimited`).
+
+Which column holds which field comes from the header (:mod:`~jipp_desktop.spreadsheets.headers`),
+decided by the values where a name is ambiguous (:mod:`~jipp_desktop.spreadsheets.mapping`),
+and changed where the officer said so.
 """
 
 from __future__ import annotations
@@ -31,7 +35,14 @@ from python_calamine import (
 )
 
 from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.spreadsheets.delimited import (
+    DelimitedError,
+    DelimitedSheet,
+    looks_like_text,
+    read_delimited,
+)
 from jipp_desktop.spreadsheets.headers import HEADER_SEARCH_ROWS, HeaderMap, find_header
+from jipp_desktop.spreadsheets.mapping import settle
 from jipp_desktop.spreadsheets.unpacked import check_unpacked
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -93,7 +104,7 @@ def _has_encryption_stream(path: Path) -> bool:
 
 
 def sniff_format(path: Path) -> str:
-    """The real format of the file ("xlsx", "xls" or "ods"), whatever its name says.
+    """The real format of the file ("xlsx", "xls", "ods" or "csv"), whatever its name says.
 
     Raises:
         SpreadsheetError: the file is missing, empty, not a spreadsheet, corrupt or encrypted.
@@ -101,7 +112,7 @@ def sniff_format(path: Path) -> str:
     if not path.is_file():
         raise _fail(path, "berkas tidak ditemukan", "file not found")
     with path.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(4096)
     if not head:
         raise _fail(path, "berkas kosong (0 bita)", "the file is empty (0 bytes)")
     if head.startswith(ZIP_MAGIC):
@@ -129,7 +140,7 @@ def sniff_format(path: Path) -> str:
             "not a spreadsheet (another zip archive, e.g. a Word document); choose an .xlsx, "
             ".xls or .ods file",
         )
-    if head == CFB_MAGIC:
+    if head.startswith(CFB_MAGIC):
         if _has_encryption_stream(path):
             raise _fail(
                 path,
@@ -139,12 +150,16 @@ def sniff_format(path: Path) -> str:
                 "save, and import again",
             )
         return "xls"
-    kind = "PDF" if head.startswith(b"%PDF") else "teks/HTML/CSV" if head.isascii() else "lain"
-    kind_en = {"teks/HTML/CSV": "text/HTML/CSV", "lain": "another kind"}.get(kind, kind)
+    if looks_like_text(head):
+        return "csv"
+    kind = "PDF" if head.startswith(b"%PDF") else "teks/HTML" if head.isascii() else "lain"
+    kind_en = {"teks/HTML": "text/HTML", "lain": "another kind"}.get(kind, kind)
     raise _fail(
         path,
-        f"bukan lembar kerja Excel atau ODS (berkas {kind}); pilih berkas .xlsx, .xls atau .ods",
-        f"not an Excel or ODS spreadsheet (a {kind_en} file); choose an .xlsx, .xls or .ods file",
+        f"bukan lembar kerja Excel, ODS atau CSV (berkas {kind}); pilih berkas .xlsx, .xls, "
+        ".ods atau .csv",
+        f"not an Excel, ODS or CSV spreadsheet (a {kind_en} file); choose an .xlsx, .xls, "
+        ".ods or .csv file",
     )
 
 
@@ -235,8 +250,8 @@ class SheetSource:
 
     Attributes:
         path: the file.
-        format: "xlsx", "xls" or "ods".
-        sheet_name: the sheet whose header was recognised.
+        format: "xlsx", "xls", "ods" or "csv".
+        sheet_name: the sheet whose header was recognised (a CSV file's name).
         header: where the header is and what each column holds.
         total_rows: the sheet's last row number (for progress).
     """
@@ -247,7 +262,7 @@ class SheetSource:
     header: HeaderMap
     total_rows: int
     first_column: int
-    _sheet: CalamineSheet
+    _sheet: CalamineSheet | DelimitedSheet
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         """The data rows under the header as (row number, cells), blank rows left out.
@@ -261,8 +276,18 @@ class SheetSource:
                 yield number, cells
 
 
-def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSource:
+def open_source(
+    path: Path | str,
+    limits: ImportLimits | None = None,
+    mapping: dict[int, str] | None = None,
+) -> SheetSource:
     """Opens a spreadsheet for import and finds its data sheet and header.
+
+    Args:
+        path: the file.
+        limits: the largest file accepted.
+        mapping: the officer's changes to which column holds which field (absolute column
+            index → field key, "" to leave a column out).
 
     Raises:
         SpreadsheetError: the file cannot be imported (the message says why and what to do).
@@ -279,6 +304,8 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
             f"the file is too large ({size / 1e6:.1f} MB; at most "
             f"{limits.max_bytes / 1e6:.0f} MB); split it into several files",
         )
+    if fmt == "csv":
+        return _open_delimited(path, limits, mapping or {})
     if fmt in ("xlsx", "ods"):
         _check_unpacked(path, fmt, limits)
     try:
@@ -316,6 +343,8 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
         header = find_header(list(islice(sheet.iter_rows(), HEADER_SEARCH_ROWS)), first_column)
         if header is None:
             continue
+        settle(header, sheet.iter_rows(), first_column)
+        header.remap(mapping or {})
         last_row = sheet.end[0] + 1 if sheet.end else 0
         source = SheetSource(path, fmt, meta.name, header, last_row, first_column, sheet)
         try:
@@ -326,12 +355,20 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
             raise _corrupt(path, exc) from exc
         return source
     if not any_cells:
-        raise _fail(
-            path,
-            "lembar kerja kosong; tidak ada data untuk diimpor",
-            "the sheet is empty; there is no data to import",
-        )
-    raise _fail(
+        raise _empty(path)
+    raise _no_header(path)
+
+
+def _empty(path: Path) -> SpreadsheetError:
+    return _fail(
+        path,
+        "lembar kerja kosong; tidak ada data untuk diimpor",
+        "the sheet is empty; there is no data to import",
+    )
+
+
+def _no_header(path: Path) -> SpreadsheetError:
+    return _fail(
         path,
         f"tidak ditemukan baris judul kolom yang dikenali pada {HEADER_SEARCH_ROWS} baris "
         "pertama (perlu paling sedikit kolom 'Judul inovasi' dan 'Instansi'; pakai templat "
@@ -339,6 +376,31 @@ def open_source(path: Path | str, limits: ImportLimits | None = None) -> SheetSo
         f"no recognisable header row in the first {HEADER_SEARCH_ROWS} rows (at least the "
         "columns 'Title' and 'Agency' are needed; use the import template)",
     )
+
+
+def _open_delimited(path: Path, limits: ImportLimits, mapping: dict[int, str]) -> SheetSource:
+    """A CSV file as the sheet to import, by the same limits and header rules."""
+    try:
+        sheet = read_delimited(path.read_bytes(), limits.max_rows, limits.max_cells)
+    except DelimitedError as exc:
+        raise _fail(path, exc.id_text, exc.en_text) from exc
+    except OSError as exc:
+        raise _corrupt(path, exc) from exc
+    if not any(any(c.strip() for c in r) for r in sheet.records):
+        raise _empty(path)
+    header = find_header(sheet.records[:HEADER_SEARCH_ROWS], 0)
+    if header is None:
+        raise _no_header(path)
+    settle(header, sheet.iter_rows(), 0)
+    header.remap(mapping)
+    source = SheetSource(path, "csv", path.name, header, len(sheet.records), 0, sheet)
+    if source.total_rows - header.row <= 0:
+        raise _fail(
+            path,
+            "berkas hanya berisi judul kolom, tanpa baris data",
+            "the file has only the header, no data rows",
+        )
+    return source
 
 
 def _check_unpacked(path: Path, fmt: str, limits: ImportLimits) -> None:

@@ -18,6 +18,7 @@ from babel import Locale
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import FieldSpec
 from jipp_desktop.domain.validation import normalise_registration_number
+from jipp_desktop.reference.codes import SDG_NAMES
 from jipp_desktop.spreadsheets.headers import fold
 
 # Excel's day 0 in the 1900 date system (its phantom 29 February 1900 included).
@@ -29,6 +30,12 @@ _YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 # Older spellings still common in government letters; Babel knows only today's.
 _OLD_SPELLINGS = {"pebruari": 2, "nopember": 11, "agt": 8, "agust": 8}
+# How the national systems write digital or not ("Jenis Inovasi"), folded.
+DIGITAL = frozenset({"digital", "sistem informasi", "aplikasi", "daring", "online", "ya", "yes"})
+NOT_DIGITAL = frozenset(
+    {"non digital", "nondigital", "bukan digital", "manual", "konvensional", "luring", "offline"}
+)
+_SDG_NUMBER = re.compile(r"\b(?:sdgs?|tpb|goal|tujuan)?\s*(\d{1,2})\b")
 
 
 @cache
@@ -121,6 +128,41 @@ def number_text(raw: Any) -> str:
     return str(raw).strip()
 
 
+def digital_value(text: str) -> bool | None:
+    """Whether a "Digital / Non Digital" text says digital; None when it says neither."""
+    folded = fold(text)
+    if folded in DIGITAL:
+        return True
+    if folded in NOT_DIGITAL:
+        return False
+    return None
+
+
+@cache
+def _sdg_names() -> tuple[tuple[str, int], ...]:
+    names = [(fold(n), goal) for goal, both in SDG_NAMES.items() for n in both]
+    return tuple(sorted(names, key=lambda item: -len(item[0])))
+
+
+def parse_sdgs(text: str) -> list[int] | None:
+    """The goal numbers a cell names: "SDG 9", "3, 4", "SDGs 3; SDGs 10", goal names in
+    Indonesian or English ("Tanpa Kemiskinan", "Industri, Inovasi dan Infrastruktur"), or a
+    mix; None when some part is neither."""
+    rest = f" {fold(text)} "
+    goals: set[int] = set()
+    for name, goal in _sdg_names():
+        if f" {name} " in rest:
+            goals.add(goal)
+            rest = rest.replace(f" {name} ", " ; ")
+    for m in _SDG_NUMBER.finditer(rest):
+        goals.add(int(m[1]))
+    leftover = _SDG_NUMBER.sub(" ", rest).replace(";", " ")
+    leftover = " ".join(w for w in leftover.split() if w not in ("dan", "and", "sdgs", "sdg"))
+    if leftover or not goals:
+        return None
+    return sorted(goals)
+
+
 def _choices(spec: FieldSpec) -> tuple[str, str]:
     assert spec.codes is not None
     entries = spec.codes.entries
@@ -182,12 +224,8 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
             return raw, None
         if isinstance(raw, int | float):
             return bool(raw), None
-        folded = fold(str(raw))
-        if folded == "digital":
-            return True, None
-        if folded in ("non digital", "nondigital", "bukan digital"):
-            return False, None
-        return str(raw), None
+        digital = digital_value(str(raw))
+        return (str(raw) if digital is None else digital), None
     if spec.codes is not None:
         text = number_text(raw)
         code = spec.codes.parse(text) or _code_by_words(spec, text)
@@ -199,8 +237,12 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
                 f"{text!r} is not a valid choice for {spec.en}; {en_hint}",
             )
         return code, None
-    if spec.kind == "sdgs" and isinstance(raw, float) and raw.is_integer():
-        return [int(raw)], None
+    if spec.kind == "sdgs":
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return ([int(raw)] if float(raw).is_integer() else number_text(raw)), None
+        goals = parse_sdgs(str(raw))
+        # Unreadable text goes on to the form's rules, which say what is wrong with it.
+        return (number_text(raw) if goals is None else goals), None
     if name == "registration_number":  # compared with stored numbers before the form's rules
         return normalise_registration_number(number_text(raw)), None
     return number_text(raw), None

@@ -50,7 +50,7 @@ def test_refused_file_gives_one_line_and_exit_1(db_path, operator, tmp_path, cap
     code, out, err = cli(capsys, db_path, "import", str(bad))
 
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "bukan lembar kerja Excel atau ODS" in err
+    assert err.count("\n") == 1 and "bukan lembar kerja Excel, ODS atau CSV" in err
 
 
 def test_template_and_filtered_export(db_path, operator, tmp_path, capsys):

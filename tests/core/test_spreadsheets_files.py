@@ -48,9 +48,13 @@ def refused(db, operator, path: Path, limits: ImportLimits | None = None) -> str
 
 
 def test_not_a_spreadsheet(db, operator, tmp_path):
-    csv = tmp_path / "daftar.xlsx"
-    csv.write_text("judul,instansi\nA,B\n")
-    assert "bukan lembar kerja Excel atau ODS (berkas teks/HTML/CSV)" in refused(db, operator, csv)
+    page = tmp_path / "daftar.xlsx"
+    page.write_text("<!DOCTYPE html><html><body><table><tr><td>Judul</td></tr></table>")
+    message = refused(db, operator, page)
+    assert "bukan lembar kerja Excel, ODS atau CSV (berkas teks/HTML)" in message
+    letter = tmp_path / "surat.csv"
+    letter.write_text("Dengan hormat\nKami sampaikan daftar inovasi\n")
+    assert "berkas teks" in refused(db, operator, letter)
     pdf = tmp_path / "surat.xls"
     pdf.write_bytes(b"%PDF-1.7\n...")
     assert "(berkas PDF)" in refused(db, operator, pdf)

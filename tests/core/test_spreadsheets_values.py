@@ -54,7 +54,8 @@ def test_codes_by_label_code_english_or_a_unique_word():
     assert parse_cell(status, "Vakum")[0] == "stopped"
     # "Berlanjut" is a label of its own, not the first word of another
     assert parse_cell(status, "berlanjut")[0] == "continuing"
-    value, error = parse_cell(FIELDS_BY_NAME["sector"], "Adminduk")
+    assert parse_cell(FIELDS_BY_NAME["sector"], "Adminduk")[0] == "civil_registration"
+    value, error = parse_cell(FIELDS_BY_NAME["sector"], "Urusan Antariksa")
     assert value is None and "lembar Petunjuk" in error.id
 
 
