@@ -277,10 +277,10 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
     if current != SCHEMA_HEAD:
         upgrade(db, "head")
     if seed:
-        from jipp_desktop.reference.seed import seed_reference_data
+        from jipp_desktop.reference.seed import seed_if_changed
 
         with db.transaction() as session:
-            seed_reference_data(session)
+            seed_if_changed(session)
     return db
 
 

@@ -1,8 +1,11 @@
 """The Hub JIPP designations known from public reporting (see DESIGN.md).
 
 Only hubs whose names were published are listed: the 2020 pilot provinces (Decree of the
-Minister of PANRB No. 94/2020), the 2021 provinces, and the 12 ministries and agencies that
-signed the joint commitment of 20 October 2023.
+Minister of PANRB No. 94/2020), the 2021 provinces (No. 359/2021), the three provinces that
+signed their commitment on 28 September 2022, the seven of 14 March 2023, the 12 ministries
+and agencies that signed the joint commitment of 20 October 2023, and of the 14 provinces of
+Decree No. 305/2024 the one named in public reporting (Sulawesi Barat); an admin adds the
+rest, and the registry's list is the authority once it syncs.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ class HubDesignation:
 
 
 DECREE_2020 = "Keputusan Menteri PANRB Nomor 94 Tahun 2020"
-DECREE_2021 = "Keputusan Menteri PANRB Tahun 2021"
+DECREE_2021 = "Keputusan Menteri PANRB Nomor 359 Tahun 2021"
+COMMITMENT_2022 = "Penandatanganan Komitmen Hub JIPP (28 September 2022)"
+COMMITMENT_2023_PROVINCES = "Komitmen Bersama Hub JIPP (14 Maret 2023)"
+DECREE_2024 = "Keputusan Menteri PANRB Nomor 305 Tahun 2024"
 COMMITMENT_2023 = "Pernyataan Komitmen Bersama Pembentukan Hub JIPP (20 Oktober 2023)"
 JOINT_COMMITMENT_DATE = date(2023, 10, 20)
 
@@ -39,6 +45,18 @@ PILOT_2020 = (
     "Gorontalo",
 )
 PROVINCES_2021 = ("Bali", "Riau", "Kalimantan Barat", "Maluku")
+PROVINCES_2022 = ("Sumatera Utara", "Banten", "Nusa Tenggara Timur")
+# As the region list names them (DI Yogyakarta is "Daerah Istimewa Yogyakarta").
+PROVINCES_2023 = (
+    "Jambi",
+    "Lampung",
+    "Jawa Barat",
+    "Daerah Istimewa Yogyakarta",
+    "Nusa Tenggara Barat",
+    "Maluku Utara",
+    "Kalimantan Timur",
+)
+PROVINCES_2024 = ("Sulawesi Barat",)
 MINISTRIES_2023 = (
     ("Kementerian Agama", "ministry"),
     ("Kementerian Agraria dan Tata Ruang/Badan Pertanahan Nasional", "ministry"),
@@ -72,7 +90,21 @@ def designations() -> list[HubDesignation]:
         for p in PROVINCES_2021
     ]
     out += [
+        HubDesignation(province_agency_name(p), "province", p, COMMITMENT_2022, 2022, "2022")
+        for p in PROVINCES_2022
+    ]
+    out += [
+        HubDesignation(
+            province_agency_name(p), "province", p, COMMITMENT_2023_PROVINCES, 2023, "2023"
+        )
+        for p in PROVINCES_2023
+    ]
+    out += [
         HubDesignation(name, kind, None, COMMITMENT_2023, 2023, "ministries_2023")
         for name, kind in MINISTRIES_2023
+    ]
+    out += [
+        HubDesignation(province_agency_name(p), "province", p, DECREE_2024, 2024, "2024")
+        for p in PROVINCES_2024
     ]
     return out

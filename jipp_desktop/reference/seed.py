@@ -1,13 +1,17 @@
-"""Loads the reference data into a store: regions, the regional governments and the ministries
-as agencies, and the published hub designations.
+"""Loads the reference data into a store: regions, the regional governments and the central
+ministries and agencies as agencies, and the published hub designations.
 
 Reference records get deterministic ids (UUID5 of their name), so every device and the registry
 agree on them and seeding twice changes nothing. They are marked as already synced.
+
+A store keeps the version of the reference data it was seeded with (a hash of the shipped
+files), so opening a store whose data is current costs one query (:func:`seed_if_changed`).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import uuid
 from dataclasses import dataclass
@@ -17,10 +21,14 @@ from importlib.resources import files
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Agency, Hub, Region, utcnow
+from jipp_desktop.db.models import Agency, Hub, Region, Setting, utcnow
+from jipp_desktop.reference.agencies import central_agencies, central_csv
 from jipp_desktop.reference.hubs import MINISTRY_OF_REFORM, designations, province_agency_name
 
 NAMESPACE = uuid.UUID("5b0f7a3c-6a57-4d0e-9a51-4a1f3c0e7d21")
+VERSION_KEY = "reference_data_version"
+# Raised when what the seed writes changes in a way the files do not show.
+SEED_FORMAT = "2"
 
 
 def reference_id(kind: str, name: str) -> str:
@@ -38,14 +46,37 @@ class RegionRow:
     parent_code: str | None
 
 
+def _regions_csv() -> str:
+    return (files("resources") / "regions" / "regions.csv").read_text(encoding="utf-8")
+
+
 @cache
 def regions() -> tuple[RegionRow, ...]:
     """The 38 provinces and 514 regencies/cities shipped in resources/."""
-    text = (files("resources") / "regions" / "regions.csv").read_text(encoding="utf-8")
     return tuple(
         RegionRow(r["code"], r["name"], r["level"], r["parent_code"] or None)
-        for r in csv.DictReader(io.StringIO(text))
+        for r in csv.DictReader(io.StringIO(_regions_csv()))
     )
+
+
+@cache
+def reference_version() -> str:
+    """The version of the shipped reference data: a hash of its files and designations."""
+    digest = hashlib.sha256(SEED_FORMAT.encode())
+    for part in (_regions_csv(), central_csv(), repr(designations())):
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def seed_if_changed(session: Session) -> bool:
+    """Seeds the reference data unless the store holds this version already; True if it
+    seeded. One query when nothing changed (the store-open path)."""
+    stored = session.scalar(select(Setting.value).where(Setting.key == VERSION_KEY))
+    if stored == reference_version():
+        return False
+    seed_reference_data(session)
+    session.merge(Setting(key=VERSION_KEY, value=reference_version()))
+    return True
 
 
 def regional_government_name(region: RegionRow) -> str:
@@ -67,12 +98,16 @@ def seed_reference_data(session: Session) -> None:
         )
     now = utcnow()
     have = set(session.scalars(select(Agency.id)))
-    agencies = [(regional_government_name(r), r.level, r.code) for r in regions()] + [
-        (MINISTRY_OF_REFORM, "ministry", None)
+    agencies: list[tuple[str, str, str | None, str | None]] = [
+        (regional_government_name(r), r.level, r.code, None) for r in regions()
     ]
-    agencies += [(d.agency_name, d.kind, None) for d in designations() if d.kind != "province"]
+    agencies += [(a.name, a.kind, None, a.parent) for a in central_agencies()]
+    agencies += [(MINISTRY_OF_REFORM, "ministry", None, None)]
+    agencies += [
+        (d.agency_name, d.kind, None, None) for d in designations() if d.kind != "province"
+    ]
     rows = []
-    for name, kind, code in agencies:
+    for name, kind, code, parent in agencies:
         aid = reference_id("agency", name)
         if aid not in have:
             have.add(aid)
@@ -82,6 +117,7 @@ def seed_reference_data(session: Session) -> None:
                     "name": name,
                     "kind": kind,
                     "region_code": code,
+                    "parent_id": reference_id("agency", parent) if parent else None,
                     "updated_at": now,
                 }
             )

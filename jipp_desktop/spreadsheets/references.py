@@ -1,7 +1,8 @@
 """Resolving what a cell names to what the store holds: a region by code or name ("51.71",
-"Kota Denpasar", "Kab. Badung", "Kabupaten Badung", "51.03 Kabupaten Badung"), an agency by id
-or name ("Pemerintah Kota Denpasar", "Pemkot Denpasar", or the region it governs), and the
-innovation a record was replicated from (by id or registration number).
+"5171", "Kota Denpasar", "Kab. Badung", "Kabupaten Badung", "51.03 Kabupaten Badung", "DKI
+Jakarta", "DIY", "Jatim"), an agency by id, name, short form ("Kemenkumham", "ATR/BPN") or
+the region it governs ("Pemerintah Kota Denpasar", "Pemkot Denpasar", "Pemprov DKI
+Jakarta"), and the innovation a record was replicated from (by id or registration number).
 
 Everything is loaded once per import, so resolving 100,000 rows costs no query per row.
 """
@@ -15,15 +16,49 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Agency, Innovation, Region
 from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.reference.agencies import central_agencies
+from jipp_desktop.reference.seed import reference_id
 from jipp_desktop.spreadsheets.headers import fold
 
-_CODE = re.compile(r"^(\d{2}(?:\.\d{2})?)\b\s*[-–:]?\s*(.*)$")
+# "51", "51.71", "5171" (as LAN writes codes), each perhaps followed by the name.
+_CODE = re.compile(r"^(\d{2})(?:\.?(\d{2}))?(?!\d)(?:\.0)?\s*[-–:]?\s*(.*)$")
+# The common names of provinces beside the official ones (folded form).
+PROVINCE_FORMS = {
+    "31": ("dki jakarta", "jakarta", "dki", "daerah khusus jakarta", "provinsi dki jakarta"),
+    "34": ("di yogyakarta", "diy", "daerah istimewa yogyakarta", "d i yogyakarta", "jogja"),
+    "11": ("nanggroe aceh darussalam", "nad"),
+    "12": ("sumut",),
+    "13": ("sumbar",),
+    "16": ("sumsel",),
+    "19": ("babel", "bangka belitung"),
+    "21": ("kepri",),
+    "32": ("jabar",),
+    "33": ("jateng",),
+    "35": ("jatim",),
+    "52": ("ntb",),
+    "53": ("ntt",),
+    "61": ("kalbar",),
+    "62": ("kalteng",),
+    "63": ("kalsel",),
+    "64": ("kaltim",),
+    "65": ("kaltara",),
+    "71": ("sulut",),
+    "72": ("sulteng",),
+    "73": ("sulsel",),
+    "74": ("sultra",),
+    "76": ("sulbar",),
+    "82": ("malut",),
+}
 # Abbreviations of region and government names in offices' lists (folded form).
 _REGION_PREFIXES = (
     ("kab ", "kabupaten "),
     ("kabupaten ", "kabupaten "),
     ("kota ", "kota "),
     ("kotamadya ", "kota "),
+    ("kota adm ", "kota "),
+    ("kota administrasi ", "kota "),
+    ("kab adm ", "kabupaten "),
+    ("kabupaten administrasi ", "kabupaten "),
     ("prov ", ""),
     ("provinsi ", ""),
     ("propinsi ", ""),
@@ -34,6 +69,19 @@ _AGENCY_PREFIXES = (
     ("pemprov ", "pemerintah provinsi "),
     ("pemda ", "pemerintah "),
 )
+# A regional government's name before its region, and the level it names (folded form).
+_GOVERNMENT_PREFIXES = (
+    ("pemerintah provinsi ", "province"),
+    ("pemprov ", "province"),
+    ("pemerintah kabupaten ", "regency"),
+    ("pemkab ", "regency"),
+    ("pemerintah kota ", "city"),
+    ("pemkot ", "city"),
+    ("pemerintah daerah ", None),
+    ("pemda ", None),
+    ("pemerintah ", None),
+)
+_LEVEL_WORD = {"regency": "kabupaten ", "city": "kota "}
 
 
 class RegionResolver:
@@ -41,18 +89,39 @@ class RegionResolver:
 
     def __init__(self, session: Session) -> None:
         self.names: dict[str, str] = {}
+        self.levels: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
         bare: dict[str, set[str]] = {}
-        for code, name in session.execute(select(Region.code, Region.name)):
+        for code, name, level in session.execute(select(Region.code, Region.name, Region.level)):
             self.names[code] = name
+            self.levels[code] = level
+            folded = fold(name)
+            # "Kota Administrasi Jakarta Pusat" is "Kota Jakarta Pusat" to everyone.
+            folded = re.sub(r"^(kabupaten|kota) administrasi ", r"\1 ", folded)
             self._by_name[fold(name)] = code
-            stripped = re.sub(r"^(kabupaten|kota) ", "", fold(name))
+            self._by_name[folded] = code
+            stripped = re.sub(r"^(kabupaten|kota) ", "", folded)
             bare.setdefault(stripped, set()).add(code)
+        for code, forms in PROVINCE_FORMS.items():
+            if code in self.names:
+                for form in forms:
+                    self._by_name.setdefault(form, code)
         # A bare name ("Badung") stands for a region only when no other region shares it.
         for text, codes in bare.items():
             if len(codes) == 1 and text not in self._by_name:
                 self._by_name[text] = next(iter(codes))
         self._ambiguous = {text for text, codes in bare.items() if len(codes) > 1}
+
+    def in_level(self, text: str, level: str | None) -> str | None:
+        """The region a name names at a level ("Badung" as a regency is Kabupaten Badung)."""
+        if level in _LEVEL_WORD:
+            code = self._by_text(_LEVEL_WORD[level] + fold(text))
+            if code is not None:
+                return code
+        code = self._by_text(text)
+        if code is not None and level is not None and self.levels.get(code) != level:
+            return None
+        return code
 
     def _by_text(self, text: str) -> str | None:
         folded = fold(text)
@@ -69,7 +138,7 @@ class RegionResolver:
         """The region code the text names, or why it names none."""
         text = text.strip()
         if m := _CODE.match(text):
-            code, rest = m[1], m[2].strip()
+            code, rest = (f"{m[1]}.{m[2]}" if m[2] else m[1]), m[3].strip()
             if code not in self.names:
                 return None, FieldError(
                     "region_code",
@@ -109,6 +178,7 @@ class AgencyResolver:
     def __init__(self, session: Session, regions: RegionResolver) -> None:
         self._regions = regions
         self.names: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
         self._by_region: dict[str, str] = {}
         rows = session.execute(
@@ -118,26 +188,52 @@ class AgencyResolver:
         )
         for agency_id, name, kind, region in rows:
             self.names[agency_id] = name
+            self.kinds[agency_id] = kind
             self._by_name[fold(name)] = agency_id
             if kind in ("province", "regency", "city") and region:
                 self._by_region[region] = agency_id
+        for central in central_agencies():
+            agency_id = reference_id("agency", central.name)
+            if agency_id in self.names:
+                for short in central.short_forms:
+                    self._by_name.setdefault(fold(short), agency_id)
 
-    def resolve(self, text: str) -> tuple[str | None, FieldError | None]:
-        """The agency id the text names, or why it names none."""
+    def add(self, agency_id: str, name: str, kind: str) -> None:
+        """Knows an agency created during the import."""
+        self.names[agency_id] = name
+        self.kinds[agency_id] = kind
+        self._by_name[fold(name)] = agency_id
+
+    def find(self, text: str) -> str | None:
+        """The agency id the text names, or None."""
         text = text.strip()
         if text in self.names:
-            return text, None
+            return text
         folded = fold(text)
-        if folded in self._by_name:
-            return self._by_name[folded], None
+        for key in (folded, folded.removesuffix(" ri"), folded.removesuffix(" republik indonesia")):
+            if key in self._by_name:
+                return self._by_name[key]
         for short, full in _AGENCY_PREFIXES:
             if folded.startswith(short):
                 expanded = full + folded[len(short) :]
                 if expanded in self._by_name:
-                    return self._by_name[expanded], None
+                    return self._by_name[expanded]
+        return self._by_region.get(self._government_region(text) or "")
+
+    def _government_region(self, text: str) -> str | None:
+        """The region a regional government's name governs ("Pemprov DKI Jakarta" → 31)."""
+        folded = fold(text)
+        for prefix, level in _GOVERNMENT_PREFIXES:
+            if folded.startswith(prefix):
+                return self._regions.in_level(folded[len(prefix) :], level)
         region, _ = self._regions.resolve(text)
-        if region in self._by_region:
-            return self._by_region[region], None
+        return region
+
+    def resolve(self, text: str) -> tuple[str | None, FieldError | None]:
+        """The agency id the text names, or why it names none."""
+        found = self.find(text)
+        if found is not None:
+            return found, None
         return None, FieldError(
             "agency_id",
             f"instansi {text!r} tidak ditemukan; tulis nama seperti pada daftar instansi "

@@ -72,7 +72,7 @@ def test_stats_json_keys_and_sums(capsys: pytest.CaptureFixture[str], demo_path:
     assert (stats["provinces"], stats["regencies"], stats["cities"]) == (38, 416, 98)
     for key in ("by_phase", "by_workflow", "by_continuation"):
         assert sum(stats[key].values()) == 120
-    assert stats["commitments"] >= 3 and stats["verifications"] > 0 and stats["hubs"] == 24
+    assert stats["commitments"] >= 3 and stats["verifications"] > 0 and stats["hubs"] == 35
     assert stats["pending_changes"] == 0  # demo data is never pushed, so never pending
 
 
