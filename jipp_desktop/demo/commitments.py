@@ -92,7 +92,10 @@ def _hub_commitment(
     cities = [r.name for r in regions() if r.parent_code == province.region_code]
     towns = [c.removeprefix("Kota ") for c in cities if c.startswith("Kota ")]
     place = towns[0] if towns else province.name.removeprefix("Pemerintah Provinsi ")
-    signed = date(rng.randint(2024, 2025), rng.randint(1, 12), rng.randint(1, 28))
+    # Never after the day the demo runs.
+    signed = min(
+        date(rng.randint(2024, 2025), rng.randint(1, 12), rng.randint(1, 28)), date.today()
+    )
     signers = [
         SignatoryInput(
             agency_name=a.name,

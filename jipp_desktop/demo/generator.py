@@ -13,7 +13,7 @@ import random
 from collections import defaultdict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
@@ -175,6 +175,17 @@ class _Builder:
             "updated_at": self.now,
         }
 
+    def _decision_times(self, created: datetime, revised: bool) -> tuple[datetime, datetime]:
+        """When a record's decisions were made: a first one 3-60 days after ``created`` and,
+        after a revision, the next 5-40 days later — squeezed between ``created`` and now when
+        they would fall after it (a record made last week was not verified next month)."""
+        first = timedelta(days=self.rng.randint(3, 60))
+        last = first + (timedelta(days=self.rng.randint(5, 40)) if revised else timedelta())
+        room = self.now - created
+        if last > room:
+            first, last = first * (room / last), room
+        return created + first, created + last
+
     def chunk(self, first_seq: int, count: int) -> dict[str, list[dict[str, Any]]]:
         """``count`` innovations numbered from ``first_seq``, with what hangs off them."""
         rng, today = self.rng, self.today
@@ -188,7 +199,9 @@ class _Builder:
             row = innovation_row(rng, first_seq + n, place, theme, today)
             operator = rng.choice(self.staff.operators)
             workflow = weighted(rng, WORKFLOW_WEIGHTS)
-            created = moment(rng, row["launch_date"], today)
+            # Nothing of the demo is dated after the moment it runs: a record made "today" at
+            # office hours still to come is made now.
+            created = min(moment(rng, row["launch_date"], today), self.now)
             row.update(
                 id=new_id(),
                 workflow=workflow,
@@ -201,16 +214,16 @@ class _Builder:
                 if source_agency != place.agency_id:
                     row["replicated_from_id"] = source_id
                     row["competition_category"] = "replication"
-            checked = created + timedelta(days=rng.randint(3, 60))
-            if workflow in ("needs_revision", "resubmitted") or (
+            revised = workflow in ("needs_revision", "resubmitted") or (
                 workflow == "verified" and rng.random() < 0.2
-            ):
+            )
+            first, checked = self._decision_times(created, revised)
+            if revised:
                 verifications.append(
                     self._verification(
-                        row, "needs_revision", checked, notes=rng.choice(REVISION_NOTES)
+                        row, "needs_revision", first, notes=rng.choice(REVISION_NOTES)
                     )
                 )
-                checked += timedelta(days=rng.randint(5, 40))
             if workflow == "verified":
                 continuation = weighted(rng, VERIFIED_CONTINUATION)
                 stopped = continuation == "stopped"

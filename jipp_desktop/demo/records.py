@@ -123,7 +123,7 @@ class Place:
 
 def _dates(rng: random.Random, today: date) -> tuple[int, date, date]:
     year = rng.randint(2014, min(2024, today.year))
-    trial = date(year, rng.randint(1, 9), rng.randint(1, 28))
+    trial = min(date(year, rng.randint(1, 9), rng.randint(1, 28)), today)
     launch = trial + timedelta(days=rng.randint(30, 200))
     return year, trial, min(launch, today)
 

@@ -15,6 +15,8 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -30,7 +32,8 @@ from jipp_desktop.documents.tables import data_table, number
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
-from jipp_desktop.services.search import apply_filter
+from jipp_desktop.services.search import apply_filter, due_for_reverification
+from jipp_desktop.services.stats import UNSET, reverification_label, unset_label
 
 NO_REGION = "-"
 BAR_COLOURS = ("#3e7cb1", "#81a4cd", "#f4a259", "#bc4b51", "#5b8e7d", "#8cb369")
@@ -47,6 +50,7 @@ class RecapData:
         by_sector: sector code ("" when not set) → Counter of continuation codes and "total".
         province_names: province code → name.
         newest: the newest change among the counted records (the report's data date).
+        due: verified records whose last verification is more than 12 months old.
     """
 
     total: int = 0
@@ -54,6 +58,7 @@ class RecapData:
     by_sector: dict[str, Counter[str]] = field(default_factory=dict)
     province_names: dict[str, str] = field(default_factory=dict)
     newest: datetime | None = None
+    due: int = 0
 
     def sum_of(self, key: str) -> int:
         """The total of one code over every province (e.g. "continuing", "verified")."""
@@ -81,7 +86,7 @@ def recap_data(session: Session, f: InnovationFilter) -> RecapData:
     for prov, phase, continuation, workflow, count, newest in session.execute(grouped):
         counter = data.by_province.setdefault(prov, Counter())
         counter["total"] += count
-        counter[phase or "unset"] += count
+        counter[phase or UNSET] += count
         counter[continuation] += count
         counter[workflow] += count
         data.total += count
@@ -95,6 +100,8 @@ def recap_data(session: Session, f: InnovationFilter) -> RecapData:
         counter = data.by_sector.setdefault(sector or "", Counter())
         counter["total"] += count
         counter[continuation] += count
+    due = apply_filter(select(func.count()).select_from(Innovation), f)
+    data.due = session.scalar(due.where(due_for_reverification())) or 0
     codes = [c for c in data.by_province if c != NO_REGION]
     names = session.execute(select(Region.code, Region.name).where(Region.code.in_(codes)))
     data.province_names = {code: name for code, name in names}
@@ -124,11 +131,13 @@ def describe_filter(session: Session, f: InnovationFilter, lang: str = "id") -> 
     if f.year:
         parts.append(f"{pick(lang, 'Tahun mulai', 'Year started')}: {f.year}")
     if f.needs_reverification:
-        parts.append(pick(lang, "perlu verifikasi ulang", "needs re-verification"))
+        parts.append(reverification_label(lang))
     return "; ".join(parts)
 
 
-def _bar_chart(title: str, labels: list[str], values: list[int], width: float) -> Drawing:
+def _bar_chart(
+    title: str, labels: list[str], values: list[int], width: float, lang: str
+) -> Drawing:
     height = 62 * mm
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
@@ -138,11 +147,23 @@ def _bar_chart(title: str, labels: list[str], values: list[int], width: float) -
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = labels
+    chart.valueAxis.labelTextFormat = lambda v: number(v, lang)
+    # Each label on as many lines as it needs under its bar (cut, "Berlanjut…" twice could not
+    # be told apart); the plot is raised by the lines of the longest.
+    # A word wider than its bar's slot makes the labels smaller (not run into each other).
+    slot = chart.width / max(len(labels), 1) - 3
+    widest = max((stringWidth(w, FONT, 7) for label in labels for w in label.split()), default=1)
+    size = max(5.0, min(7.0, 7 * slot / widest))
+    wrapped = ["\n".join(simpleSplit(label, FONT, size, slot)) for label in labels]
+    lines = max((w.count("\n") + 1 for w in wrapped), default=1)
+    chart.y = 6 * mm + lines * size * 1.2
+    chart.height = height - 19 * mm - lines * size * 1.2
+    chart.categoryAxis.categoryNames = wrapped
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fontSize = size
+    chart.categoryAxis.labels.leading = size * 1.2
     chart.categoryAxis.labels.angle = 0
-    chart.barLabelFormat = lambda v: number(v)
+    chart.barLabelFormat = lambda v: number(v, lang)
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 6
@@ -169,7 +190,9 @@ def _with_title(drawing: Drawing, title: str) -> Drawing:
     return drawing
 
 
-def _province_chart(title: str, labels: list[str], values: list[int], width: float) -> Drawing:
+def _province_chart(
+    title: str, labels: list[str], values: list[int], width: float, lang: str
+) -> Drawing:
     bar = 4.2 * mm
     height = bar * len(labels) + 18 * mm
     drawing = Drawing(width, height)
@@ -180,10 +203,11 @@ def _province_chart(title: str, labels: list[str], values: list[int], width: flo
     chart.valueAxis.valueMin = 0
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = lambda v: number(v, lang)
     chart.categoryAxis.categoryNames = labels[::-1]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
-    chart.barLabelFormat = lambda v: number(v)
+    chart.barLabelFormat = lambda v: number(v, lang)
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 6.5
     chart.barLabels.boxAnchor = "w"
@@ -220,6 +244,7 @@ def recap_story(
         (t("Berlanjut (termasuk dengan pengembangan)", "Continuing (incl. developed)"), continuing),
         (CONTINUATION.label("stopped", lang), data.sum_of("stopped")),
         (CONTINUATION.label("unknown", lang), data.sum_of("unknown")),
+        (reverification_label(lang), data.due),
     ]
     left = 92 * mm
     summary_table = data_table(
@@ -230,7 +255,9 @@ def recap_story(
         lang=lang,
     )
     chart_w = (width - left - 8 * mm) / 2
-    phases = [PHASES.label(c, lang) for c in PHASES.codes()]
+    # A record without a phase is counted under "Belum diisi": the phases add up to the total.
+    phase_codes = [*PHASES.codes(), *([UNSET] if data.sum_of(UNSET) else [])]
+    phases = [PHASES.label(c, lang) if c != UNSET else unset_label(lang) for c in phase_codes]
     conts = [CONTINUATION.label(c, lang) for c in CONTINUATION.codes()]
     top = Table(
         [
@@ -239,14 +266,16 @@ def recap_story(
                 _bar_chart(
                     t("Menurut tahap", "By phase"),
                     phases,
-                    [data.sum_of(c) for c in PHASES.codes()],
+                    [data.sum_of(c) for c in phase_codes],
                     chart_w,
+                    lang,
                 ),
                 _bar_chart(
                     t("Menurut keberlanjutan", "By continuation"),
-                    _short(conts),
+                    conts,
                     [data.sum_of(c) for c in CONTINUATION.codes()],
                     chart_w,
+                    lang,
                 ),
             ]
         ],
@@ -262,14 +291,7 @@ def recap_story(
     provinces = sorted(
         (c for c in data.by_province if c != NO_REGION), key=lambda c: data.province_names.get(c, c)
     )
-    prov_cols = [
-        "total",
-        *PHASES.codes(),
-        "continuing",
-        "continuing_developed",
-        "stopped",
-        "verified",
-    ]
+    prov_cols = ["total", *phase_codes, *CONTINUATION.codes(), "verified"]
     header = [
         t("Provinsi", "Province"),
         t("Jumlah", "Total"),
@@ -277,6 +299,7 @@ def recap_story(
         CONTINUATION.label("continuing", lang),
         t("Berlanjut + pengembangan", "Continuing, developed"),
         CONTINUATION.label("stopped", lang),
+        CONTINUATION.label("unknown", lang),
         WORKFLOW.label("verified", lang),
     ]
     rows = [
@@ -315,6 +338,7 @@ def recap_story(
                         [data.province_names.get(c, c) for c in top],
                         [data.by_province[c]["total"] for c in top],
                         width,
+                        lang,
                     )
                 ]
             ),
@@ -325,7 +349,7 @@ def recap_story(
     sector_cols = ["total", *CONTINUATION.codes()]
     sector_rows = [
         [
-            SECTORS.label(s, lang) if s else t("(belum diisi)", "(not set)"),
+            SECTORS.label(s, lang) if s else unset_label(lang),
             *(data.by_sector[s][k] for k in sector_cols),
         ]
         for s in sorted(data.by_sector, key=lambda s: (-data.by_sector[s]["total"], s))
@@ -356,11 +380,6 @@ def recap_story(
         lang=lang,
     )
     return story
-
-
-def _short(labels: list[str]) -> list[str]:
-    """Chart labels short enough to sit under a bar."""
-    return [label if len(label) <= 10 else label[:9] + "…" for label in labels]
 
 
 def build_recap(

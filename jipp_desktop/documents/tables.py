@@ -31,6 +31,8 @@ from jipp_desktop.documents.styles import (
 )
 
 BLOCK_ROWS = 300
+# The smallest size a column title is shrunk to so that its words stay whole.
+MIN_HEAD_SIZE = 5.5
 PADDING = 3
 CELL_SIZE = CELL.fontSize
 HEAD_RIGHT = HEAD.clone("HeadRight", alignment=TA_RIGHT)
@@ -67,6 +69,18 @@ def _cell(value: Cell, width: float, wrap: bool, lang: str) -> object:
     return fitted(str(value), width) if wrap else str(value)
 
 
+def _title(text: str, width: float, style: ParagraphStyle) -> object:
+    """A column title as a cell: wrapped between words, never inside one ("Pengemban / gan"),
+    in a smaller size when its longest word would not fit the column otherwise."""
+    room = width - 2 * PADDING
+    widest = max((_width(w, style.fontName, style.fontSize) for w in text.split()), default=0)
+    if widest <= room:
+        return fitted(text, width, style)
+    size = max(MIN_HEAD_SIZE, 0.94 * style.fontSize * room / widest)
+    small = style.clone(f"{style.name}{size:.2f}", fontSize=size, leading=size * 1.2)
+    return Paragraph(esc(text), small)
+
+
 def data_table(
     header: Sequence[str],
     rows: Iterable[Sequence[Cell]],
@@ -90,7 +104,7 @@ def data_table(
         raise ValueError(f"{len(header)} columns but {len(widths)} widths")
     numeric_cols = set(numeric)
     head = [
-        fitted(h.replace("/", " / "), widths[i], HEAD_RIGHT if i in numeric_cols else HEAD)
+        _title(h.replace("/", " / "), widths[i], HEAD_RIGHT if i in numeric_cols else HEAD)
         for i, h in enumerate(header)
     ]
     style = [

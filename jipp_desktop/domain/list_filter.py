@@ -16,7 +16,8 @@ class InnovationFilter:
         text: full-text words (all must match; the last one may be a prefix).
         province_code: a province; includes its regencies and cities.
         region_code: one regency or city (or province-level records when a province code).
-        needs_reverification: not verified in the last 12 months.
+        needs_reverification: due for re-verification: verified, the last verification more
+            than 12 months ago (``services.search.due_for_reverification``).
     """
 
     text: str = ""

@@ -4,10 +4,11 @@ over 100,000 records never load them all into Python."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Float,
     Integer,
     Select,
@@ -74,11 +75,18 @@ def apply_filter(query: Select[Any], f: InnovationFilter) -> Select[Any]:
         if value is not None and value != "":
             query = query.where(field == value)
     if f.needs_reverification:
-        cutoff = utcnow() - REVERIFY_AFTER
-        query = query.where(
-            (Innovation.last_verified_at.is_(None)) | (Innovation.last_verified_at < cutoff)
-        )
+        query = query.where(due_for_reverification())
     return query
+
+
+def due_for_reverification(now: datetime | None = None) -> ColumnElement[bool]:
+    """The records "Perlu verifikasi ulang" counts: verified ones whose last verification is
+    more than 12 months before ``now`` (or carries no date). A draft, a record waiting for its
+    first decision or a rejected one is not due for *re*-verification."""
+    cutoff = (now or utcnow()) - REVERIFY_AFTER
+    return (Innovation.workflow == "verified") & (
+        Innovation.last_verified_at.is_(None) | (Innovation.last_verified_at < cutoff)
+    )
 
 
 def count_innovations(session: Session, f: InnovationFilter) -> int:

@@ -1,4 +1,6 @@
-"""Counts for the dashboard and `stats --json` (tombstoned records are never counted)."""
+"""Counts for the dashboard, the recap and `stats --json` (tombstoned records are never
+counted). Every grouping adds up to the number of innovations: a record without a value is
+counted under ``unset`` ("Belum diisi"), and ``by_phase`` always has that key."""
 
 from __future__ import annotations
 
@@ -18,6 +20,32 @@ from jipp_desktop.db.models import (
     Verification,
 )
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, WORKFLOW
+from jipp_desktop.services.search import due_for_reverification
+
+# The key of records without a value in the groupings (kept as the JSON key it always was).
+UNSET = "unset"
+# What an officer reads for UNSET and for the re-verification count, in every output.
+UNSET_LABEL = ("Belum diisi", "Not set")
+REVERIFICATION_LABEL = (
+    "Perlu verifikasi ulang (terverifikasi > 12 bulan lalu)",
+    "Due for re-verification (verified > 12 months ago)",
+)
+
+
+def unset_label(lang: str) -> str:
+    """The words for a missing value ("Belum diisi") in the officer's language."""
+    return UNSET_LABEL[1] if lang == "en" else UNSET_LABEL[0]
+
+
+def reverification_label(lang: str) -> str:
+    """The name of the re-verification count in the officer's language."""
+    return REVERIFICATION_LABEL[1] if lang == "en" else REVERIFICATION_LABEL[0]
+
+
+def needs_reverification(session: Session) -> int:
+    """Verified innovations whose last verification is more than 12 months old."""
+    query = select(func.count()).select_from(Innovation).where(Innovation.deleted_at.is_(None))
+    return session.scalar(query.where(due_for_reverification())) or 0
 
 
 def _count(session: Session, model: Any) -> int:
@@ -33,7 +61,7 @@ def _by(session: Session, column: Any, codes: list[str]) -> dict[str, int]:
     )
     counts = dict.fromkeys(codes, 0)
     for code, n in rows:
-        counts[code if code is not None else "unset"] = n
+        counts[code if code is not None else UNSET] = n
     return counts
 
 
@@ -49,13 +77,13 @@ def pending_by_kind(session: Session) -> dict[str, int]:
 
 
 def by_sector(session: Session) -> dict[str, int]:
-    """Innovations per government affair (sector code, "unset" when blank), largest first."""
+    """Innovations per government affair (sector code, UNSET when blank), largest first."""
     counts = _by(session, Innovation.sector, [])
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
 def by_province(session: Session) -> dict[str, int]:
-    """Innovations per province code (national bodies' records under "unset"), largest first."""
+    """Innovations per province code (national bodies' records under UNSET), largest first."""
     province = func.substr(Innovation.region_code, 1, 2)
     counts = _by(session, province, [])
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
@@ -65,7 +93,7 @@ def _status_counts(session: Session) -> dict[str, dict[str, int]]:
     """Innovations by phase, by workflow and by continuation, from one pass over the covering
     index ix_innovations_counts (its column order makes the grouping free of sorting)."""
     out: dict[str, dict[str, int]] = {
-        "by_phase": dict.fromkeys(PHASES.codes(), 0),
+        "by_phase": dict.fromkeys([*PHASES.codes(), UNSET], 0),
         "by_workflow": dict.fromkeys(WORKFLOW.codes(), 0),
         "by_continuation": dict.fromkeys(CONTINUATION.codes(), 0),
     }
@@ -80,7 +108,7 @@ def _status_counts(session: Session) -> dict[str, dict[str, int]]:
             ("by_workflow", workflow),
             ("by_continuation", continuation),
         ):
-            code = code if code is not None else "unset"
+            code = code if code is not None else UNSET
             out[key][code] = out[key].get(code, 0) + n
     return out
 
@@ -100,5 +128,6 @@ def store_stats(session: Session) -> dict[str, Any]:
         "regencies": levels.get("regency", 0),
         "cities": levels.get("city", 0),
         "pending_changes": pending,
+        "needs_reverification": needs_reverification(session),
         **status,
     }

@@ -75,6 +75,10 @@
         <translation>New agency</translation>
     </message>
     <message>
+        <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Instansi tersimpan.</source>
         <translation>Agency saved.</translation>
     </message>
@@ -85,6 +89,10 @@
     <message>
         <source>Hapus instansi ini?</source>
         <translation>Delete this agency?</translation>
+    </message>
+    <message>
+        <source>Instansi dihapus.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -271,6 +279,10 @@
         <translation>Commitment saved.</translation>
     </message>
     <message>
+        <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Komitmen belum tersimpan: periksa isian yang ditandai.</source>
         <translation>Commitment not saved: check the marked fields.</translation>
     </message>
@@ -297,6 +309,18 @@
     <message>
         <source>Surat dibuat (%1 halaman), sidik isi %2.</source>
         <translation>Letter made (%1 pages), content fingerprint %2.</translation>
+    </message>
+    <message>
+        <source>Komitmen ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda belum disimpan dan tidak ditimpa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komitmen ini telah dihapus di tempat lain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diperbarui: komitmen ini diubah di tempat lain.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -353,8 +377,8 @@
         <translation>Awaiting verification</translation>
     </message>
     <message>
-        <source>Perlu verifikasi ulang</source>
-        <translation>Due for re-verification</translation>
+        <source>Perlu verifikasi ulang (terverifikasi &gt; 12 bulan lalu)</source>
+        <translation>Due for re-verification (verified &gt; 12 months ago)</translation>
     </message>
     <message>
         <source>Perubahan belum disinkronkan</source>
@@ -385,8 +409,8 @@
         <translation>Counting failed: %1</translation>
     </message>
     <message>
-        <source>(kosong)</source>
-        <translation>(blank)</translation>
+        <source>Belum diisi</source>
+        <translation>Not set</translation>
     </message>
     <message>
         <source>Nasional (K/L)</source>
@@ -461,8 +485,8 @@
         <translation>All years</translation>
     </message>
     <message>
-        <source>Perlu verifikasi ulang (&gt; 12 bulan)</source>
-        <translation>Needs re-verification (&gt; 12 months)</translation>
+        <source>Perlu verifikasi ulang (terverifikasi &gt; 12 bulan lalu)</source>
+        <translation>Due for re-verification (verified &gt; 12 months ago)</translation>
     </message>
     <message>
         <source>Hapus filter</source>
@@ -587,6 +611,10 @@
         <translation>New hub designation</translation>
     </message>
     <message>
+        <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hub tersimpan.</source>
         <translation>Hub saved.</translation>
     </message>
@@ -689,6 +717,14 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished">Reload</translation>
+    </message>
+    <message>
+        <source>Buang perubahan di formulir dan baca data tersimpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>** wajib diisi untuk menyimpan draf; * wajib diisi sebelum diajukan.</source>
         <translation>** required to save a draft; * required before submitting.</translation>
     </message>
@@ -703,6 +739,22 @@
     <message>
         <source>Inovasi: %1</source>
         <translation>Innovation: %1</translation>
+    </message>
+    <message>
+        <source>Rekaman ini telah diubah di tempat lain (mis. sinkronisasi) sejak dibuka. Perubahan Anda belum disimpan dan tidak ditimpa; simpan untuk memakainya, atau Muat ulang untuk membaca versi tersimpan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rekaman ini telah dihapus di tempat lain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diperbarui: rekaman ini diubah di tempat lain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status: %1 — sedang diverifikasi, tidak dapat diubah.</source>
@@ -721,8 +773,16 @@
         <translation>Draft saved.</translation>
     </message>
     <message>
+        <source>Belum tersimpan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Periksa %1 isian yang ditandai merah.</source>
         <translation>Check the %1 fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Menyimpan… formulir ditutup setelah tersimpan.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Perubahan belum disimpan</source>
@@ -912,6 +972,10 @@
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
+        <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kop surat belum tersimpan.</source>
         <translation>The letterhead was not saved.</translation>
     </message>
@@ -1009,6 +1073,14 @@
     <message>
         <source>JIPP Desktop %1 — Jaringan Inovasi Pelayanan Publik</source>
         <translation>JIPP Desktop %1 — Public Service Innovation Network</translation>
+    </message>
+    <message>
+        <source>Menyimpan perubahan… aplikasi ditutup setelah selesai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aplikasi tidak ditutup: ada perubahan yang tidak dapat disimpan.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1577,10 @@
         <translation>Opening the database…</translation>
     </message>
     <message>
+        <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>● Daring</source>
         <translation>● Online</translation>
     </message>
@@ -1620,16 +1696,16 @@
         <translation>Decision saved.</translation>
     </message>
     <message>
+        <source>Menyimpan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Menyimpan keputusan…</source>
         <translation>Saving the decision…</translation>
     </message>
     <message>
         <source>Periksa isian yang ditandai merah.</source>
         <translation>Check the fields marked in red.</translation>
-    </message>
-    <message>
-        <source>Verifikasi</source>
-        <translation>Verification</translation>
     </message>
 </context>
 <context>

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Date, DateTime, func, select
 
 from jipp_desktop.db.engine import Database, open_database
 from jipp_desktop.db.models import (
     Agency,
     AuditEntry,
     Award,
+    Base,
     Commitment,
     HubSpoke,
     Innovation,
     Officer,
     Replication,
+    UTCDateTime,
     Verification,
 )
 from jipp_desktop.demo.commitments import JOINT_TITLE
@@ -213,3 +216,30 @@ def test_progress_is_reported_and_cancel_keeps_nothing(db: Database) -> None:
         assert s.scalar(select(func.count()).select_from(Innovation)) == 0
         assert s.scalar(select(func.count()).select_from(Officer)) == 0
         assert s.scalar(select(func.count()).select_from(Commitment)) == 0
+
+
+def test_nothing_is_dated_after_the_moment_the_demo_runs(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "now.db")
+    started = datetime.now(UTC)
+    add_demo_data(db, 400, seed=12)
+    done = datetime.now(UTC)
+    dated = []
+    with db.session() as session:
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                if isinstance(column.type, Date | DateTime | UTCDateTime):
+                    latest = session.scalar(select(func.max(column)))
+                    if latest is not None:
+                        dated.append((f"{table.name}.{column.name}", latest))
+        verified = session.scalar(select(func.count()).where(Innovation.workflow == "verified"))
+    names = {name for name, _ in dated}
+    assert {"verifications.verified_at", "innovations.last_verified_at"} <= names
+    assert {"commitments.signed_on", "replications.interest_date"} <= names
+    for name, latest in dated:
+        if isinstance(latest, datetime):
+            latest = latest if latest.tzinfo else latest.replace(tzinfo=UTC)
+            assert latest <= done, f"{name} {latest} is after the demo ran ({started}–{done})"
+        else:
+            assert latest <= done.date(), f"{name} {latest} is after today"
+    assert verified > 0
+    db.close()

@@ -162,7 +162,12 @@ def test_stats_count_only_live_records(db: Database, operator: Actor, ids: dict[
         assert s.scalar(select(func.count()).select_from(Innovation)) == 3
         assert s.execute(text("SELECT count(*) FROM audit_log")).scalar() == 4
     assert stats["innovations"] == 2
-    assert stats["by_phase"] == {"creation": 1, "development": 1, "institutionalisation": 0}
+    assert stats["by_phase"] == {
+        "creation": 1,
+        "development": 1,
+        "institutionalisation": 0,
+        "unset": 0,
+    }
     assert stats["by_workflow"]["draft"] == 2 and sum(stats["by_workflow"].values()) == 2
     assert stats["by_continuation"] == {
         "continuing": 0,

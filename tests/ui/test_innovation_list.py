@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 
+from jipp_desktop.db.models import Innovation, utcnow
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.services import search
 from tests.ui.conftest import add_innovation, add_innovations, settle
@@ -97,15 +100,22 @@ def test_filters_are_remembered_between_runs(ctx, operator, qtbot):
 
 
 def test_needs_reverification_filter(window, operator):
-    add_innovations(window._ctx.db, operator, 2)
+    add_innovations(window._ctx.db, operator, 3)
+    with window._ctx.db.transaction() as s:
+        first, second = s.scalars(select(Innovation.id).order_by(Innovation.title).limit(2))
+        for record, days in ((first, 400), (second, 30)):
+            s.execute(
+                update(Innovation)
+                .where(Innovation.id == record)
+                .values(workflow="verified", last_verified_at=utcnow() - timedelta(days=days))
+            )
     page = window.show_page("innovations")
     page.filters.reverify.setChecked(True)
     settle(window._ctx)
-    # Never verified: every record needs (re-)verification.
-    assert page.model.rowCount() == 2
-    page.filters.workflow.set_value("verified")
-    settle(window._ctx)
-    assert page.model.rowCount() == 0
+    # Only the record verified more than 12 months ago; never-verified ones are not *re*-due.
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data(ID_ROLE) == first
+    assert page.filters.reverify.text() == "Perlu verifikasi ulang (terverifikasi > 12 bulan lalu)"
 
 
 def test_continuation_and_year_filters(window, operator):

@@ -4,7 +4,7 @@ changes not yet synced. Counting 100,000 records runs off the GUI thread."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,16 +17,19 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import PHASES, SECTORS, WORKFLOW
-from jipp_desktop.services.search import count_innovations
-from jipp_desktop.services.stats import by_province, by_sector, pending_by_kind, store_stats
+from jipp_desktop.services.stats import UNSET, by_province, by_sector, pending_by_kind, store_stats
 from ui.context import AppContext
 from ui.i18n import format_number
 from ui.widgets.charts import chart_view, show_bars, show_donut
 
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
+
 TOP = 10
+# The kinds of record the dashboard counts.
+COUNTED = ("innovation", "verification", "agency", "hub", "commitment")
 
 
 def dashboard_figures(ctx: AppContext) -> dict[str, Any]:
@@ -35,7 +38,8 @@ def dashboard_figures(ctx: AppContext) -> dict[str, Any]:
         figures = store_stats(s)
         figures["by_sector"] = by_sector(s)
         figures["by_province"] = by_province(s)
-        figures["due"] = count_innovations(s, InnovationFilter(needs_reverification=True))
+        # The same count as `stats --json` and the recap: verified > 12 months ago.
+        figures["due"] = figures["needs_reverification"]
         figures["pending_by_kind"] = pending_by_kind(s)
     return figures
 
@@ -51,7 +55,9 @@ class Tile(QFrame):
         self.value.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1565c0;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
-        layout.addWidget(QLabel(caption))
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
 
 
 class DashboardPage(QWidget):
@@ -72,7 +78,7 @@ class DashboardPage(QWidget):
             "innovations": Tile(self.tr("Inovasi"), "innovations"),
             "verified": Tile(self.tr("Terverifikasi"), "verified"),
             "waiting": Tile(self.tr("Menunggu verifikasi"), "waiting"),
-            "due": Tile(self.tr("Perlu verifikasi ulang"), "due"),
+            "due": Tile(self.tr("Perlu verifikasi ulang (terverifikasi > 12 bulan lalu)"), "due"),
             "pending": Tile(self.tr("Perubahan belum disinkronkan"), "pending"),
         }
         row = QHBoxLayout()
@@ -100,8 +106,13 @@ class DashboardPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        ctx.data_changed.connect(lambda _entity: self.refresh())
+        ctx.changed.connect(self._changed)
         self.refresh()
+
+    def _changed(self, changes: ChangeSet, _initiator: object) -> None:
+        # Counts of records, and of the changes waiting for the registry.
+        if changes.sync_state or changes.touches(*COUNTED):
+            self.refresh()
 
     def refresh(self) -> None:
         """Counts again in the background (one count at a time)."""
@@ -146,33 +157,35 @@ class DashboardPage(QWidget):
         for key, tile in self.tiles.items():
             tile.value.setText(format_number(values[key], lang))
         self.state.setText("")
+        unset = self.tr("Belum diisi")
         show_bars(
             self.phase_chart,
             [
-                (PHASES.label(c, lang) or self.tr("(kosong)"), n)
+                (PHASES.label(c, lang) if c != UNSET else unset, n)
                 for c, n in _known(figures["by_phase"])
             ],
             self.tr("Inovasi"),
             horizontal=False,
+            lang=lang,
         )
-        show_donut(self.status_chart, [(WORKFLOW.label(c, lang), n) for c, n in workflow.items()])
+        show_donut(
+            self.status_chart, [(WORKFLOW.label(c, lang), n) for c, n in workflow.items()], lang
+        )
         sectors = list(figures["by_sector"].items())[:TOP]
         show_bars(
             self.sector_chart,
-            [
-                (SECTORS.label(c, lang) if c != "unset" else self.tr("(kosong)"), n)
-                for c, n in sectors
-            ],
+            [(SECTORS.label(c, lang) if c != UNSET else unset, n) for c, n in sectors],
             self.tr("Inovasi"),
+            lang=lang,
         )
         ref = self._ctx.reference
         provinces = [
             (ref.region_name(c) or self.tr("Nasional (K/L)"), n)
             for c, n in list(figures["by_province"].items())[:TOP]
         ]
-        show_bars(self.province_chart, provinces, self.tr("Inovasi"))
+        show_bars(self.province_chart, provinces, self.tr("Inovasi"), lang=lang)
 
 
 def _known(counts: dict[str, int]) -> list[tuple[str, int]]:
-    """Counts without the "unset" bucket when it is empty."""
-    return [(c, n) for c, n in counts.items() if c != "unset" or n]
+    """Counts without the UNSET ("Belum diisi") bucket when it is empty."""
+    return [(c, n) for c, n in counts.items() if c != UNSET or n]

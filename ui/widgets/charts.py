@@ -12,7 +12,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 # QtCharts elides category labels that do not fit beside the bars; shorter ones stay readable.
@@ -44,11 +44,25 @@ def _fresh_chart(view: QChartView) -> QChart:
     return chart
 
 
+def _localize(chart: QChart, lang: str) -> None:
+    """Numbers on the chart in the language's style ("20.019" in Indonesian): QtCharts formats
+    bar labels and axis values with the chart's locale."""
+    language = QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English
+    chart.setLocale(QLocale(language, QLocale.Country.AnyCountry))
+    chart.setLocalizeNumbers(True)
+
+
 def show_bars(
-    view: QChartView, items: list[tuple[str, int]], label: str, horizontal: bool = True
+    view: QChartView,
+    items: list[tuple[str, int]],
+    label: str,
+    horizontal: bool = True,
+    lang: str = "id",
 ) -> None:
-    """Replaces the chart's series with one bar per (category, count)."""
+    """Replaces the chart's series with one bar per (category, count), numbers in ``lang``'s
+    style."""
     chart = _fresh_chart(view)
+    _localize(chart, lang)
     bars = QBarSet(label)
     bars.setColor(QColor(PALETTE[0]))
     for _, n in items:
@@ -56,6 +70,8 @@ def show_bars(
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bars)
     series.setLabelsVisible(True)
+    # Labels are formatted with "g" and this many digits: enough that 20019 is not "2e+04".
+    series.setLabelsPrecision(15)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     # Horizontal bars list the first category at the bottom; reverse so the largest is on top.
@@ -71,7 +87,8 @@ def show_bars(
     categories.setLabelsFont(small)
     categories.setTruncateLabels(False)
     values = QValueAxis()
-    values.setLabelFormat("%d")
+    # "%.0f", not "%d": a localized chart formats only floating-point conversions.
+    values.setLabelFormat("%.0f")
     values.setRange(0, max([n for _, n in items] + [1]) * 1.1)
     values.applyNiceNumbers()
     cat_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
@@ -83,14 +100,17 @@ def show_bars(
     chart.legend().hide()
 
 
-def show_donut(view: QChartView, items: list[tuple[str, int]]) -> None:
-    """Replaces the chart's series with a donut of (label, count), blank slices left out."""
+def show_donut(view: QChartView, items: list[tuple[str, int]], lang: str = "id") -> None:
+    """Replaces the chart's series with a donut of (label, count), blank slices left out,
+    counts in ``lang``'s style."""
     chart = _fresh_chart(view)
+    _localize(chart, lang)
+    locale = chart.locale()
     series = QPieSeries()
     series.setHoleSize(0.45)
     for i, (name, n) in enumerate(items):
         if n:
-            piece = series.append(f"{name} ({n})", n)
+            piece = series.append(f"{name} ({locale.toString(n)})", n)
             piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
     chart.addSeries(series)
     chart.legend().show()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,9 @@ from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
 from ui.context import AppContext
 from ui.reference import Choice
 from ui.widgets.combos import ValueCombo, code_combo, searchable_combo
+
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
 
 SETTINGS_KEY = "innovations/filter"
 
@@ -58,7 +62,7 @@ class FilterBar(QWidget):
         self.continuation.setMinimumContentsLength(len(self.continuation.itemText(0)))
         self.year = ValueCombo(self.tr("Semua tahun"))
         self.year.set_choices((y, str(y)) for y in range(date.today().year, 1999, -1))
-        self.reverify = QCheckBox(self.tr("Perlu verifikasi ulang (> 12 bulan)"))
+        self.reverify = QCheckBox(self.tr("Perlu verifikasi ulang (terverifikasi > 12 bulan lalu)"))
         self.reset = QPushButton(self.tr("Hapus filter"))
 
         grid = QGridLayout(self)
@@ -88,7 +92,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.reverify.toggled.connect(self._emit)
         self.reset.clicked.connect(self.clear)
-        ctx.data_changed.connect(self._agencies_changed)
+        ctx.changed.connect(self._agencies_changed)
         self._restore()
         ctx.when_ready(self, self.load_choices)
 
@@ -113,8 +117,8 @@ class FilterBar(QWidget):
         combo.set_choices((c.value, c.text) for c in choices)
         combo.blockSignals(False)
 
-    def _agencies_changed(self, entity: str) -> None:
-        if entity == "agency" and self._agencies_loaded:
+    def _agencies_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.touches("agency") and self._agencies_loaded:
             self._fill(self.agency, self._ctx.reference.agencies())
 
     def _province_changed(self) -> None:
