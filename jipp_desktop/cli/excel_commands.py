@@ -30,6 +30,12 @@ def register(sub: Any) -> None:
         default="skip",
         help="rows matching a stored record: skip them (default) or update the record",
     )
+    imp.add_argument(
+        "--create-agencies",
+        action="store_true",
+        help="create the agencies the file names and the store lacks (admin; kind and region "
+        "guessed from the name, in the import's transaction)",
+    )
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=import_command)
 
@@ -98,10 +104,14 @@ def import_command(ctx: CliContext, args: argparse.Namespace) -> int:
             on_duplicate=args.on_duplicate,
             dry_run=args.dry_run,
             finish=write_errors,
+            create_agencies=args.create_agencies,
         )
     except SpreadsheetError as exc:
         raise CliError(exc.message()) from exc
     lines = [report.summary()]
+    if report.created_agencies:
+        head = "Agencies created: " if language() == "en" else "Instansi dibuat: "
+        lines.append(head + "; ".join(report.created_agencies))
     shown = [p for p in report.problems if p.kind != "existing"]
     lines += [p.describe() for p in shown[:PROBLEMS_SHOWN]]
     en = language() == "en"

@@ -24,14 +24,16 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import Innovation
-from jipp_desktop.domain.errors import FieldError, PermissionDenied
+from jipp_desktop.domain.errors import FieldError, PermissionDenied, ValidationFailed
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference.codes import VERIFICATION_OUTCOMES
+from jipp_desktop.services.agencies import create_agency
 from jipp_desktop.services.innovations import EDITORS, insert_innovations
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
 from jipp_desktop.services.verification import VERIFIERS
+from jipp_desktop.spreadsheets.agency_guess import guess_agency
 from jipp_desktop.spreadsheets.columns import OUTCOME
 from jipp_desktop.spreadsheets.decisions import (
     DECISION_KEYS,
@@ -39,6 +41,7 @@ from jipp_desktop.spreadsheets.decisions import (
     apply_decision,
     precheck,
 )
+from jipp_desktop.spreadsheets.references import AgencyResolver, RegionResolver
 from jipp_desktop.spreadsheets.report import (
     DUPLICATE_IN_FILE,
     EXISTING,
@@ -47,7 +50,7 @@ from jipp_desktop.spreadsheets.report import (
     RowProblem,
     column_uses,
 )
-from jipp_desktop.spreadsheets.rows import Row, read_batches
+from jipp_desktop.spreadsheets.rows import Row, agency_texts, read_batches
 from jipp_desktop.spreadsheets.source import ImportLimits, SheetSource, open_source
 from jipp_desktop.spreadsheets.updates import load_current, plan_update, write_updates
 
@@ -80,7 +83,9 @@ class _Import:
         source: SheetSource,
         report: ImportReport,
         commit: bool,
+        create_agencies: bool = False,
     ) -> None:
+        self.create_agencies = create_agencies
         self.session = session
         self.actor = actor
         self.source = source
@@ -113,10 +118,51 @@ class _Import:
     def run(self, db: Database, progress: ProgressFn) -> None:
         total = self.source.total_rows
         progress(0, total)
-        for batch in read_batches(db, self.source, BATCH):
+        created = self._create_agencies() if self.create_agencies else False
+        # Rows naming a created agency are read in the session that holds it.
+        for batch in read_batches(db, self.source, BATCH, self.session if created else None):
             self.flush(batch)
             progress(batch[-1].number, total)
         progress(total, total)
+
+    def _create_agencies(self) -> bool:
+        """Creates the agencies the file names and the store lacks, as guessed from their
+        names, in the import's session; True if it created any."""
+        require_role(self.actor, "admin")
+        regions = RegionResolver(self.session)
+        agencies = AgencyResolver(self.session, regions)
+        for written, number in agency_texts(self.source).items():
+            if agencies.find(written) is not None:
+                continue
+            guess = guess_agency(written, regions, agencies)
+            try:
+                agency = create_agency(self.session, self.actor, vars(guess))
+            except ValidationFailed as exc:
+                for error in exc.errors:
+                    self.report.problems.append(
+                        self._agency_problem(number, error.id, error.en, written)
+                    )
+                continue
+            agencies.add(agency.id, agency.name, agency.kind)
+            self.report.created_agencies.append(
+                f"{agency.name} ({guess.describe(regions, agencies, 'id')})"
+            )
+        return bool(self.report.created_agencies)
+
+    def _agency_problem(self, number: int, id_text: str, en_text: str, text: str) -> RowProblem:
+        header = self.source.header
+        column = header.column_of("agency_id")
+        assert column is not None
+        return RowProblem(
+            number,
+            column,
+            header.letter(column),
+            header.headers.get(column, ""),
+            "agency_id",
+            INVALID,
+            f"instansi {text!r} tidak dapat dibuat: {id_text}",
+            f"agency {text!r} cannot be created: {en_text}",
+        )
 
     def _matches(self, batch: list[Row]) -> None:
         # Tombstones are left out here, not in SQL: "deleted_at IS NULL" in the query makes
@@ -382,6 +428,7 @@ def import_spreadsheet(
     limits: ImportLimits | None = None,
     finish: Callable[[ImportReport], None] | None = None,
     mapping: dict[int, str] | None = None,
+    create_agencies: bool = False,
 ) -> ImportReport:
     """Imports innovation records from an .xlsx, .xls or .ods file.
 
@@ -401,6 +448,9 @@ def import_spreadsheet(
             same action, so when it raises nothing is committed.
         mapping: the officer's changes to which column holds which field (column index →
             field key, "" to leave a column out), as the preview offers them.
+        create_agencies: create the agencies the file names and the store lacks (an admin
+            only), their kind, region and parent guessed from the name, in the import's
+            transaction (a dry run creates them only to check the rows, and keeps nothing).
 
     Returns:
         The counts and every problem, by row and column.
@@ -436,12 +486,12 @@ def import_spreadsheet(
     )
     if dry_run:
         with db.session() as session:
-            _Import(session, actor, source, report, commit=False).run(db, progress)
+            _Import(session, actor, source, report, False, create_agencies).run(db, progress)
         if finish is not None:
             finish(report)
         return report
     with db.transaction() as session, _page_cache(session):
-        _Import(session, actor, source, report, commit=True).run(db, progress)
+        _Import(session, actor, source, report, True, create_agencies).run(db, progress)
         if finish is not None:
             finish(report)
     report.committed = True

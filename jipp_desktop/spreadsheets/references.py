@@ -234,12 +234,17 @@ class AgencyResolver:
         found = self.find(text)
         if found is not None:
             return found, None
+        from jipp_desktop.spreadsheets.agency_guess import guess_agency
+
+        guess = guess_agency(text, self._regions, self)
         return None, FieldError(
             "agency_id",
             f"instansi {text!r} tidak ditemukan; tulis nama seperti pada daftar instansi "
-            "(mis. Pemerintah Kota Denpasar)",
+            "(mis. Pemerintah Kota Denpasar), atau minta admin membuatnya "
+            f"({guess.describe(self._regions, self, 'id')}; impor --create-agencies)",
             f"agency {text!r} not found; write its name as in the list of agencies "
-            "(e.g. Pemerintah Kota Denpasar)",
+            "(e.g. Pemerintah Kota Denpasar), or ask an admin to create it "
+            f"({guess.describe(self._regions, self, 'en')}; import --create-agencies)",
         )
 
 

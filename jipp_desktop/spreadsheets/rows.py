@@ -119,18 +119,42 @@ class RowReader:
         return row
 
 
-def read_batches(db: Database, source: SheetSource, size: int) -> Iterator[list[Row]]:
-    """The sheet's rows, read and checked by the form's rules, ``size`` at a time."""
-    with db.session() as session:
-        reader = RowReader(session, source)
-        lookup = StoreLookup(session)
-        batch: list[Row] = []
-        for number, cells in source.rows():
-            row = reader.read(number, cells)
-            row.cleaned, row.rule_errors = validate_innovation(row.values, lookup)
-            batch.append(row)
-            if len(batch) >= size:
-                yield batch
-                batch = []
-        if batch:
+def read_batches(
+    db: Database, source: SheetSource, size: int, session: Session | None = None
+) -> Iterator[list[Row]]:
+    """The sheet's rows, read and checked by the form's rules, ``size`` at a time; in
+    ``session`` when given (one that already holds agencies the import created)."""
+    if session is not None:
+        yield from _batches(session, source, size)
+        return
+    with db.session() as own:
+        yield from _batches(own, source, size)
+
+
+def _batches(session: Session, source: SheetSource, size: int) -> Iterator[list[Row]]:
+    reader = RowReader(session, source)
+    lookup = StoreLookup(session)
+    batch: list[Row] = []
+    for number, cells in source.rows():
+        row = reader.read(number, cells)
+        row.cleaned, row.rule_errors = validate_innovation(row.values, lookup)
+        batch.append(row)
+        if len(batch) >= size:
             yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def agency_texts(source: SheetSource) -> dict[str, int]:
+    """Each text of the agency column, with the first row it is on."""
+    index = source.header.column_of("agency_id")
+    out: dict[str, int] = {}
+    if index is None:
+        return out
+    position = index - source.first_column
+    for number, cells in source.rows():
+        raw = cells[position] if 0 <= position < len(cells) else None
+        if not is_blank(raw):
+            out.setdefault(number_text(raw), number)
+    return out
