@@ -171,6 +171,8 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "legal_basis_date": ("tanggal regulasi", "tanggal payung hukum"),
     "replicated_from_id": ("replikasi", "asal replikasi"),
     "video_url": ("video", "link video", "url video", "youtube"),
+    # The registry's award text, parsed into awards (spreadsheets.awards).
+    "awards": ("penghargaan", "prestasi", "riwayat penghargaan", "awards", "award"),
     "contact_name": ("kontak", "nama narahubung", "contact", "cp"),
     "contact_phone": (
         "telepon",

@@ -23,7 +23,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.engine import Database
-from jipp_desktop.db.models import Innovation
+from jipp_desktop.db.models import Innovation, new_id
 from jipp_desktop.domain.errors import FieldError, PermissionDenied, ValidationFailed
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.progress import ProgressFn, no_progress
@@ -221,6 +221,7 @@ class _Import:
         matched = [r.matched for r in batch if r.matched and self.update]
         current = load_current(self.session, matched)
         inserts: list[dict[str, Any]] = []
+        awards: list[dict[str, Any]] = []
         updates: list[tuple[str, str, dict[str, tuple[Any, Any]]]] = []
         report = self.report
         for r in batch:
@@ -314,10 +315,15 @@ class _Import:
                     report.unchanged += 1
             else:
                 report.new += 1
-                inserts.append({**r.cleaned, "id": self._keep_id(r)})
+                record_id = self._keep_id(r) or new_id()
+                inserts.append({**r.cleaned, "id": record_id})
+                awards += [
+                    {"innovation_id": record_id, "year": y, "competition": c, "stage_reached": s}
+                    for y, c, s in r.awards
+                ]
         if self.commit and inserts:
             # A verifier's file inserts nothing (and insert_innovations wants an editor).
-            insert_innovations(self.session, self.actor, inserts)
+            insert_innovations(self.session, self.actor, inserts, awards=awards)
         if self.commit:
             write_updates(self.session, self.actor, updates)
 

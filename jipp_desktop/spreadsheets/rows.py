@@ -15,6 +15,7 @@ from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS
 from jipp_desktop.domain.validation import normalise_title, validate_innovation
 from jipp_desktop.services.lookup import StoreLookup
+from jipp_desktop.spreadsheets.awards import AWARDS, parse_awards
 from jipp_desktop.spreadsheets.decisions import DECISION_KEYS, parse_decision_cell
 from jipp_desktop.spreadsheets.references import (
     AgencyResolver,
@@ -43,6 +44,7 @@ class Row:
     cleaned: dict[str, Any] = field(default_factory=dict)
     rule_errors: list[FieldError] = field(default_factory=list)
     decision: dict[str, Any] = field(default_factory=dict)
+    awards: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 class RowReader:
@@ -88,6 +90,11 @@ class RowReader:
                 continue
             if key == "id":
                 row.record_id = str(raw).strip()
+                continue
+            if key == AWARDS:
+                row.awards, error = parse_awards(number_text(raw))
+                if error is not None:
+                    row.errors.append(error)
                 continue
             if key in DECISION_KEYS:
                 value, error = parse_decision_cell(key, raw)

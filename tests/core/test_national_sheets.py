@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from jipp_desktop.db.models import Agency, Innovation, OutboxChange
+from jipp_desktop.db.models import Agency, Award, Innovation, OutboxChange
 from jipp_desktop.domain.errors import PermissionDenied
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.reference.seed import reference_id
@@ -212,6 +212,7 @@ def test_the_registrys_innovation_list_imports_as_it_is(db, operator, tmp_path):
     assert used["Tahun"] == ("", "repeated")  # the better-named column keeps the field
     assert used["Keberlanjutan"] == ("continuation", "values")
     assert used["Status"] == ("", "values")  # "Lengkap" is about the record, not the innovation
+    assert used["Penghargaan"] == ("awards", "name")
     got = stored(db)
     sipenas = got["SIPENAS"]
     assert sipenas.agency_id == reference_id("agency", "Kementerian Hukum dan Hak Asasi Manusia")
@@ -227,6 +228,15 @@ def test_the_registrys_innovation_list_imports_as_it_is(db, operator, tmp_path):
     assert (lapak.is_digital, lapak.continuation, lapak.sdg_goals) == (False, "stopped", [9])
     cepat = got["SI-CEPAT"]
     assert (cepat.is_digital, cepat.region_code, cepat.sdg_goals) == (True, "31", [11, 13])
+    with db.session() as s:
+        awards = {
+            (a.innovation_id, a.year, a.competition, a.stage_reached)
+            for a in s.scalars(select(Award))
+        }
+    assert awards == {
+        (sipenas.id, 2019, "Kompetisi Inovasi Pelayanan Publik (KIPP)", "Top 99"),
+        (lapak.id, 2022, "Innovative Government Award", "Penerima"),
+    }
 
 
 def test_the_regional_innovation_index_export_imports_as_it_is(db, operator, tmp_path):

@@ -1,0 +1,54 @@
+"""The award text of the national registry's list ("Top 99/2015", "Top 45 KIPP 2021",
+"Innovative Government Award 2022", "UN PSA 2019"; several separated by ";" or lines) parsed
+into awards: year, competition and stage reached. "Tidak Ada" is none."""
+
+from __future__ import annotations
+
+import re
+
+from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.spreadsheets.headers import fold
+
+AWARDS = "awards"
+KIPP = "Kompetisi Inovasi Pelayanan Publik (KIPP)"
+NONE = ("tidak ada", "tidak", "belum ada", "none", "")
+_YEAR = re.compile(r"\b(20\d{2})\b")
+_TOP = re.compile(r"\btop\s*(\d{1,3})\b")
+_SPLIT = re.compile(r"[;\n]+")
+# Competitions by what their texts hold (folded), with the stage when the text names none.
+_COMPETITIONS = (
+    (("innovative government award", "iga"), "Innovative Government Award", "Penerima"),
+    (
+        ("un psa", "unpsa", "united nations public service award", "un public service award"),
+        "United Nations Public Service Awards",
+        "Penerima",
+    ),
+    (("kipp", "sinovik", "kompetisi inovasi pelayanan publik", "top"), KIPP, "Peserta"),
+)
+
+
+def parse_awards(text: str) -> tuple[list[tuple[int, str, str]], FieldError | None]:
+    """The awards a cell names as (year, competition, stage reached), or why it cannot."""
+    out: list[tuple[int, str, str]] = []
+    for part in _SPLIT.split(text):
+        folded = fold(part)
+        if folded in NONE:
+            continue
+        year = _YEAR.search(part)
+        if year is None:
+            return [], FieldError(
+                AWARDS,
+                f"penghargaan {part.strip()!r} tanpa tahun (tulis mis. Top 99/2019)",
+                f"award {part.strip()!r} has no year (write e.g. Top 99/2019)",
+            )
+        out.append((int(year[1]), *_competition(part, folded)))
+    return out, None
+
+
+def _competition(part: str, folded: str) -> tuple[str, str]:
+    """The competition and stage one award text names."""
+    top = _TOP.search(folded)
+    for words, competition, default_stage in _COMPETITIONS:
+        if any(re.search(rf"\b{w}\b", folded) for w in words):
+            return competition, f"Top {top[1]}" if top else default_stage
+    return " ".join(_YEAR.sub(" ", part).replace("/", " ").split()), "Penerima"
