@@ -47,9 +47,11 @@ from jipp_desktop.demo.records import (
 from jipp_desktop.demo.vocabulary import (
     AWARD_COMPETITION,
     AWARD_STAGES,
+    AWARD_YEARS,
     CENTRAL_SECTORS,
     MINISTRY_SECTORS,
     THEMES,
+    TOP_45_FROM,
     Theme,
 )
 from jipp_desktop.domain.errors import NotFound
@@ -309,12 +311,15 @@ class _Builder:
         return out
 
     def _award(self, row: dict[str, Any]) -> dict[str, Any]:
-        year = self.rng.randint(row["year_started"] + 1, max(row["year_started"] + 1, 2024))
+        # Only rounds that were held: KIPP ran to 2023 (none in 2024), the Top 45 from 2019.
+        first = max(row["year_started"] + 1, AWARD_YEARS[0])
+        year = min(self.rng.randint(first, max(first, AWARD_YEARS[-1])), AWARD_YEARS[-1])
+        stages = AWARD_STAGES if year >= TOP_45_FROM else ("Top 99",)
         return {
             "innovation_id": row["id"],
-            "year": min(year, self.today.year),
-            "competition": f"{AWARD_COMPETITION} {min(year, self.today.year)}",
-            "stage_reached": self.rng.choice(AWARD_STAGES),
+            "year": year,
+            "competition": f"{AWARD_COMPETITION} {year}",
+            "stage_reached": self.rng.choice(stages),
         }
 
 

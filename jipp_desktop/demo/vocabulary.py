@@ -372,6 +372,9 @@ POSITIONS: tuple[str, ...] = (
 # Stages reached in the yearly competition; more innovations reach the Top 99 than the Top 45.
 AWARD_STAGES: tuple[str, ...] = ("Top 99", "Top 99", "Top 99", "Top 45")
 AWARD_COMPETITION = "Kompetisi Inovasi Pelayanan Publik (KIPP)"
+# The KIPP rounds with a Top 99 (2014-2023; no round in 2024) and the first with a Top 45.
+AWARD_YEARS: tuple[int, ...] = tuple(range(2014, 2024))
+TOP_45_FROM = 2019
 
 # Sectors that only central bodies serve: regional governments' innovations never get them.
 CENTRAL_SECTORS = frozenset({"religion", "law", "land", "trade"})
