@@ -16,6 +16,14 @@ from jipp_desktop.cli.context import CliContext, CliError
 from jipp_desktop.cli.filter_options import add_filter_options, filter_from_args
 from jipp_desktop.language import pick
 
+# What the officer reads for each report kind (Indonesian, English).
+REPORT_NAMES = {
+    "recap": ("Laporan rekapitulasi", "Recap report"),
+    "verification": ("Laporan verifikasi", "Verification report"),
+    "hub": ("Laporan hub", "Hub report"),
+    "innovation": ("Profil inovasi", "Innovation profile"),
+}
+
 
 def _day(text: str) -> date:
     """An argparse type: a date as YYYY-MM-DD."""
@@ -32,13 +40,21 @@ def _day(text: str) -> date:
 
 def register(sub: Any) -> None:
     """Adds the `letter` and `report` subcommands."""
-    letter = sub.add_parser("letter", help="a commitment letter as PDF")
+    letter = sub.add_parser(
+        "letter", help=pick("surat komitmen sebagai PDF", "a commitment letter as PDF")
+    )
     letter.add_argument("commitment_id", metavar="COMMITMENT_ID")
     letter.add_argument("out", metavar="OUT.pdf")
     letter.add_argument("--json", action="store_true")
     letter.set_defaults(handler=letter_command)
 
-    report = sub.add_parser("report", help="a report as PDF (recap, verification, hub:ID, …)")
+    report = sub.add_parser(
+        "report",
+        help=pick(
+            "laporan sebagai PDF (recap, verification, hub:ID, …)",
+            "a report as PDF (recap, verification, hub:ID, …)",
+        ),
+    )
     report.add_argument(
         "kind", metavar="KIND", help="recap | verification | hub:ID | innovation:ID"
     )
@@ -47,7 +63,12 @@ def register(sub: Any) -> None:
     report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
     add_filter_options(report)
     report.add_argument(
-        "--personal", action="store_true", help="print the contact's phone and e-mail in a profile"
+        "--personal",
+        action="store_true",
+        help=pick(
+            "cetak telepon dan surel narahubung pada profil",
+            "print the contact's phone and e-mail in a profile",
+        ),
     )
     report.add_argument("--json", action="store_true")
     report.set_defaults(handler=report_command)
@@ -131,10 +152,12 @@ def report_command(ctx: CliContext, args: argparse.Namespace) -> int:
                 f"{out}: cannot write ({exc.strerror})",
             )
         ) from None
+    name_id, name_en = REPORT_NAMES[kind]
+    about = f" {target}" if target else ""
     ctx.emit(
         pick(
-            f"Laporan {args.kind} ditulis ke {out} ({document.pages} halaman)",
-            f"Report {args.kind} written to {out} ({document.pages} pages)",
+            f"{name_id}{about} ditulis ke {out} ({document.pages} halaman)",
+            f"{name_en}{about} written to {out} ({document.pages} pages)",
         ),
         {"path": str(out), "pages": document.pages, "sha256": document.sha256},
     )

@@ -36,7 +36,14 @@ class VersionAction(argparse.Action):
     """`--version`: prints the version from the package metadata (read only when asked)."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+        from jipp_desktop.language import pick
+
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            help=pick("tampilkan versi lalu keluar", "show the version and exit"),
+        )
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> NoReturn:
         import jipp_desktop
@@ -58,23 +65,47 @@ def _db_path(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with the global options and every subcommand."""
+    """The argument parser with the global options and every subcommand (help texts in the
+    current language)."""
+    from jipp_desktop.language import pick
+
     parser = OneLineParser(
         prog="jipp-desktop",
         description="JIPP Desktop — inovasi pelayanan publik, luring dan daring.",
     )
     parser.add_argument("--version", action=VersionAction)
     parser.add_argument(
-        "--db", metavar="PATH", type=_db_path, help="database file (default: user data folder)"
+        "--db",
+        metavar="PATH",
+        type=_db_path,
+        help=pick(
+            "berkas basis data (bawaan: folder data pengguna)",
+            "database file (default: user data folder)",
+        ),
     )
-    parser.add_argument("--lang", choices=("id", "en"), default=None, help="language (id, en)")
     parser.add_argument(
-        "--as", dest="as_officer", metavar="OFFICER", help="acting officer (name, NIP or id)"
+        "--lang",
+        choices=("id", "en"),
+        default=None,
+        help=pick("bahasa (id, en)", "language (id, en)"),
     )
     parser.add_argument(
-        "--screenshot", metavar="DIR", help="render each main screen to DIR/*.png and exit"
+        "--as",
+        dest="as_officer",
+        metavar="OFFICER",
+        help=pick("petugas yang bertindak (nama, NIP atau id)", "acting officer (name, NIP or id)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        help=pick(
+            "gambar setiap layar utama ke DIR/*.png lalu keluar",
+            "render each main screen to DIR/*.png and exit",
+        ),
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title=pick("perintah", "commands")
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
@@ -82,8 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Parses ``argv`` and runs the command; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    from jipp_desktop.cli.help_language import language_of, use_argparse_language
     from jipp_desktop.language import set_language
+
+    # The language first: the help texts are chosen as the parser is built.
+    lang = language_of(sys.argv[1:] if argv is None else argv)
+    set_language(lang)
+    use_argparse_language(lang)
+    args = build_parser().parse_args(argv)
 
     set_language(args.lang or "id")
     if args.screenshot and args.command is None:

@@ -6,19 +6,22 @@ import argparse
 from typing import Any
 
 from jipp_desktop.cli.context import CliContext
+from jipp_desktop.language import pick
 
 
 def register(sub: Any) -> None:
     """Adds the `officer` subcommands."""
-    officer = sub.add_parser("officer", help="officer profiles (who acts)")
+    officer = sub.add_parser(
+        "officer", help=pick("profil petugas (siapa yang bertindak)", "officer profiles (who acts)")
+    )
     osub = officer.add_subparsers(dest="officer_command", metavar="ACTION", required=True)
-    add = osub.add_parser("add", help="create an officer profile")
+    add = osub.add_parser("add", help=pick("buat profil petugas", "create an officer profile"))
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=("operator", "verifier", "admin"))
-    add.add_argument("--nip", help="18-digit NIP")
+    add.add_argument("--nip", help=pick("NIP 18 digit", "18-digit NIP"))
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=add_officer)
-    lst = osub.add_parser("list", help="list officer profiles")
+    lst = osub.add_parser("list", help=pick("daftar profil petugas", "list officer profiles"))
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=list_officers)
 

@@ -51,36 +51,53 @@ def register(sub: Any) -> None:
     """Adds the data subcommands."""
     demo = sub.add_parser(
         "demo",
-        help="add realistic demo data (innovations of real agencies, verifications, "
-        "replications, commitments); entered by made-up demo officers",
+        help=pick(
+            "tambahkan data demo yang realistis (inovasi instansi nyata, verifikasi, replikasi, "
+            "komitmen), dimasukkan oleh petugas demo rekaan",
+            "add realistic demo data (innovations of real agencies, verifications, "
+            "replications, commitments); entered by made-up demo officers",
+        ),
     )
     demo.add_argument("--innovations", type=_amount, default=500, metavar="N")
-    demo.add_argument("--seed", type=int, default=None, help="seed of the made-up data")
+    demo.add_argument(
+        "--seed", type=int, default=None, help=pick("benih data rekaan", "seed of the made-up data")
+    )
     demo.add_argument("--json", action="store_true")
     demo.set_defaults(handler=run_demo)
 
-    stats = sub.add_parser("stats", help="counts of the store")
+    stats = sub.add_parser("stats", help=pick("jumlah data di basis data", "counts of the store"))
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(handler=run_stats)
 
-    lst = sub.add_parser("list", help="list records of one kind")
+    lst = sub.add_parser("list", help=pick("daftar data satu jenis", "list records of one kind"))
     lst.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
     lst.add_argument("--limit", type=_count, default=50, metavar="N")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=run_list)
 
-    search = sub.add_parser("search", help="full-text search over innovations")
+    search = sub.add_parser(
+        "search",
+        help=pick("pencarian teks penuh atas inovasi", "full-text search over innovations"),
+    )
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--limit", type=_count, default=20, metavar="N")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=run_search)
 
-    backup = sub.add_parser("backup", help="copy the store to a file")
+    backup = sub.add_parser(
+        "backup", help=pick("salin basis data ke sebuah berkas", "copy the store to a file")
+    )
     backup.add_argument("out", metavar="OUT")
     backup.add_argument("--json", action="store_true")
     backup.set_defaults(handler=run_backup)
 
-    restore = sub.add_parser("restore", help="replace the store with a backup (checked first)")
+    restore = sub.add_parser(
+        "restore",
+        help=pick(
+            "ganti basis data dengan cadangan (diperiksa dahulu)",
+            "replace the store with a backup (checked first)",
+        ),
+    )
     restore.add_argument("source", metavar="IN")
     restore.add_argument("--json", action="store_true")
     restore.set_defaults(handler=run_restore)
@@ -136,14 +153,54 @@ def run_stats(ctx: CliContext, args: argparse.Namespace) -> int:
 
     with ctx.db.session() as session:
         stats = store_stats(session)
+    ctx.emit(stats_text(stats) if not ctx.json else "", stats)
+    return 0
+
+
+def stats_text(stats: dict[str, Any]) -> str:
+    """The counts as the officer reads them: labels and numbers in the current language
+    ("Perlu verifikasi ulang (terverifikasi > 12 bulan lalu): 1.051"), codes as their labels."""
+    from babel.numbers import format_decimal
+
+    from jipp_desktop.language import language
+    from jipp_desktop.reference.codes import CONTINUATION, PHASES, WORKFLOW
+    from jipp_desktop.services.stats import UNSET, reverification_label, unset_label
+
+    lang = language()
+    labels = {
+        "innovations": ("Inovasi", "Innovations"),
+        "agencies": ("Instansi", "Agencies"),
+        "hubs": ("Hub JIPP", "JIPP hubs"),
+        "commitments": ("Komitmen", "Commitments"),
+        "verifications": ("Verifikasi", "Verifications"),
+        "provinces": ("Provinsi", "Provinces"),
+        "regencies": ("Kabupaten", "Regencies"),
+        "cities": ("Kota", "Cities"),
+        "pending_changes": ("Perubahan belum disinkronkan", "Changes not yet synced"),
+        "by_phase": ("Menurut tahap", "By phase"),
+        "by_workflow": ("Menurut status", "By status"),
+        "by_continuation": ("Menurut keberlanjutan", "By continuation"),
+    }
+    codes = {"by_phase": PHASES, "by_workflow": WORKFLOW, "by_continuation": CONTINUATION}
     lines = []
     for key, value in stats.items():
+        label = (
+            reverification_label(lang)
+            if key == "needs_reverification"
+            else pick(*labels[key])
+            if key in labels
+            else key
+        )
         if isinstance(value, dict):
-            lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
+            parts = [
+                f"{unset_label(lang) if code == UNSET else codes[key].label(code, lang)} "
+                f"{format_decimal(n, locale=lang)}"
+                for code, n in value.items()
+            ]
+            lines.append(f"{label}: " + ", ".join(parts))
         else:
-            lines.append(f"{key}: {value}")
-    ctx.emit("\n".join(lines), stats)
-    return 0
+            lines.append(f"{label}: {format_decimal(value, locale=lang)}")
+    return "\n".join(lines)
 
 
 def _innovations(session: Any, limit: int) -> list[dict[str, Any]]:

@@ -78,7 +78,9 @@ def test_stats_json_keys_and_sums(capsys: pytest.CaptureFixture[str], demo_path:
 
 def test_stats_human_text(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
     code, out, _ = cli(capsys, "--db", str(demo_path), "stats")
-    assert code == 0 and "innovations: 120" in out and "provinces: 38" in out
+    assert code == 0 and "Inovasi: 120" in out and "Provinsi: 38" in out
+    code, out, _ = cli(capsys, "--lang", "en", "--db", str(demo_path), "stats")
+    assert code == 0 and "Innovations: 120" in out and "Provinces: 38" in out
 
 
 @pytest.mark.parametrize(
