@@ -1,23 +1,31 @@
-"""`jipp-desktop`: with no subcommand the GUI, else the subcommand (see DESIGN.md's contract)."""
+"""`jipp-desktop`'s parser and dispatch: the subcommand, or with none the GUI handed to a launcher.
+
+The core never imports the GUI or the sync client, not even here: the console script and the
+frozen app start from ``ui.launcher``, which adds the sync subcommand and the GUI start to what
+this module parses (docs/ARCHITECTURE.md, "Layers").
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from jipp_desktop.cli.context import CliContext, CliError
 
-# Every module here adds its subcommands through register(subparsers).
+# The core's subcommand modules; each adds its subcommands through register(subparsers). A
+# launcher passes these plus the modules of other layers (ui.launcher adds "sync.command").
 COMMAND_MODULES = (
     "jipp_desktop.cli.officer_commands",
     "jipp_desktop.cli.store_commands",
     "jipp_desktop.cli.excel_commands",
     "jipp_desktop.cli.document_commands",
-    "sync.command",
 )
+# What runs when no subcommand is given (the GUI, or --screenshot): the parsed options in,
+# the exit code out.
+GuiStarter = Callable[[argparse.Namespace], int]
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -64,9 +72,9 @@ def _db_path(text: str) -> str:
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with the global options and every subcommand (help texts in the
-    current language)."""
+def build_parser(command_modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The argument parser with the global options and the subcommands of ``command_modules``
+    (help texts in the current language)."""
     from jipp_desktop.language import pick
 
     parser = OneLineParser(
@@ -106,13 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="COMMAND", title=pick("perintah", "commands")
     )
-    for name in COMMAND_MODULES:
+    for name in command_modules:
         importlib.import_module(name).register(sub)
     return parser
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Parses ``argv`` and runs the command; returns the exit code."""
+def run(
+    argv: Sequence[str] | None = None,
+    *,
+    command_modules: Sequence[str] = COMMAND_MODULES,
+    start_gui: GuiStarter | None = None,
+) -> int:
+    """Parses ``argv`` and runs the command, or ``start_gui`` when there is none; returns the
+    exit code."""
     from jipp_desktop.cli.help_language import language_of, use_argparse_language
     from jipp_desktop.language import set_language
 
@@ -120,17 +134,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     lang = language_of(sys.argv[1:] if argv is None else argv)
     set_language(lang)
     use_argparse_language(lang)
-    args = build_parser().parse_args(argv)
+    parser = build_parser(command_modules)
+    args = parser.parse_args(argv)
 
     set_language(args.lang or "id")
-    if args.screenshot and args.command is None:
-        from ui.screenshot import run_screenshots
-
-        return run_screenshots(args)
     if args.command is None:
-        from ui.app import run_gui
-
-        return run_gui(args)
+        if start_gui is None:
+            parser.error("sebutkan perintah / name a command")
+        return start_gui(args)
     ctx = CliContext(args)
     try:
         return int(args.handler(ctx, args) or 0)
@@ -138,13 +149,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         ctx.close()
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point: turns every expected failure into one line on stderr and an exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    command_modules: Sequence[str] = COMMAND_MODULES,
+    start_gui: GuiStarter | None = None,
+) -> None:
+    """Runs the command line (see :func:`run`), turning every expected failure into one line on
+    stderr and an exit code."""
     from jipp_desktop.db.schema import StoreError, describe_database_error, is_database_error
     from jipp_desktop.domain.errors import ServiceError
 
     try:
-        code = run(argv)
+        code = run(argv, command_modules=command_modules, start_gui=start_gui)
     except CliError as exc:
         print(f"jipp-desktop: {exc}", file=sys.stderr)
         code = exc.code

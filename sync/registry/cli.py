@@ -182,4 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # The frozen app's jipp-registry starts here; with --workers N each worker process is this
+    # program again, which freeze_support turns into the worker (a no-op when not frozen).
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -123,7 +123,7 @@ class Device:
         """``jipp-desktop --db STORE ARGS`` as a process of its own."""
         full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
         return subprocess.Popen(
-            [sys.executable, "-m", "jipp_desktop", "--db", str(self.path), *args],
+            [sys.executable, "-m", "ui.launcher", "--db", str(self.path), *args],
             env=full,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from jipp_desktop.cli.main import run
+from ui.launcher import run
 from jipp_desktop.syncstate.device import mark_synced
 from tests.ui.conftest import add_innovations
 from ui.main_window import PAGES, MainWindow

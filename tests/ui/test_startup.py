@@ -165,7 +165,7 @@ def run_app(store: Path, config: Path, *args: str) -> subprocess.CompletedProces
         JIPP_STARTUP_PROBE="first-rows",
     )
     return subprocess.run(
-        [sys.executable, "-m", "jipp_desktop", "--db", str(store), *args],
+        [sys.executable, "-m", "ui.launcher", "--db", str(store), *args],
         env=env,
         capture_output=True,
         text=True,
@@ -328,7 +328,7 @@ def test_an_unknown_officer_with_a_kept_first_page_is_one_line_and_exit_1(db, op
     assert run_app(db.path, tmp_path / "config", "--as", operator.name).returncode == 0
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
     done = subprocess.run(
-        [sys.executable, "-m", "jipp_desktop", "--db", str(db.path), "--as", "Tidak Ada"],
+        [sys.executable, "-m", "ui.launcher", "--db", str(db.path), "--as", "Tidak Ada"],
         env=env,
         capture_output=True,
         text=True,
