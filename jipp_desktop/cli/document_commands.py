@@ -1,7 +1,8 @@
 """The document commands: `letter COMMITMENT_ID OUT.pdf` and `report KIND OUT.pdf`.
 
 KIND is recap, verification, hub:ID or innovation:ID. The recap takes the innovation list's
-filters; the verification report takes --from/--to. With --json both print
+filters; the verification report takes --from/--to, or --period NAME (this-month, last-year, …;
+jipp_desktop.documents.periods). With --json both print
 {"path", "pages", "sha256"} (the SHA-256 of the file); a letter adds its content "fingerprint".
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 
 from jipp_desktop.cli.context import CliContext, CliError
 from jipp_desktop.cli.filter_options import add_filter_options, filter_from_args
+from jipp_desktop.documents.periods import PERIOD_NAMES, period_dates
 from jipp_desktop.language import pick
 
 # What the officer reads for each report kind (Indonesian, English).
@@ -61,6 +63,14 @@ def register(sub: Any) -> None:
     report.add_argument("out", metavar="OUT.pdf")
     report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    report.add_argument(
+        "--period",
+        choices=PERIOD_NAMES,
+        help=pick(
+            "periode laporan verifikasi (bukan bersama --from/--to)",
+            "the verification report's period (not with --from/--to)",
+        ),
+    )
     add_filter_options(report)
     report.add_argument(
         "--personal",
@@ -126,13 +136,22 @@ def report_command(ctx: CliContext, args: argparse.Namespace) -> int:
 
     out = check_output(_pdf_out(args.out), stores=[ctx.db_path])
     kind, target = parse_kind(args.kind)
-    if kind != "verification" and (args.start or args.end):
+    if kind != "verification" and (args.start or args.end or args.period):
         raise CliError(
             pick(
-                "--from/--to hanya untuk laporan verification",
-                "--from/--to are for the verification report only",
+                "--from/--to/--period hanya untuk laporan verification",
+                "--from/--to/--period are for the verification report only",
             )
         )
+    if args.period and (args.start or args.end):
+        raise CliError(
+            pick(
+                "--period tidak dapat digabung dengan --from/--to",
+                "--period cannot be combined with --from/--to",
+            )
+        )
+    if args.period:
+        args.start, args.end = period_dates(args.period)
     request = ReportRequest(
         kind=kind,
         target=target,
