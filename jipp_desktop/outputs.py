@@ -15,6 +15,7 @@ one way for every command and the GUI.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import time
@@ -22,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jipp_desktop.domain.errors import ServiceError
+
+log = logging.getLogger(__name__)
 
 STORE_COMPANIONS = ("-wal", "-shm", "-journal")
 STALE_SECONDS = 24 * 3600
@@ -209,3 +212,4 @@ def atomic_output(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    log.info("wrote %s (%d bytes)", path, path.stat().st_size)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The log of the test run goes to a folder of its own, never the user's data folder.
+os.environ.setdefault("JIPP_LOG_DIR", tempfile.mkdtemp(prefix="jipp-test-log-"))
 
 from jipp_desktop.db.engine import Database, open_database
 from jipp_desktop.language import set_language

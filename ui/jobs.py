@@ -7,6 +7,7 @@ pool. Only the GUI thread touches widgets: workers emit signals, slots run on th
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from collections.abc import Callable
@@ -67,6 +68,7 @@ class Job(QRunnable):
             self.signals.failed.emit(exc)
         except Exception as exc:  # every failure goes back to the GUI as a message
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            logging.getLogger(__name__).warning("background job failed", exc_info=exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -136,6 +137,9 @@ def run(
     use_argparse_language(lang)
     parser = build_parser(command_modules)
     args = parser.parse_args(argv)
+    from jipp_desktop.app_log import start_logging
+
+    start_logging(command=args.command or ("screenshot" if args.screenshot else "gui"))
 
     set_language(args.lang or "id")
     if args.command is None:
@@ -160,28 +164,33 @@ def main(
     from jipp_desktop.db.schema import StoreError, describe_database_error, is_database_error
     from jipp_desktop.domain.errors import ServiceError
 
+    def fail(text: str, exc: BaseException) -> None:
+        print(f"jipp-desktop: {text}", file=sys.stderr)
+        logging.getLogger(__name__).warning("failed: %s", text, exc_info=exc)
+
     try:
         code = run(argv, command_modules=command_modules, start_gui=start_gui)
     except CliError as exc:
-        print(f"jipp-desktop: {exc}", file=sys.stderr)
+        fail(str(exc), exc)
         code = exc.code
     except ServiceError as exc:
-        print(f"jipp-desktop: {exc.message()}", file=sys.stderr)
+        fail(exc.message(), exc)
         code = 1
     except StoreError as exc:
-        print(f"jipp-desktop: {exc}", file=sys.stderr)
+        fail(str(exc), exc)
         code = 3
     except OSError as exc:
         # A file the officer named cannot be read or written (missing folder, no permission,
         # disk full): say which and why, in one line.
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"jipp-desktop: {where}{exc.strerror or exc}", file=sys.stderr)
+        fail(f"{where}{exc.strerror or exc}", exc)
         code = 1
     except Exception as exc:
         # SQLite failing under SQLAlchemy (e.g. the store kept busy by another program).
         if not is_database_error(exc):
+            logging.getLogger(__name__).exception("unexpected error")
             raise
-        print(f"jipp-desktop: {describe_database_error(exc)}", file=sys.stderr)
+        fail(describe_database_error(exc), exc)
         code = 3
     except KeyboardInterrupt:
         print("jipp-desktop: dibatalkan / cancelled", file=sys.stderr)

@@ -7,6 +7,7 @@ before anything is written to it.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from jipp_desktop.db.schema import SCHEMA_HEAD, StoreError
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -276,11 +279,20 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
         backup_file(path, db.backup_path)
     if current != SCHEMA_HEAD:
         upgrade(db, "head")
+        if current is not None:
+            log.info(
+                "store %s migrated from %s to %s (backup %s)",
+                path,
+                current,
+                SCHEMA_HEAD,
+                db.backup_path,
+            )
     if seed:
         from jipp_desktop.reference.seed import seed_if_changed
 
         with db.transaction() as session:
             seed_if_changed(session)
+    log.info("store %s opened (schema %s%s)", path, SCHEMA_HEAD, ", new" if current is None else "")
     return db
 
 

@@ -13,6 +13,7 @@ a record is refused.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -495,10 +496,29 @@ def import_spreadsheet(
             _Import(session, actor, source, report, False, create_agencies).run(db, progress)
         if finish is not None:
             finish(report)
+        _log_import(report, actor)
         return report
     with db.transaction() as session, _page_cache(session):
         _Import(session, actor, source, report, True, create_agencies).run(db, progress)
         if finish is not None:
             finish(report)
     report.committed = True
+    _log_import(report, actor)
     return report
+
+
+def _log_import(report: ImportReport, actor: Actor) -> None:
+    logging.getLogger(__name__).info(
+        "import %s (%s, sheet %s) by %s: new %d, updated %d, duplicates %d, invalid %d, "
+        "verified %d, %s",
+        report.file,
+        report.format,
+        report.sheet,
+        actor.name,
+        report.new,
+        report.updated,
+        report.duplicates,
+        report.invalid,
+        report.verified,
+        "dry run" if report.dry_run else "committed" if report.committed else "not committed",
+    )

@@ -19,6 +19,7 @@ form shows a pulled record.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -65,6 +66,7 @@ Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
 Changed = Callable[[ChangeSet], None]
 STAGES = ("status", "login", "upload", "push", "reference", "pull", "download")
+log = logging.getLogger(__name__)
 # Longest wait a busy registry's Retry-After is remembered for.
 MAX_BACKOFF = timedelta(hours=1)
 _HASHES_PER_ASK = 1000
@@ -196,8 +198,10 @@ class Exchange:
             if isinstance(exc, Busy):
                 self._remember_backoff(exc)
             self._finish()
+            log.warning("sync failed: %s", exc, exc_info=exc)
             raise SyncFailed(exc, self.result) from exc
         self._finish()
+        log.info("sync finished: %s", self.result.as_json())
         return self.result
 
     # -- steps -----------------------------------------------------------------------------
@@ -272,6 +276,7 @@ class Exchange:
                     tried |= {c["change_id"] for c in changes}
                     sent = pool.submit(self.client.push, self._batch(changes))
                 if answer is not None:
+                    _log_answer(answer)
                     with self._telling(), remote_transaction(self.db) as session:
                         counts.add(acknowledge(session, answer.results))
                     self._record_push(counts)
@@ -294,12 +299,19 @@ class Exchange:
             )
 
     def _batch(self, changes: list[dict[str, Any]]) -> Push:
-        return Push(
+        batch = Push(
             protocol=PROTOCOL,
             device_id=self.device,
             batch_id=new_id(),
             changes=[Change.model_validate(c) for c in changes],
         )
+        log.info(
+            "push batch %s: %d changes %s",
+            batch.batch_id,
+            len(changes),
+            ", ".join(c["change_id"] for c in changes),
+        )
+        return batch
 
     def _record_push(self, counts: AckCounts) -> None:
         r = self.result
@@ -339,6 +351,7 @@ class Exchange:
                 )
             with self._telling(), remote_transaction(self.db) as session:
                 self._pulled.add(apply_page(session, page.changes, page.next_cursor))
+            log.info("pull page: %d records, more: %s", len(page.changes), page.has_more)
             position = page.next_cursor
             self.result.pulled = self._pulled.applied
             self._record_push(self._pushed)
@@ -443,3 +456,14 @@ def synchronise(
     finally:
         if own:
             client.close()
+
+
+def _log_answer(answer: PushResult) -> None:
+    """One line per pushed batch's answer: each change id with its outcome (and code)."""
+    log.info(
+        "push answer: %s",
+        ", ".join(
+            f"{r.change_id} {r.outcome}" + (f" ({r.code})" if r.code else "")
+            for r in answer.results
+        ),
+    )
