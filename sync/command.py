@@ -17,7 +17,7 @@ import os
 import sys
 from typing import Any
 
-from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.cli.context import CliContext, CliError, add_json_option
 from jipp_desktop.language import pick
 
 EXIT_REFUSED = 1
@@ -36,7 +36,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--status", action="store_true", help="show what waits for the registry; no network"
     )
-    parser.add_argument("--json", action="store_true")
+    add_json_option(parser)
     parser.set_defaults(handler=run_sync)
 
 

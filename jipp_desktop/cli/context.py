@@ -10,6 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jipp_desktop.language import pick
+
 if TYPE_CHECKING:
     from jipp_desktop.db.engine import Database
     from jipp_desktop.services.officers import Actor
@@ -21,6 +23,15 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--json`` flag every data command takes."""
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=pick("cetak hasilnya sebagai JSON", "print the result as JSON"),
+    )
 
 
 def _json_default(value: Any) -> Any:

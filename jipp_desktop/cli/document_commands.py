@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.cli.context import CliContext, CliError, add_json_option
 from jipp_desktop.cli.filter_options import add_filter_options, filter_from_args
 from jipp_desktop.documents.periods import PERIOD_NAMES, period_dates
 from jipp_desktop.language import pick
@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     )
     letter.add_argument("commitment_id", metavar="COMMITMENT_ID")
     letter.add_argument("out", metavar="OUT.pdf")
-    letter.add_argument("--json", action="store_true")
+    add_json_option(letter)
     letter.set_defaults(handler=letter_command)
 
     report = sub.add_parser(
@@ -80,7 +80,7 @@ def register(sub: Any) -> None:
             "print the contact's phone and e-mail in a profile",
         ),
     )
-    report.add_argument("--json", action="store_true")
+    add_json_option(report)
     report.set_defaults(handler=report_command)
 
 

@@ -7,42 +7,69 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.cli.context import CliContext, CliError, add_json_option
 from jipp_desktop.cli.filter_options import add_filter_options, filter_from_args
+from jipp_desktop.language import pick
 
 PROBLEMS_SHOWN = 20
 
 
 def register(sub: Any) -> None:
     """Adds the `template`, `import` and `export` subcommands."""
-    template = sub.add_parser("template", help="write the Excel import template")
+    template = sub.add_parser(
+        "template", help=pick("tulis templat impor Excel", "write the Excel import template")
+    )
     template.add_argument("out", metavar="OUT.xlsx")
-    template.add_argument("--json", action="store_true")
+    add_json_option(template)
     template.set_defaults(handler=template_command)
 
-    imp = sub.add_parser("import", help="import innovations from .xlsx, .xls or .ods")
+    imp = sub.add_parser(
+        "import",
+        help=pick(
+            "impor inovasi dari .xlsx, .xls, .ods atau .csv",
+            "import innovations from .xlsx, .xls, .ods or .csv",
+        ),
+    )
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
-    imp.add_argument("--errors", metavar="OUT.xlsx", help="write the rejected rows here")
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=pick("periksa dan hitung; tidak menulis apa pun", "check and count; write nothing"),
+    )
+    imp.add_argument(
+        "--errors",
+        metavar="OUT.xlsx",
+        help=pick("tulis baris yang ditolak ke sini", "write the rejected rows here"),
+    )
     imp.add_argument(
         "--on-duplicate",
         choices=("skip", "update"),
         default="skip",
-        help="rows matching a stored record: skip them (default) or update the record",
+        help=pick(
+            "baris yang cocok dengan data tersimpan: lewati (bawaan) atau perbarui datanya",
+            "rows matching a stored record: skip them (default) or update the record",
+        ),
     )
     imp.add_argument(
         "--create-agencies",
         action="store_true",
-        help="create the agencies the file names and the store lacks (admin; kind and region "
-        "guessed from the name, in the import's transaction)",
+        help=pick(
+            "buat instansi yang disebut berkas tetapi belum ada (admin; jenis dan wilayah "
+            "ditebak dari namanya, dalam transaksi impor yang sama)",
+            "create the agencies the file names and the store lacks (admin; kind and region "
+            "guessed from the name, in the import's transaction)",
+        ),
     )
-    imp.add_argument("--json", action="store_true")
+    add_json_option(imp)
     imp.set_defaults(handler=import_command)
 
-    exp = sub.add_parser("export", help="export innovations to a formatted .xlsx")
+    exp = sub.add_parser(
+        "export",
+        help=pick("ekspor inovasi ke .xlsx berformat", "export innovations to a formatted .xlsx"),
+    )
     exp.add_argument("out", metavar="OUT.xlsx")
     add_filter_options(exp)
-    exp.add_argument("--json", action="store_true")
+    add_json_option(exp)
     exp.set_defaults(handler=export_command)
 
 

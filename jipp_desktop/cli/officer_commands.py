@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from jipp_desktop.cli.context import CliContext
+from jipp_desktop.cli.context import CliContext, add_json_option
 from jipp_desktop.language import pick
 
 
@@ -19,10 +19,10 @@ def register(sub: Any) -> None:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=("operator", "verifier", "admin"))
     add.add_argument("--nip", help=pick("NIP 18 digit", "18-digit NIP"))
-    add.add_argument("--json", action="store_true")
+    add_json_option(add)
     add.set_defaults(handler=add_officer)
     lst = osub.add_parser("list", help=pick("daftar profil petugas", "list officer profiles"))
-    lst.add_argument("--json", action="store_true")
+    add_json_option(lst)
     lst.set_defaults(handler=list_officers)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from jipp_desktop.cli.context import CliContext, CliError
+from jipp_desktop.cli.context import CliContext, CliError, add_json_option
 from jipp_desktop.language import pick
 
 LIST_KINDS = ("innovations", "agencies", "hubs", "commitments", "verifications")
@@ -62,17 +62,17 @@ def register(sub: Any) -> None:
     demo.add_argument(
         "--seed", type=int, default=None, help=pick("benih data rekaan", "seed of the made-up data")
     )
-    demo.add_argument("--json", action="store_true")
+    add_json_option(demo)
     demo.set_defaults(handler=run_demo)
 
     stats = sub.add_parser("stats", help=pick("jumlah data di basis data", "counts of the store"))
-    stats.add_argument("--json", action="store_true")
+    add_json_option(stats)
     stats.set_defaults(handler=run_stats)
 
     lst = sub.add_parser("list", help=pick("daftar data satu jenis", "list records of one kind"))
     lst.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
     lst.add_argument("--limit", type=_count, default=50, metavar="N")
-    lst.add_argument("--json", action="store_true")
+    add_json_option(lst)
     lst.set_defaults(handler=run_list)
 
     search = sub.add_parser(
@@ -81,14 +81,14 @@ def register(sub: Any) -> None:
     )
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--limit", type=_count, default=20, metavar="N")
-    search.add_argument("--json", action="store_true")
+    add_json_option(search)
     search.set_defaults(handler=run_search)
 
     backup = sub.add_parser(
         "backup", help=pick("salin basis data ke sebuah berkas", "copy the store to a file")
     )
     backup.add_argument("out", metavar="OUT")
-    backup.add_argument("--json", action="store_true")
+    add_json_option(backup)
     backup.set_defaults(handler=run_backup)
 
     restore = sub.add_parser(
@@ -99,7 +99,7 @@ def register(sub: Any) -> None:
         ),
     )
     restore.add_argument("source", metavar="IN")
-    restore.add_argument("--json", action="store_true")
+    add_json_option(restore)
     restore.set_defaults(handler=run_restore)
 
 

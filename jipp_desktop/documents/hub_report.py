@@ -127,6 +127,7 @@ def build_hub_report(
         author=letterhead.agency_name,
         landscape=True,
         footer_note=t("Laporan hub", "Hub report") + f" — {hub.agency.name}",
+        lang=lang,
     )
     width = content_width(meta)
     story: list[Flowable] = title_block(

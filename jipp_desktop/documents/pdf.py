@@ -78,6 +78,7 @@ class PdfMeta:
         subject: a short description.
         landscape: lay the pages out landscape.
         footer_note: a short line printed at the bottom left of every page.
+        lang: the language of the page numbers ("id" or "en").
     """
 
     title: str
@@ -87,6 +88,7 @@ class PdfMeta:
     landscape: bool = False
     footer_note: str = ""
     keywords: Sequence[str] = field(default_factory=tuple)
+    lang: str = "id"
 
 
 class _FixedTimeStamp(TimeStamp):
@@ -105,8 +107,8 @@ class _FixedTimeStamp(TimeStamp):
         self.tzname = "UTC"
 
 
-def page_number_footer(note: str = "") -> Footer:
-    """A footer with ``note`` at the left and "Halaman X dari Y" at the right."""
+def page_number_footer(note: str = "", lang: str = "id") -> Footer:
+    """A footer with ``note`` at the left and "Halaman X dari Y" ("Page X of Y") at the right."""
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         width, _ = canvas._pagesize
@@ -114,7 +116,11 @@ def page_number_footer(note: str = "") -> Footer:
         canvas.setFillGray(0.35)
         if note:
             canvas.drawString(MARGIN, MARGIN / 2, note)
-        canvas.drawRightString(width - MARGIN, MARGIN / 2, f"Halaman {page} dari {pages}")
+        canvas.drawRightString(
+            width - MARGIN,
+            MARGIN / 2,
+            f"Page {page} of {pages}" if lang == "en" else f"Halaman {page} dari {pages}",
+        )
 
     return draw
 
@@ -218,7 +224,9 @@ def build_pdf(
     )
     if progress is not None:
         doc.setProgressCallBack(_layout_progress(progress))
-    canvasmaker = _numbered_canvas(meta.created, footer or page_number_footer(meta.footer_note))
+    canvasmaker = _numbered_canvas(
+        meta.created, footer or page_number_footer(meta.footer_note, meta.lang)
+    )
     doc.build(story, canvasmaker=canvasmaker)
     return PdfDocument(buffer.getvalue(), doc.page)
 

@@ -288,6 +288,7 @@ def profile_meta(title: str, created: datetime, letterhead: Letterhead, lang: st
         footer_note=pick(
             lang, "Profil inovasi — JIPP Desktop", "Innovation profile — JIPP Desktop"
         ),
+        lang=lang,
     )
 
 

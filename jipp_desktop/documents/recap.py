@@ -401,6 +401,7 @@ def build_recap(
         footer_note=pick(
             lang, "Rekapitulasi inovasi — JIPP Desktop", "Innovation recap — JIPP Desktop"
         ),
+        lang=lang,
     )
     story = recap_story(data, describe_filter(session, f, lang), content_width(meta), lang)
     return build_report(story, meta, letterhead, progress=progress)

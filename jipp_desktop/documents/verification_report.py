@@ -199,6 +199,7 @@ def build_verification_report(
         landscape=True,
         footer_note=pick(lang, "Laporan verifikasi", "Verification report")
         + f" — {period_text(start, end, lang)}",
+        lang=lang,
     )
     story = verification_story(data, content_width(meta), lang)
     return build_report(story, meta, letterhead, progress=progress)

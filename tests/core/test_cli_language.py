@@ -53,3 +53,21 @@ def test_help_in_the_chosen_language(capsys):
     with run_bad:
         run(["list", "bogus"])
     assert "pilihan tidak sah: 'bogus'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "indonesian", "english"),
+    [
+        ("import", "periksa dan hitung; tidak menulis apa pun", "check and count; write nothing"),
+        ("export", "cetak hasilnya sebagai JSON", "print the result as JSON"),
+        ("report", "periode laporan verifikasi", "the verification report's period"),
+    ],
+)
+def test_subcommand_help_in_the_chosen_language(capsys, command, indonesian, english):
+    with pytest.raises(SystemExit):
+        run([command, "--help"])
+    text = capsys.readouterr().out
+    assert indonesian in " ".join(text.split()) and english not in text
+    with pytest.raises(SystemExit):
+        run(["--lang", "en", command, "--help"])
+    assert english in " ".join(capsys.readouterr().out.split())

@@ -195,6 +195,15 @@ def test_english_labels_on_request(demo):
     assert "PUBLIC SERVICE INNOVATION RECAP" in text and f"Innovations: {COUNT}" in text
 
 
+@pytest.mark.parametrize("kind", ["recap", "verification"])
+def test_page_numbers_speak_the_report_language(demo, kind):
+    english = page_texts(make_report(demo, ReportRequest(kind, lang="en")).data)
+    indonesian = page_texts(make_report(demo, ReportRequest(kind, lang="id")).data)
+    pages = len(english)
+    assert f"Page 1 of {pages}" in flat(english[0]) and "Halaman" not in flat(" ".join(english))
+    assert f"Halaman 1 dari {len(indonesian)}" in flat(indonesian[0])
+
+
 @pytest.mark.parametrize(
     ("kind", "words"),
     [("bogus", "tidak dikenal"), ("hub", "memerlukan ID"), ("recap:1", "tidak menerima ID")],
