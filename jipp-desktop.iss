@@ -64,7 +64,6 @@ Type: filesandordirs; Name: "{app}\_internal"
 
 [Icons]
 Name: "{group}\JIPP Desktop"; Filename: "{app}\jipp-desktop.exe"
-Name: "{group}\Panduan pengguna (PDF)"; Filename: "{app}\_internal\docs\panduan\panduan-jipp-desktop.pdf"; Check: GuideExists
 Name: "{group}\{cm:UninstallProgram,JIPP Desktop}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\JIPP Desktop"; Filename: "{app}\jipp-desktop.exe"; Tasks: desktopicon
 
@@ -76,8 +75,3 @@ Filename: "{app}\jipp-desktop.exe"; Description: "{cm:LaunchProgram,JIPP Desktop
 ; store, attachments, backups and the log in the user's data folder stay.
 Type: filesandordirs; Name: "{app}\_internal\__pycache__"
 
-[Code]
-function GuideExists: Boolean;
-begin
-  Result := FileExists(ExpandConstant('{app}\_internal\docs\panduan\panduan-jipp-desktop.pdf'));
-end;

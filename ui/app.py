@@ -186,12 +186,13 @@ def _report_unexpected(
     kind: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> None:
     """Shows an error no page handled (e.g. the store locked by another program) instead of
-    letting the action fail in silence; the traceback goes to stderr for support."""
-    from jipp_desktop.db.schema import describe_failure
+    letting the action fail in silence: the crash dialog (the windows stay open), the traceback
+    in the log and on stderr for support."""
+    from ui.crash_dialog import report_unexpected
 
     if issubclass(kind, KeyboardInterrupt):  # Ctrl+C in the terminal: end, as the CLI does
         print("jipp-desktop: dibatalkan / cancelled", file=sys.stderr)
         QApplication.exit(130)
         return
     traceback.print_exception(kind, exc, tb)
-    QMessageBox.critical(QApplication.activeWindow(), "JIPP Desktop", describe_failure(exc))
+    report_unexpected(exc)

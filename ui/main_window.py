@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -234,7 +233,15 @@ class MainWindow(QMainWindow):
             px.SP_BrowserReload,
         )
         help_menu = bar.addMenu(self.tr("Ba&ntuan"))
-        self._add(help_menu, self.tr("Tentang JIPP Desktop"), self.about)
+        self.guide_action = self._add(
+            help_menu,
+            self.tr("Panduan pengguna"),
+            self.show_guide,
+            QKeySequence.StandardKey.HelpContents,
+            px.SP_DialogHelpButton,
+        )
+        help_menu.addSeparator()
+        self.about_action = self._add(help_menu, self.tr("Tentang JIPP Desktop"), self.about)
 
         toolbar = QToolBar(self.tr("Bilah alat"))
         toolbar.setObjectName("main_toolbar")
@@ -269,17 +276,20 @@ class MainWindow(QMainWindow):
         if actor is not None:
             self._ctx.set_actor(actor)
 
-    def about(self) -> None:
-        """Shows the version."""
-        from jipp_desktop import __version__
+    def about(self) -> QWidget:
+        """Shows the version, the store and its schema, the log and the bundled licences."""
+        from ui.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self,
-            self.tr("Tentang JIPP Desktop"),
-            self.tr("JIPP Desktop %1 — Jaringan Inovasi Pelayanan Publik").replace(
-                "%1", __version__
-            ),
-        )
+        dialog = AboutDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_guide(self) -> None:
+        """Opens the user guide (a PDF made from docs/panduan in the officer's language)."""
+        from ui.guide_viewer import show_guide
+
+        show_guide(self._ctx, self)
 
     def _update_title(self) -> None:
         store = self._ctx.store_path.name

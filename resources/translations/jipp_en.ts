@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Tentang JIPP Desktop</source>
+        <translation>About JIPP Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JIPP Desktop %1&lt;/b&gt; — Jaringan Inovasi Pelayanan Publik</source>
+        <translation>&lt;b&gt;JIPP Desktop %1&lt;/b&gt; — Public Service Innovation Network</translation>
+    </message>
+    <message>
+        <source>Versi</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Versi skema</source>
+        <translation>Schema version</translation>
+    </message>
+    <message>
+        <source>Buka folder log</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Data dan huruf yang disertakan, dengan lisensinya:</source>
+        <translation>Data and fonts included, with their licences:</translation>
+    </message>
+</context>
+<context>
     <name>AgenciesPage</name>
     <message>
         <source>Instansi</source>
@@ -76,7 +115,7 @@
     </message>
     <message>
         <source>Menyimpan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Instansi tersimpan.</source>
@@ -92,7 +131,7 @@
     </message>
     <message>
         <source>Instansi dihapus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agency deleted.</translation>
     </message>
 </context>
 <context>
@@ -280,7 +319,7 @@
     </message>
     <message>
         <source>Menyimpan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Komitmen belum tersimpan: periksa isian yang ditandai.</source>
@@ -312,15 +351,15 @@
     </message>
     <message>
         <source>Komitmen ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda belum disimpan dan tidak ditimpa.</source>
-        <translation type="unfinished"></translation>
+        <translation>This commitment was changed elsewhere (e.g. by a sync). Your edits are not saved yet and were not overwritten.</translation>
     </message>
     <message>
         <source>Komitmen ini telah dihapus di tempat lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>This commitment was deleted elsewhere.</translation>
     </message>
     <message>
         <source>Diperbarui: komitmen ini diubah di tempat lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated: this commitment was changed elsewhere.</translation>
     </message>
 </context>
 <context>
@@ -360,6 +399,37 @@
     <message>
         <source>— pilih —</source>
         <translation>— choose —</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>JIPP Desktop — kesalahan</source>
+        <translation>JIPP Desktop — error</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga. Pekerjaan yang sedang Anda isi tetap terbuka dan masih dapat disimpan.</source>
+        <translation>An unexpected error occurred. The work you were typing stays open and can still be saved.</translation>
+    </message>
+    <message>
+        <source>Jika kesalahan ini berulang, klik “Salin detail” lalu kirimkan teksnya kepada pengelola aplikasi. Log: %1</source>
+        <translation>If this error happens again, click “Copy details” and send the text to the app’s administrator. Log: %1</translation>
+    </message>
+    <message>
+        <source>Salin detail</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 kesalahan tidak terduga; yang pertama: %2</source>
+        <translation>%1 unexpected errors; the first: %2</translation>
+    </message>
+    <message>
+        <source>Detail disalin</source>
+        <translation>Details copied</translation>
     </message>
 </context>
 <context>
@@ -421,22 +491,22 @@
     <name>DateField</name>
     <message>
         <source>hh/bb/tttt</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <source>Ketik misalnya 12/03/2025 atau 12 Maret 2025</source>
-        <translation type="unfinished"></translation>
+        <translation>Type e.g. 12/03/2025 or 12 March 2025</translation>
     </message>
     <message>
         <source>Pilih dari kalender</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose from the calendar</translation>
     </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
         <source>ketik untuk mencari…</source>
-        <translation type="unfinished"></translation>
+        <translation>type to search…</translation>
     </message>
 </context>
 <context>
@@ -495,6 +565,17 @@
     <message>
         <source>Cari:</source>
         <translation>Search:</translation>
+    </message>
+</context>
+<context>
+    <name>GuideViewer</name>
+    <message>
+        <source>Panduan pengguna</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Panduan tidak dapat dibuka: %1</source>
+        <translation>The guide cannot be opened: %1</translation>
     </message>
 </context>
 <context>
@@ -612,7 +693,7 @@
     </message>
     <message>
         <source>Menyimpan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Hub tersimpan.</source>
@@ -718,11 +799,11 @@
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished">Reload</translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>Buang perubahan di formulir dan baca data tersimpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard the form’s edits and read the stored record</translation>
     </message>
     <message>
         <source>** wajib diisi untuk menyimpan draf; * wajib diisi sebelum diajukan.</source>
@@ -742,19 +823,19 @@
     </message>
     <message>
         <source>Rekaman ini telah diubah di tempat lain (mis. sinkronisasi) sejak dibuka. Perubahan Anda belum disimpan dan tidak ditimpa; simpan untuk memakainya, atau Muat ulang untuk membaca versi tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record was changed elsewhere (e.g. by a sync) since it was opened. Your edits are not saved yet and were not overwritten; save to keep them, or Reload to read the stored version.</translation>
     </message>
     <message>
         <source>Rekaman ini telah dihapus di tempat lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>This record was deleted elsewhere.</translation>
     </message>
     <message>
         <source>Diperbarui: rekaman ini diubah di tempat lain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated: this record was changed elsewhere.</translation>
     </message>
     <message>
         <source>Menyimpan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Status: %1 — sedang diverifikasi, tidak dapat diubah.</source>
@@ -774,7 +855,7 @@
     </message>
     <message>
         <source>Belum tersimpan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: %1</translation>
     </message>
     <message>
         <source>Periksa %1 isian yang ditandai merah.</source>
@@ -782,7 +863,7 @@
     </message>
     <message>
         <source>Menyimpan… formulir ditutup setelah tersimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving… the form closes once it is saved.</translation>
     </message>
     <message>
         <source>Perubahan belum disimpan</source>
@@ -973,7 +1054,7 @@
     </message>
     <message>
         <source>Menyimpan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Kop surat belum tersimpan.</source>
@@ -1039,6 +1120,14 @@
         <translation>Import template…</translation>
     </message>
     <message>
+        <source>&amp;Cadangkan basis data…</source>
+        <translation>&amp;Back up the database…</translation>
+    </message>
+    <message>
+        <source>&amp;Pulihkan dari cadangan…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
         <source>Ganti petugas…</source>
         <translation>Switch officer…</translation>
     </message>
@@ -1063,6 +1152,10 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>Panduan pengguna</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
         <source>Tentang JIPP Desktop</source>
         <translation>About JIPP Desktop</translation>
     </message>
@@ -1071,16 +1164,12 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <source>JIPP Desktop %1 — Jaringan Inovasi Pelayanan Publik</source>
-        <translation>JIPP Desktop %1 — Public Service Innovation Network</translation>
-    </message>
-    <message>
         <source>Menyimpan perubahan… aplikasi ditutup setelah selesai.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving changes… the app closes when they are done.</translation>
     </message>
     <message>
         <source>Aplikasi tidak ditutup: ada perubahan yang tidak dapat disimpan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The app was not closed: a change could not be saved.</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1425,10 @@
         <translation>Attachments folder</translation>
     </message>
     <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
         <source>Bahasa</source>
         <translation>Language</translation>
     </message>
@@ -1578,7 +1671,7 @@
     </message>
     <message>
         <source>Menyimpan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>● Daring</source>
@@ -1697,7 +1790,7 @@
     </message>
     <message>
         <source>Menyimpan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Menyimpan keputusan…</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jipp_desktop.app_log import log_path
 from jipp_desktop.reference.codes import ROLES
 from ui.context import AppContext
 from ui.reports.letterhead import LetterheadSettings
@@ -57,6 +58,9 @@ class SettingsPage(QWidget):
         store_form = QFormLayout(store_box)
         store_form.addRow(self.tr("Basis data"), QLabel(str(ctx.store_path)))
         store_form.addRow(self.tr("Folder lampiran"), QLabel(str(ctx.attachments_folder)))
+        self.log_path = QLabel(str(log_path()))
+        self.log_path.setObjectName("log_path")
+        store_form.addRow(self.tr("Log"), self.log_path)
 
         body = QWidget()
         self._sections = QVBoxLayout(body)
