@@ -1,6 +1,6 @@
 """The data commands: `demo`, `stats`, `list`, `search`, `backup` and `restore`.
 
-Names, options and JSON keys follow DESIGN.md's command-line contract exactly.
+Names, options and JSON keys follow the command-line contract exactly (docs/ARCHITECTURE.md).
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ WORKFLOW_WEIGHTS: tuple[tuple[str, int], ...] = (
     ("rejected", 10),
 )
 # What a verification found, for verified records: (continuation, weight). The 2023 update
-# round found about two thirds continuing and one in seven stopped (DESIGN.md).
+# round found about two thirds continuing and one in seven stopped (docs/ARCHITECTURE.md).
 VERIFIED_CONTINUATION: tuple[tuple[str, int], ...] = (
     ("continuing", 52),
     ("continuing_developed", 22),

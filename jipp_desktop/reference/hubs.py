@@ -1,4 +1,4 @@
-"""The Hub JIPP designations known from public reporting (see DESIGN.md).
+"""The Hub JIPP designations known from public reporting (docs/ARCHITECTURE.md, "Public facts").
 
 Only hubs whose names were published are listed: the 2020 pilot provinces (Decree of the
 Minister of PANRB No. 94/2020), the 2021 provinces (No. 359/2021), the three provinces that

@@ -114,7 +114,7 @@ def _status_counts(session: Session) -> dict[str, dict[str, int]]:
 
 
 def store_stats(session: Session) -> dict[str, Any]:
-    """The counts of DESIGN.md's `stats --json`."""
+    """The counts of the `stats --json` of docs/ARCHITECTURE.md."""
     levels = dict(session.execute(select(Region.level, func.count()).group_by(Region.level)).all())
     pending = sum(pending_by_kind(session).values())
     status = _status_counts(session)

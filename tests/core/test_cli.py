@@ -1,5 +1,5 @@
-"""The data commands of the command-line contract (DESIGN.md): names, options, JSON keys, and a
-one-line reason with a non-zero exit for every failure."""
+"""The data commands of the command-line contract (docs/ARCHITECTURE.md): names, options, JSON
+keys, and a one-line reason with a non-zero exit for every failure."""
 
 from __future__ import annotations
 

@@ -191,7 +191,7 @@ def test_agency_rules(db: Database, operator: Actor, admin: Actor, source: str) 
 def test_hub_spokes_and_changes(db: Database, admin: Actor) -> None:
     with db.session() as s:
         bali_hub = s.scalars(select(Hub.id).where(Hub.agency_id == BALI)).one()
-        assert len(list_hubs(s)) == 35  # every published cohort (DESIGN.md)
+        assert len(list_hubs(s)) == 35  # every published cohort (docs/ARCHITECTURE.md)
     with db.transaction() as s:
         set_spokes(s, admin, bali_hub, [DENPASAR, badung(db)])
         update_hub(s, admin, bali_hub, {"active": False})
