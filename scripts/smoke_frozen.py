@@ -8,8 +8,8 @@ store left at the first schema revision is upgraded by the bundled migrations (k
 a backup beside it); ``demo``; the ``template`` filled with one innovation and ``import``ed;
 a ``letter`` (its text read back with pypdf); ``--screenshot`` of every screen; and a sync
 against the bundled ``jipp-registry`` on 127.0.0.1 (a free port): the imported record pushed
-by one store and pulled by another. Then the start-up figures of the frozen app against the
-source install over the same store in the same run (not pass/fail).
+by one store and pulled by another, each batch in the log. Then the start-up figures of the
+frozen app against the source install over the same store in the same run (not pass/fail).
 
 It uses the source tree only to make the older store and the filled template (openpyxl,
 Alembic) and to read the letter (pypdf): everything under test runs from the bundle.
@@ -297,6 +297,15 @@ def sync_round_trip(app: Path, tmp: Path, env: dict[str, str], store: Path) -> N
             pulled["pulled"] >= 1 and "Layanan Akta Kelahiran" in titles,
             "sync: pulled by a second store",
             pulled,
+        )
+        log = (tmp / "log" / "jipp-desktop.log").read_text(encoding="utf-8")
+        check(
+            all(
+                line in log
+                for line in ("store ", "import templat.xlsx", "push batch ", "push answer: ")
+            ),
+            "the log holds the store, the import and the sync batches",
+            log[-2000:],
         )
     finally:
         server.terminate()
