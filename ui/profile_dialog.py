@@ -69,7 +69,7 @@ class ProfileDialog(QDialog):
         self.nip = QLineEdit()
         self.nip.setObjectName("nip")
         self.nip.setPlaceholderText(self.tr("18 digit, boleh kosong"))
-        self.nip.setMaxLength(18)
+        self.nip.setMaxLength(24)  # 18 digits, or written in groups ("19630511 199103 1 009")
         self.role = code_combo(ROLES, lang)
         new_box = QGroupBox(self.tr("Profil baru"))
         form = QFormLayout(new_box)

@@ -127,6 +127,8 @@ class Agency(SyncMixin, Base):
     region_code: Mapped[str | None] = mapped_column(ForeignKey("regions.code"), index=True)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("agencies.id"))
     address: Mapped[str | None] = mapped_column(String(300))
+    # The code the national systems know the agency by (migration 0008).
+    national_code: Mapped[str | None] = mapped_column(String(40), default=None)
 
 
 class Hub(SyncMixin, Base):
@@ -176,7 +178,10 @@ class Innovation(SyncMixin, Base):
     form: Mapped[str | None] = mapped_column(String(20))
     is_digital: Mapped[bool] = mapped_column(Boolean, default=False)
     initiator: Mapped[str | None] = mapped_column(String(20))
+    initiator_name: Mapped[str | None] = mapped_column(String(120), default=None)
     sector: Mapped[str | None] = mapped_column(String(40), index=True)
+    # The other affairs it touches (the IID's "Urusan Irisan"): sector codes (migration 0008).
+    secondary_sectors: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
     competition_category: Mapped[str | None] = mapped_column(String(20))
     sdg_goals: Mapped[list[Any]] = mapped_column(JSON, default=list)
     reform_theme: Mapped[str | None] = mapped_column(String(30))

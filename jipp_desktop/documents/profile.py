@@ -154,6 +154,8 @@ def _value(spec: FieldSpec, profile: ProfileData, lang: str, personal: bool) -> 
         return ""
     if spec.kind == "code" and spec.codes is not None:
         return spec.codes.label(value, lang)
+    if spec.kind == "codelist" and spec.codes is not None:
+        return spec.codes.labels(value, lang)
     if spec.kind == "bool":
         return pick(lang, "Ya", "Yes") if value else pick(lang, "Tidak", "No")
     if spec.kind == "date":

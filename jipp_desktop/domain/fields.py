@@ -27,14 +27,14 @@ class FieldSpec:
 
     Attributes:
         name: the attribute name on :class:`~jipp_desktop.db.models.Innovation`.
-        kind: text, longtext, int, date, bool, code, sdgs, region, agency, innovation, url,
-            email or phone.
+        kind: text, longtext, int, date, bool, code, codelist (several codes of one list),
+            sdgs, region, agency, innovation, url, email or phone.
         id: the Indonesian label.
         en: the English label.
         section: the form section (a key of ``SECTIONS``).
         draft: needed even for a draft.
         submit: needed before the record can be submitted for verification.
-        codes: the code list for kind "code".
+        codes: the code list for kinds "code" and "codelist".
         max_len: the longest text allowed (characters, after cleaning). Every field an officer
             types text into has one, below a spreadsheet cell's 32,767 characters, so that
             the form, the import, the export and the registry (which all check these rules)
@@ -103,12 +103,28 @@ INNOVATION_FIELDS: tuple[FieldSpec, ...] = (
         codes=codes.INITIATORS,
     ),
     _f(
+        "initiator_name",
+        "text",
+        "Nama inisiator",
+        "Initiator's name",
+        "classification",
+        max_len=120,
+    ),
+    _f(
         "sector",
         "code",
         "Urusan pemerintahan",
         "Government affair",
         "classification",
         submit=True,
+        codes=codes.SECTORS,
+    ),
+    _f(
+        "secondary_sectors",
+        "codelist",
+        "Urusan irisan",
+        "Secondary government affairs",
+        "classification",
         codes=codes.SECTORS,
     ),
     _f(
@@ -219,3 +235,5 @@ INNOVATION_FIELDS: tuple[FieldSpec, ...] = (
 FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in INNOVATION_FIELDS}
 # The kinds whose value is free text (every one of them has a max_len).
 TEXT_KINDS = ("text", "longtext", "url", "email", "phone")
+# The kinds whose value is a list (blank: the empty list).
+LIST_KINDS = ("sdgs", "codelist")

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from jipp_desktop.domain.errors import FieldError
-from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS, FieldSpec
+from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS, LIST_KINDS, FieldSpec
 from jipp_desktop.domain.text import clean_text, fold_key, length_error
 from jipp_desktop.reference.codes import SDG_GOALS
 
@@ -23,6 +23,10 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{6,18}$")
 # Hyphen-like characters that word processors and spreadsheets put in place of "-".
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+MAX_AGENCY_CODE = 40
+_AGENCY_CODE = re.compile(r"[0-9A-Z]+(?:[./-][0-9A-Z]+)*")
+# What a NIP's groups are written apart with: spaces (also non-breaking), dots, hyphens.
+_NIP_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]+")
 
 
 class ReferenceLookup(Protocol):
@@ -57,8 +61,37 @@ def normalise_registration_number(text: str) -> str:
     return _DASHES.sub("-", "".join(text.split())).upper()
 
 
+def normalise_agency_code(text: str) -> str:
+    """An agency's national code as stored: without spaces, upper case, plain hyphens."""
+    return _DASHES.sub("-", "".join(text.split())).upper()
+
+
+def agency_code_error(code: str, field: str = "national_code") -> FieldError | None:
+    """Checks an agency's national code (as :func:`normalise_agency_code` gives it): letters,
+    digits and the marks . - / between them, at most 40 characters."""
+    if len(code) > MAX_AGENCY_CODE or not _AGENCY_CODE.fullmatch(code):
+        return FieldError(
+            field,
+            f"kode instansi {code!r} tidak sah: huruf, angka dan tanda . - / saja, paling "
+            f"banyak {MAX_AGENCY_CODE} karakter",
+            f"agency code {code!r} is not valid: letters, digits and . - / only, at most "
+            f"{MAX_AGENCY_CODE} characters",
+        )
+    return None
+
+
+def normalise_nip(text: str) -> str:
+    """A NIP as it is stored: its 18 digits without the spaces, dots or hyphens it is often
+    written with ("19630511 199103 1 009", "19630511.199103.1.009"); any other text stays as
+    it is, for :func:`nip_error` to say what is wrong with it."""
+    stripped = text.strip()
+    joined = _NIP_SEPARATORS.sub("", stripped)
+    return joined if joined.isdigit() else stripped
+
+
 def nip_error(nip: str, field: str = "nip") -> FieldError | None:
-    """Checks an 18-digit NIP: birth date (YYYYMMDD), appointment month (YYYYMM), sex (1/2)."""
+    """Checks an 18-digit NIP (as :func:`normalise_nip` gives it): birth date (YYYYMMDD),
+    appointment month (YYYYMM), sex (1/2)."""
     if not re.fullmatch(r"\d{18}", nip):
         return FieldError(field, "NIP harus 18 digit angka", "NIP must be 18 digits")
     try:
@@ -141,6 +174,8 @@ def _coerce(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
                 f"SDG goal {bad[0]} does not exist (1-17)",
             )
         return goals, None
+    if spec.kind == "codelist":
+        return _code_list(spec, value)
     # A text came in cleaned (_entered); anything else becomes one.
     text = (
         value
@@ -152,8 +187,25 @@ def _coerce(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
     return text, None
 
 
+def _code_list(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
+    """Several codes of the field's list, each once, in the list's order."""
+    assert spec.codes is not None
+    items = value if isinstance(value, list | tuple) else re.split(r"[,;\n]+", str(value))
+    given = [str(item).strip() for item in items if str(item).strip()]
+    for code in given:
+        if code not in spec.codes:
+            return None, FieldError(
+                spec.name,
+                f"nilai {code!r} tidak ada dalam daftar {spec.id.lower()}",
+                f"{code!r} is not in the list of {spec.en.lower()}",
+            )
+    return [c for c in spec.codes.codes() if c in given], None
+
+
 def _check_value(spec: FieldSpec, value: Any, today: date) -> FieldError | None:
     name = spec.name
+    if spec.kind == "codelist":
+        return None
     if spec.codes is not None and value not in spec.codes:
         return FieldError(
             name,
@@ -314,7 +366,7 @@ def validate_innovation(
     for spec in INNOVATION_FIELDS:
         raw = _entered(spec, values.get(spec.name))
         if _blank(raw):
-            cleaned[spec.name] = [] if spec.kind == "sdgs" else None
+            cleaned[spec.name] = [] if spec.kind in LIST_KINDS else None
             if spec.draft or (submit and spec.submit):
                 errors.append(FieldError(spec.name, "wajib diisi", "is required"))
             continue

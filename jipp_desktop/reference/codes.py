@@ -64,6 +64,10 @@ class CodeList:
         c = self._by_code.get(code)
         return c.label(lang) if c else code
 
+    def labels(self, codes: list[str], lang: str = "id") -> str:
+        """Several codes' labels as one text: "Kesehatan; Sosial" (labels may hold commas)."""
+        return "; ".join(self.label(code, lang) for code in codes)
+
     def parse(self, text: str) -> str | None:
         """The code for a code or a label in Indonesian or English, case and spacing ignored."""
         return self._by_text.get(_fold(text))

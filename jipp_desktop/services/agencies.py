@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
 from jipp_desktop.domain.text import clean_text, fold_key, length_error
+from jipp_desktop.domain.validation import agency_code_error, normalise_agency_code
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
-EDITABLE = ("name", "kind", "region_code", "parent_id", "address")
+EDITABLE = ("name", "kind", "region_code", "parent_id", "address", "national_code")
 MAX_NAME = 200
 MAX_ADDRESS = 300
 
@@ -75,6 +76,17 @@ def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -
         errors.append(
             FieldError("parent_id", "instansi induk tidak ditemukan", "parent agency not found")
         )
+    national = normalise_agency_code(str(values.get("national_code") or "")) or None
+    if national and (err := agency_code_error(national)):
+        errors.append(err)
+    elif national and _code_taken(session, national, agency_id):
+        errors.append(
+            FieldError(
+                "national_code",
+                f"kode instansi {national} sudah dipakai instansi lain",
+                f"agency code {national} is already used by another agency",
+            )
+        )
     if errors:
         raise ValidationFailed(errors)
     return {
@@ -83,7 +95,22 @@ def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -
         "region_code": code,
         "parent_id": parent,
         "address": address,
+        "national_code": national,
     }
+
+
+def _code_taken(session: Session, code: str, agency_id: str | None) -> bool:
+    """Whether another live agency has this national code."""
+    return (
+        session.scalar(
+            select(Agency.id).where(
+                Agency.national_code == code,
+                Agency.deleted_at.is_(None),
+                Agency.id != (agency_id or ""),
+            )
+        )
+        is not None
+    )
 
 
 def create_agency(session: Session, actor: Actor, values: dict[str, Any]) -> Agency:

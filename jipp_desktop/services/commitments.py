@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from jipp_desktop.db.models import Commitment, CommitmentDocument, Signatory, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
 from jipp_desktop.domain.text import clean_text, length_error
-from jipp_desktop.domain.validation import nip_error
+from jipp_desktop.domain.validation import nip_error, normalise_nip
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
 
@@ -44,6 +44,11 @@ class SignatoryInput:
     nip: str | None = None
     agency_id: str | None = None
     is_witness: bool = False
+
+    def __post_init__(self) -> None:
+        # A NIP as written ("19630511 199103 1 009") enters as its 18 digits, on the device
+        # and on the registry alike.
+        object.__setattr__(self, "nip", normalise_nip(self.nip) or None if self.nip else None)
 
 
 @dataclass(frozen=True)

@@ -297,6 +297,7 @@ def insert_innovations(
     for row in rows:
         record = {f.name: row.get(f.name) for f in INNOVATION_FIELDS}
         record["sdg_goals"] = record["sdg_goals"] or []
+        record["secondary_sectors"] = record["secondary_sectors"] or []
         record["is_digital"] = bool(record["is_digital"])
         record["continuation"] = record["continuation"] or "unknown"
         record.update(

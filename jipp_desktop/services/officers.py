@@ -15,7 +15,7 @@ from jipp_desktop.domain.errors import (
     ValidationFailed,
 )
 from jipp_desktop.domain.text import clean_text, length_error
-from jipp_desktop.domain.validation import nip_error
+from jipp_desktop.domain.validation import nip_error, normalise_nip
 from jipp_desktop.reference.codes import ROLES
 
 MAX_NAME = 120
@@ -71,6 +71,7 @@ def create_officer(
                 "the role must be operator, verifier or admin",
             )
         )
+    nip = normalise_nip(nip) if nip else None
     if nip:
         err = nip_error(nip)
         if err:
@@ -103,7 +104,7 @@ def find_officer(session: Session, key: str) -> Officer:
             select(Officer).where(
                 or_(
                     Officer.id == key,
-                    Officer.nip == key,
+                    Officer.nip == normalise_nip(key),
                     func.lower(Officer.name) == clean_text(key).lower(),
                 )
             )

@@ -1,6 +1,9 @@
 """The award text of the national registry's list ("Top 99/2015", "Top 45 KIPP 2021",
 "Innovative Government Award 2022", "UN PSA 2019"; several separated by ";" or lines) parsed
-into awards: year, competition and stage reached. "Tidak Ada" is none."""
+into awards: year, competition and stage reached. "Tidak Ada" is none.
+
+The export writes each award whole, "2019 Kompetisi Inovasi Pelayanan Publik (KIPP): Top 99"
+(:func:`award_text`), which reads back as it was whatever the competition and stage."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ NONE = ("tidak ada", "tidak", "belum ada", "none", "")
 _YEAR = re.compile(r"\b(20\d{2})\b")
 _TOP = re.compile(r"\btop\s*(\d{1,3})\b")
 _SPLIT = re.compile(r"[;\n]+")
+# The export's own form: year, competition, colon, stage.
+_WHOLE = re.compile(r"^\s*(\d{4})\s+([^:;\n]+?)\s*:\s*([^:;\n]+?)\s*$")
 # Competitions by what their texts hold (folded), with the stage when the text names none.
 _COMPETITIONS = (
     (("innovative government award", "iga"), "Innovative Government Award", "Penerima"),
@@ -34,6 +39,10 @@ def parse_awards(text: str) -> tuple[list[tuple[int, str, str]], FieldError | No
         folded = fold(part)
         if folded in NONE:
             continue
+        whole = _WHOLE.match(part)
+        if whole is not None:
+            out.append((int(whole[1]), whole[2], whole[3]))
+            continue
         year = _YEAR.search(part)
         if year is None:
             return [], FieldError(
@@ -52,3 +61,16 @@ def _competition(part: str, folded: str) -> tuple[str, str]:
         if any(re.search(rf"\b{w}\b", folded) for w in words):
             return competition, f"Top {top[1]}" if top else default_stage
     return " ".join(_YEAR.sub(" ", part).replace("/", " ").split()), "Penerima"
+
+
+def award_text(awards: list[tuple[int, str, str]]) -> str | None:
+    """The awards as one cell, in the form :func:`parse_awards` reads back unchanged (a
+    competition or stage holding ":" or ";" could not be read back, so it is written by the
+    registry's spelling instead: the year after it)."""
+    parts = []
+    for year, competition, stage in awards:
+        written = f"{year} {competition}: {stage}"
+        if parse_awards(written)[0] != [(year, competition, stage)]:
+            written = f"{competition} {stage} {year}"
+        parts.append(written)
+    return "; ".join(parts) or None

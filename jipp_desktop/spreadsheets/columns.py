@@ -63,6 +63,13 @@ FIELD_COLUMNS: tuple[Column, ...] = tuple(
 )
 
 ID_COLUMN = Column("id", "ID sistem", "System ID", None, 38)
+# The competition history, one cell ("2019 Kompetisi Inovasi Pelayanan Publik (KIPP): Top 99;
+# …"), read by spreadsheets.awards.
+AWARDS_COLUMN = Column("awards", "Penghargaan", "Awards", None, 40)
+AGENCY_CODE = "agency_code"
+# The national code of the row's agency (the agency's, not the innovation's): the export
+# writes it after the agency, an import finds the agency by it when the name does not.
+AGENCY_CODE_COLUMN = Column(AGENCY_CODE, "Kode instansi", "Agency code", None, 16)
 # Export-only columns: an import recognises them and does not report them as unknown.
 READ_ONLY: tuple[Column, ...] = (
     Column("province", "Provinsi", "Province", None, 24),
@@ -83,13 +90,14 @@ VERIFICATION_COLUMNS: tuple[Column, ...] = (
 
 
 def template_columns() -> tuple[Column, ...]:
-    """The columns of the import template, in order: the fields, then the verification ones."""
-    return (*FIELD_COLUMNS, *VERIFICATION_COLUMNS)
+    """The columns of the import template, in order: the fields, the awards, then the
+    verification ones."""
+    return (*FIELD_COLUMNS, AWARDS_COLUMN, *VERIFICATION_COLUMNS)
 
 
 def export_columns() -> tuple[Column, ...]:
     """The columns of an export, in order: id, the fields, then the read-only extras."""
-    return (ID_COLUMN, *FIELD_COLUMNS, *READ_ONLY)
+    return (ID_COLUMN, *FIELD_COLUMNS, AWARDS_COLUMN, AGENCY_CODE_COLUMN, *READ_ONLY)
 
 
 def region_text(code: str | None, name: str | None) -> str | None:

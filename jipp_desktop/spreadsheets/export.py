@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from jipp_desktop.dates import long_date
-from jipp_desktop.db.models import Agency, Innovation, Region
+from jipp_desktop.db.models import Agency, Award, Innovation, Region
 from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.list_filter import InnovationFilter
@@ -31,6 +31,7 @@ from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference import codes
 from jipp_desktop.services.search import LIST_COLUMNS, apply_filter
 from jipp_desktop.spreadsheets import cells, styles
+from jipp_desktop.spreadsheets.awards import award_text
 from jipp_desktop.spreadsheets.columns import YES_NO, Column, export_columns, region_text
 
 DATA_SHEET = {"id": "Data inovasi", "en": "Innovations"}
@@ -58,6 +59,7 @@ def _select(f: InnovationFilter, sort: str, descending: bool) -> Any:
             Innovation.id,
             *(getattr(Innovation, spec.name) for spec in INNOVATION_FIELDS),
             Agency.name,
+            Agency.national_code,
             Region.name,
             _Province.name,
             Innovation.workflow,
@@ -78,7 +80,10 @@ def _converters(lang: str) -> list[Any]:
     yes, no = YES_NO["en" if lang == "en" else "id"]
     out: list[Any] = []
     for spec in INNOVATION_FIELDS:
-        if spec.codes is not None:
+        if spec.kind == "codelist":
+            assert spec.codes is not None
+            out.append(lambda v, c=spec.codes: c.labels(v, lang) if v else None)
+        elif spec.codes is not None:
             labels = {c.code: c.label(lang) for c in spec.codes}
             out.append(labels.get)
         elif spec.kind == "bool":
@@ -87,6 +92,19 @@ def _converters(lang: str) -> list[Any]:
             out.append(lambda v: ", ".join(str(g) for g in v) if v else None)
         else:
             out.append(None)
+    return out
+
+
+def _awards_of(session: Session, ids: list[str]) -> dict[str, list[tuple[int, str, str]]]:
+    """The awards of one page of records, by record, in the order the record lists them."""
+    out: dict[str, list[tuple[int, str, str]]] = {}
+    query = (
+        select(Award.innovation_id, Award.year, Award.competition, Award.stage_reached)
+        .where(Award.innovation_id.in_(ids))
+        .order_by(Award.innovation_id, Award.year, Award.id)
+    )
+    for record_id, year, competition, stage in session.execute(query):
+        out.setdefault(record_id, []).append((year, competition, stage))
     return out
 
 
@@ -144,21 +162,24 @@ def _write_data(
     region_pos = 1 + [s.name for s in INNOVATION_FIELDS].index("region_code")
     count = 0
     result = session.execute(_select(f, sort, descending).execution_options(yield_per=PAGE))
-    for row in result:
-        out = list(row[: 1 + n_fields])
-        for i, convert in enumerate(converters, 1):
-            if convert is not None and out[i] is not None:
-                out[i] = convert(out[i])
-        agency_name, region_name, province_name = row[1 + n_fields : 4 + n_fields]
-        out[agency_pos] = agency_name
-        out[region_pos] = region_text(out[region_pos], region_name)
-        wf, verified, updated = row[4 + n_fields :]
-        out += [province_name, workflow.get(wf, wf), _naive(verified), _naive(updated)]
-        _refuse(columns, out)
-        ws.append(cells.row(ws, out))
-        count += 1
-        if count % PAGE == 0:
-            progress(count, total)
+    for page in result.partitions():
+        awards = _awards_of(session, [row[0] for row in page])
+        for row in page:
+            out = list(row[: 1 + n_fields])
+            for i, convert in enumerate(converters, 1):
+                if convert is not None and out[i] is not None:
+                    out[i] = convert(out[i])
+            agency_name, agency_code, region_name, province_name = row[1 + n_fields : 5 + n_fields]
+            out[agency_pos] = agency_name
+            out[region_pos] = region_text(out[region_pos], region_name)
+            wf, verified, updated = row[5 + n_fields :]
+            out += [award_text(awards.get(row[0], [])), agency_code, province_name]
+            out += [workflow.get(wf, wf), _naive(verified), _naive(updated)]
+            _refuse(columns, out)
+            ws.append(cells.row(ws, out))
+            count += 1
+            if count % PAGE == 0:
+                progress(count, total)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
     return count
 

@@ -26,6 +26,9 @@ from openpyxl.utils import get_column_letter
 
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.spreadsheets.columns import (
+    AGENCY_CODE,
+    AGENCY_CODE_COLUMN,
+    AWARDS_COLUMN,
     FIELD_COLUMNS,
     ID_COLUMN,
     METHOD,
@@ -126,6 +129,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     "form": ("bentuk", "bentuk inovasi daerah", "bentuk inovasi"),
     "is_digital": ("digital", "digital non digital", "jenis digital non digital", "is digital"),
     "initiator": ("inisiator inovasi", "inisiator inovasi daerah"),
+    "initiator_name": ("nama inisiator inovasi", "nama penggagas", "initiator name"),
     "sector": (
         "urusan",
         "bidang",
@@ -135,6 +139,14 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "sector",
         "urusan utama",
         "urusan pemerintahan utama",
+    ),
+    "secondary_sectors": (
+        "urusan irisan",
+        "urusan pemerintahan irisan",
+        "irisan urusan",
+        "urusan lain",
+        "urusan terkait",
+        "secondary sectors",
     ),
     "competition_category": ("kategori", "kategori kipp"),
     "sdg_goals": ("sdgs", "sdg", "tpb", "tujuan pembangunan berkelanjutan", "sdgs goals"),
@@ -188,6 +200,16 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "contact_email": ("email", "e mail", "surel", "alamat email"),
     "id": ("id", "uuid", "id inovasi"),
+    # The agency's national code: finds the agency when its name does not, and is given to
+    # the agencies an admin's import creates or that lack one (spreadsheets.agency_codes).
+    AGENCY_CODE: (
+        "kode instansi",
+        "kode instansi nasional",
+        "kode institusi",
+        "kode k l pd",
+        "agency code",
+        "national agency code",
+    ),
     # The verification rounds' own sheets (validasi dan pemutakhiran data). "Catatan" and
     # "Notes" alone are not taken: offices add such columns for themselves.
     OUTCOME: (
@@ -268,7 +290,13 @@ def _aliases() -> dict[str, tuple[str, int]]:
             raise ValueError(f"header alias {text!r} names both {table[folded][0]} and {key}")
         table.setdefault(folded, (key, rank))
 
-    for col in (*FIELD_COLUMNS, *VERIFICATION_COLUMNS, ID_COLUMN):
+    for col in (
+        *FIELD_COLUMNS,
+        *VERIFICATION_COLUMNS,
+        ID_COLUMN,
+        AWARDS_COLUMN,
+        AGENCY_CODE_COLUMN,
+    ):
         for text in (col.id, col.en, col.key):
             add(text, col.key, LABEL)
     for key, extra in EXTRA_ALIASES.items():

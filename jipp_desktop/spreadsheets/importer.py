@@ -29,7 +29,7 @@ from jipp_desktop.domain.errors import FieldError, PermissionDenied, ValidationF
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference.codes import VERIFICATION_OUTCOMES
-from jipp_desktop.services.agencies import create_agency
+from jipp_desktop.services.agencies import create_agency, update_agency
 from jipp_desktop.services.innovations import EDITORS, insert_innovations
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
@@ -128,27 +128,37 @@ class _Import:
 
     def _create_agencies(self) -> bool:
         """Creates the agencies the file names and the store lacks, as guessed from their
-        names, in the import's session; True if it created any."""
+        names, with the national code the file gives them, and gives that code to a stored
+        agency that has none, in the import's session; True if it wrote any."""
         require_role(self.actor, "admin")
         regions = RegionResolver(self.session)
         agencies = AgencyResolver(self.session, regions)
-        for written, number in agency_texts(self.source).items():
-            if agencies.find(written) is not None:
-                continue
-            guess = guess_agency(written, regions, agencies)
+        wrote = False
+        for written, named in agency_texts(self.source).items():
+            found = agencies.find(written) or agencies.by_code.get(named.code or "")
             try:
-                agency = create_agency(self.session, self.actor, vars(guess))
+                if found is not None:
+                    if not named.code or found in agencies.codes:
+                        continue
+                    agency = update_agency(
+                        self.session, self.actor, found, {"national_code": named.code}
+                    )
+                else:
+                    guess = guess_agency(written, regions, agencies)
+                    values = {**vars(guess), "national_code": named.code}
+                    agency = create_agency(self.session, self.actor, values)
+                    self.report.created_agencies.append(
+                        f"{agency.name} ({guess.describe(regions, agencies, 'id')})"
+                    )
             except ValidationFailed as exc:
                 for error in exc.errors:
                     self.report.problems.append(
-                        self._agency_problem(number, error.id, error.en, written)
+                        self._agency_problem(named.row, error.id, error.en, written)
                     )
                 continue
-            agencies.add(agency.id, agency.name, agency.kind)
-            self.report.created_agencies.append(
-                f"{agency.name} ({guess.describe(regions, agencies, 'id')})"
-            )
-        return bool(self.report.created_agencies)
+            agencies.add(agency.id, agency.name, agency.kind, agency.national_code)
+            wrote = True
+        return wrote
 
     def _agency_problem(self, number: int, id_text: str, en_text: str, text: str) -> RowProblem:
         header = self.source.header

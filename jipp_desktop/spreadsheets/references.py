@@ -181,14 +181,20 @@ class AgencyResolver:
         self.kinds: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
         self._by_region: dict[str, str] = {}
+        # National code → agency id, and each agency's code (agencies without one left out).
+        self.by_code: dict[str, str] = {}
+        self.codes: dict[str, str] = {}
         rows = session.execute(
-            select(Agency.id, Agency.name, Agency.kind, Agency.region_code).where(
-                Agency.deleted_at.is_(None)
-            )
+            select(
+                Agency.id, Agency.name, Agency.kind, Agency.region_code, Agency.national_code
+            ).where(Agency.deleted_at.is_(None))
         )
-        for agency_id, name, kind, region in rows:
+        for agency_id, name, kind, region, code in rows:
             self.names[agency_id] = name
             self.kinds[agency_id] = kind
+            if code:
+                self.by_code[code] = agency_id
+                self.codes[agency_id] = code
             self._by_name[fold(name)] = agency_id
             if kind in ("province", "regency", "city") and region:
                 self._by_region[region] = agency_id
@@ -198,11 +204,14 @@ class AgencyResolver:
                 for short in central.short_forms:
                     self._by_name.setdefault(fold(short), agency_id)
 
-    def add(self, agency_id: str, name: str, kind: str) -> None:
-        """Knows an agency created during the import."""
+    def add(self, agency_id: str, name: str, kind: str, code: str | None = None) -> None:
+        """Knows an agency created (or given its national code) during the import."""
         self.names[agency_id] = name
         self.kinds[agency_id] = kind
         self._by_name[fold(name)] = agency_id
+        if code:
+            self.by_code[code] = agency_id
+            self.codes[agency_id] = code
 
     def find(self, text: str) -> str | None:
         """The agency id the text names, or None."""

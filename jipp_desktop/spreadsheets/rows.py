@@ -13,9 +13,14 @@ from sqlalchemy.orm import Session
 from jipp_desktop.db.engine import Database
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS
-from jipp_desktop.domain.validation import normalise_title, validate_innovation
+from jipp_desktop.domain.validation import (
+    normalise_agency_code,
+    normalise_title,
+    validate_innovation,
+)
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.spreadsheets.awards import AWARDS, parse_awards
+from jipp_desktop.spreadsheets.columns import AGENCY_CODE
 from jipp_desktop.spreadsheets.decisions import DECISION_KEYS, parse_decision_cell
 from jipp_desktop.spreadsheets.references import (
     AgencyResolver,
@@ -45,6 +50,7 @@ class Row:
     rule_errors: list[FieldError] = field(default_factory=list)
     decision: dict[str, Any] = field(default_factory=dict)
     awards: list[tuple[int, str, str]] = field(default_factory=list)
+    agency_code: str | None = None
 
 
 class RowReader:
@@ -52,9 +58,10 @@ class RowReader:
 
     def __init__(self, session: Session, source: SheetSource) -> None:
         regions = RegionResolver(session)
+        self._agencies = AgencyResolver(session, regions)
         self._resolvers: dict[str, Callable[[str], tuple[Any, FieldError | None]]] = {
             "region": regions.resolve,
-            "agency": AgencyResolver(session, regions).resolve,
+            "agency": self._agencies.resolve,
             "innovation": InnovationResolver(session).resolve,
         }
         self._memo: dict[tuple[str, Any], tuple[Any, FieldError | None]] = {}
@@ -91,6 +98,9 @@ class RowReader:
             if key == "id":
                 row.record_id = str(raw).strip()
                 continue
+            if key == AGENCY_CODE:
+                row.agency_code = normalise_agency_code(number_text(raw)) or None
+                continue
             if key == AWARDS:
                 row.awards, error = parse_awards(number_text(raw))
                 if error is not None:
@@ -120,6 +130,11 @@ class RowReader:
                 if len(texts) == 1
                 else "\n\n".join(f"{head}: {text}" for head, text in texts)
             )
+        coded = self._agencies.by_code.get(row.agency_code or "")
+        if coded is not None and "agency_id" not in row.values:
+            # The name reads as no agency the store knows; the national code does.
+            row.values["agency_id"] = coded
+            row.errors = [e for e in row.errors if e.field != "agency_id"]
         title, agency = row.values.get("title"), row.values.get("agency_id")
         if isinstance(title, str) and title.strip() and agency:
             row.key = (agency, normalise_title(title))
@@ -153,15 +168,31 @@ def _batches(session: Session, source: SheetSource, size: int) -> Iterator[list[
         yield batch
 
 
-def agency_texts(source: SheetSource) -> dict[str, int]:
-    """Each text of the agency column, with the first row it is on."""
+@dataclass(frozen=True)
+class AgencyText:
+    """An agency as a file names it: the first row naming it, and the national code that
+    row gives (the agency code column's)."""
+
+    row: int
+    code: str | None
+
+
+def agency_texts(source: SheetSource) -> dict[str, AgencyText]:
+    """Each text of the agency column, with the first row it is on and that row's code."""
     index = source.header.column_of("agency_id")
-    out: dict[str, int] = {}
+    out: dict[str, AgencyText] = {}
     if index is None:
         return out
     position = index - source.first_column
+    code_index = source.header.column_of(AGENCY_CODE)
     for number, cells in source.rows():
         raw = cells[position] if 0 <= position < len(cells) else None
-        if not is_blank(raw):
-            out.setdefault(number_text(raw), number)
+        if is_blank(raw) or number_text(raw) in out:
+            continue
+        code = None
+        if code_index is not None:
+            at = code_index - source.first_column
+            written = cells[at] if 0 <= at < len(cells) else None
+            code = None if is_blank(written) else normalise_agency_code(number_text(written))
+        out[number_text(raw)] = AgencyText(number, code or None)
     return out

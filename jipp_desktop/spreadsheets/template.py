@@ -23,6 +23,7 @@ from jipp_desktop.outputs import atomic_output, check_output
 from jipp_desktop.spreadsheets import styles
 from jipp_desktop.spreadsheets.cells import put, shown_as_sent
 from jipp_desktop.spreadsheets.columns import (
+    AWARDS_COLUMN,
     FIELD_COLUMNS,
     METHOD,
     NOTES,
@@ -47,6 +48,7 @@ ACCEPTS = {
     "date": "tanggal: 20/10/2023, 2023-10-20 atau 20 Oktober 2023",
     "bool": "Ya atau Tidak (juga Digital / Non digital)",
     "sdgs": "nomor tujuan SDGs 1-17, dipisah koma (mis. 3, 11)",
+    "codelist": "satu atau beberapa pilihan dari daftar urusan di bawah, dipisah titik koma",
     "region": "kode atau nama wilayah: 51.71, Kota Denpasar, Kab. Badung",
     "agency": "nama instansi (pilih dari daftar), mis. Pemerintah Kota Denpasar",
     "innovation": "ID atau nomor registrasi inovasi asal",
@@ -68,7 +70,9 @@ EXAMPLE: dict[str, Any] = {
     "form": "Pelayanan publik",
     "is_digital": "Ya",
     "initiator": "OPD / instansi",
+    "initiator_name": "Contoh Nama Inisiator, S.Kom.",
     "sector": "Administrasi kependudukan dan pencatatan sipil",
+    "secondary_sectors": "Kesehatan; Sosial",
     "sdg_goals": "16",
     "phase": "Pengembangan",
     "stage": "Penerapan",
@@ -105,6 +109,11 @@ INTRO = (
     "dari lembar kerja. Baris dengan keputusan yang ditolak tidak diimpor sama sekali; "
     "isian inovasi pada baris keputusan tidak mengubah data yang tersimpan.",
 )
+AWARDS_HELP = (
+    "tahun, kompetisi dan tahap yang dicapai, mis. 2019 Kompetisi Inovasi Pelayanan Publik "
+    "(KIPP): Top 99; juga seperti daftar registri: Top 99/2019, Innovative Government Award "
+    "2022; beberapa dipisah titik koma (hanya untuk inovasi baru)"
+)
 # The verification columns on the instructions sheet: (required, what is accepted).
 DECISION_HELP = {
     OUTCOME: (
@@ -124,7 +133,7 @@ def _lists(session: Session) -> dict[str, list[str]]:
     for col in FIELD_COLUMNS:
         spec = col.spec
         assert spec is not None
-        if spec.codes is not None:
+        if spec.kind == "code" and spec.codes is not None:
             lists[col.key] = [c.id for c in spec.codes]
         elif spec.kind == "bool":
             lists[col.key] = list(YES_NO["id"])
@@ -256,6 +265,11 @@ def _instructions(ws: Worksheet, lists: dict[str, list[str]]) -> None:
         ws.row_dimensions[row].height = max(
             _height(accepts, widths["C"]), _height(str(example), widths["D"])
         )
+    row += 1
+    awards = AWARDS_COLUMN
+    for column, value in enumerate((f"{awards.id} ({awards.en})", "", AWARDS_HELP, ""), 1):
+        put(ws, row, column, value).alignment = styles.WRAP_LEFT
+    ws.row_dimensions[row].height = _height(AWARDS_HELP, widths["C"])
     for col in VERIFICATION_COLUMNS:
         row += 1
         need, accepts = DECISION_HELP[col.key]

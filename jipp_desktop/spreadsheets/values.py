@@ -36,6 +36,8 @@ NOT_DIGITAL = frozenset(
     {"non digital", "nondigital", "bukan digital", "manual", "konvensional", "luring", "offline"}
 )
 _SDG_NUMBER = re.compile(r"\b(?:sdgs?|tpb|goal|tujuan)?\s*(\d{1,2})\b")
+# Several choices in one cell: semicolons, lines or bars between them.
+_LIST_SPLIT = re.compile(r"[;\n|]+")
 
 
 @cache
@@ -190,6 +192,30 @@ def _code_by_words(spec: FieldSpec, text: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _parse_code_list(spec: FieldSpec, text: str) -> tuple[Any, FieldError | None]:
+    """Several codes of one list, written by code or label and separated by ";" or lines
+    (labels may hold commas, "Koperasi, usaha kecil dan menengah"); a part that reads as no
+    label is tried once more split at its commas ("Kesehatan, Sosial")."""
+    assert spec.codes is not None
+    found: list[str] = []
+    for part in (p.strip() for p in _LIST_SPLIT.split(text)):
+        if not part:
+            continue
+        code = spec.codes.parse(part) or _code_by_words(spec, part)
+        pieces = [code] if code else [spec.codes.parse(p) for p in part.split(",") if p.strip()]
+        if not pieces or None in pieces:
+            id_hint, en_hint = _choices(spec)
+            return None, FieldError(
+                spec.name,
+                f"{part!r} bukan pilihan yang sah untuk {spec.id}; {id_hint}; beberapa "
+                "pilihan dipisah titik koma",
+                f"{part!r} is not a valid choice for {spec.en}; {en_hint}; separate several "
+                "with semicolons",
+            )
+        found += [p for p in pieces if p is not None]
+    return found, None
+
+
 def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
     """The value for ``spec`` from a cell, or why it cannot be read.
 
@@ -226,6 +252,8 @@ def parse_cell(spec: FieldSpec, raw: Any) -> tuple[Any, FieldError | None]:
             return bool(raw), None
         digital = digital_value(str(raw))
         return (str(raw) if digital is None else digital), None
+    if spec.kind == "codelist":
+        return _parse_code_list(spec, number_text(raw))
     if spec.codes is not None:
         text = number_text(raw)
         code = spec.codes.parse(text) or _code_by_words(spec, text)

@@ -37,7 +37,7 @@ def make_store_at(path: Path, revision: str) -> None:
 
 def test_empty_file_goes_to_head(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.db")
-    assert schema_revision(db) == head_revision() == "0007"
+    assert schema_revision(db) == head_revision() == "0008"
     tables = set(inspect(db.engine).get_table_names())
     assert {"innovations", "verifications", "commitments", "audit_log", "innovation_fts"} <= tables
     assert db.backup_path is None  # nothing to back up
@@ -99,6 +99,39 @@ def test_store_of_revision_0002_gets_the_indexes_of_0003(tmp_path: Path) -> None
     db = open_database(path)
     names = {ix["name"] for ix in inspect(db.engine).get_indexes("innovations")}
     assert {"ix_innovations_counts", "ix_innovations_live_updated_at"} <= names
+    db.close()
+
+
+def test_store_of_revision_0007_gets_homes_for_the_national_fields(tmp_path: Path) -> None:
+    path = tmp_path / "0007.db"
+    make_store_at(path, "0007")
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO innovations (id, title, title_key, agency_id, is_digital, sdg_goals, "
+        "continuation, workflow, created_at, updated_at, local_version, synced_version, "
+        "is_demo) VALUES ('i7', 'KIOS DUKCAPIL (Kios Layanan Adminduk)', "
+        "'kios dukcapil kios layanan adminduk', ?, 0, '[]', 'unknown', 'draft', "
+        "'2024-01-02 03:00:00', '2024-01-02 03:00:00', 1, 0, 0)",
+        (DENPASAR,),
+    )
+    con.commit()
+    triggers = set(con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+    rowid = con.execute("SELECT rowid FROM innovations WHERE id = 'i7'").fetchone()
+    con.close()
+
+    db = open_database(path)
+
+    assert schema_revision(db) == "0008"
+    with db.session() as s:
+        row = s.execute(
+            text("SELECT initiator_name, secondary_sectors, rowid FROM innovations")
+        ).one()
+        assert tuple(row) == (None, "[]", rowid[0])
+        assert s.execute(text("SELECT national_code FROM agencies LIMIT 1")).scalar() is None
+        # Columns were added, the table not rebuilt: its search triggers are all still there.
+        after = set(s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+        assert after == triggers and triggers
+        assert [r.id for r in search_innovations(s, "dukcapil")] == ["i7"]
     db.close()
 
 

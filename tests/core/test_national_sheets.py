@@ -123,6 +123,7 @@ IID = [
     "Bentuk Inovasi Daerah",
     "Tematik",
     "Urusan Utama",
+    "Urusan Irisan",
     "Waktu Uji Coba Inovasi Daerah",
     "Waktu Penerapan",
     "Rancang Bangun",
@@ -142,6 +143,7 @@ IID_ROWS = [
         "Inovasi Pelayanan Publik",
         "Penanggulangan Kemiskinan",
         "Koperasi, Usaha Kecil, dan Menengah",
+        "Perdagangan; Koperasi, Usaha Kecil dan Menengah",
         "15/03/2021",
         "2021-08-17",
         "Pasar daring bagi pelaku UMKM binaan.",
@@ -160,6 +162,7 @@ IID_ROWS = [
         "Inovasi Tata Kelola Pemerintahan Daerah ",
         "Non Tematik",
         "Administrasi Kependudukan dan Pencatatan Sipil",
+        "Kesehatan, Sosial",
         "1 Februari 2022",
         "",
         "Layanan adminduk di kantor desa.",
@@ -178,6 +181,7 @@ IID_ROWS = [
         "Inovasi Daerah Lainnya sesuai dengan Urusan Pemerintah yang menjadi kewenangan Daerah",
         "Digitalisasi Layanan Pemerintahan",
         "Perencanaan",
+        "",
         "",
         "",
         "",
@@ -264,6 +268,13 @@ def test_the_regional_innovation_index_export_imports_as_it_is(db, operator, tmp
     assert peken.implementation == "Pasar daring bagi pelaku UMKM binaan."
     assert peken.background == "Memperluas pasar UMKM."
     assert peken.impact == "Manfaat: Omzet UMKM naik.\n\nHasil: 1.200 UMKM berjualan."
+    # The fields the store once lacked: the initiator's name and the secondary affairs.
+    assert used["Nama Inisiator"] == ("initiator_name", "name")
+    assert used["Urusan Irisan"] == ("secondary_sectors", "name")
+    assert (peken.initiator_name, peken.secondary_sectors) == (
+        "Eri Cahyadi",
+        ["cooperatives", "trade"],
+    )
     kampung = got["SMART KAMPUNG"]
     assert (kampung.stage, kampung.initiator, kampung.form, kampung.is_digital) == (
         "trial",
@@ -272,7 +283,12 @@ def test_the_regional_innovation_index_export_imports_as_it_is(db, operator, tmp
         False,
     )
     assert (kampung.sector, kampung.impact) == ("civil_registration", "Warga tidak ke kota.")
+    assert (kampung.initiator_name, kampung.secondary_sectors) == (
+        "Ir. Sugeng, M.Si.",
+        ["health", "social"],
+    )
     plan = got["JOGJA PLAN"]
+    assert plan.secondary_sectors == []
     assert plan.agency_id == reference_id(
         "agency", "Pemerintah Provinsi Daerah Istimewa Yogyakarta"
     )

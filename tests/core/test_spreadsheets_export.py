@@ -121,7 +121,7 @@ def test_export_is_formatted_with_a_recap(db, operator, make_values, tmp_path):
     wb = openpyxl.load_workbook(out)
     data, recap = wb["Data inovasi"], wb["Rekap"]
     assert data.freeze_panes == "D2"
-    assert data.auto_filter.ref == "A1:AP3"
+    assert data.auto_filter.ref == "A1:AT3"
     assert data["A1"].font.b and data["A1"].fill.fgColor.rgb.endswith("1F4E79")
     assert data.column_dimensions["C"].width == 40
     headers = [c.value for c in data[1]]

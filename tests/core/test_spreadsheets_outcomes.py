@@ -65,7 +65,7 @@ def test_template_has_the_verification_columns_with_dropdowns(db, tmp_path):
         write_template(s, path)
     wb = openpyxl.load_workbook(path)
     ws = wb["Data"]
-    first = len(FIELD_COLUMNS) + 1
+    first = len(FIELD_COLUMNS) + 2  # after the fields and the awards
     heads = [ws.cell(1, first + i).value for i in range(3)]
     assert [match_header(h) for h in heads] == [
         "verification_outcome",

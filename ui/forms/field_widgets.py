@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -199,6 +201,45 @@ class SdgEditor(FieldEditor):
             c.setChecked(g in goals)
 
 
+class CodeListEditor(FieldEditor):
+    """Several codes of one list (secondary government affairs): a short list of tick boxes
+    that scrolls, the ticked ones kept in the list's order."""
+
+    VISIBLE_ROWS = 6
+
+    def __init__(self, spec: FieldSpec, lang: str, parent: QObject | None = None) -> None:
+        assert spec.codes is not None
+        view = QListWidget()
+        for code in spec.codes:
+            item = QListWidgetItem(code.label(lang))
+            item.setData(Qt.ItemDataRole.UserRole, code.code)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            view.addItem(item)
+        view.setFixedHeight(view.sizeHintForRow(0) * self.VISIBLE_ROWS + 2 * view.frameWidth())
+        super().__init__(spec, view, parent)
+        self.view = view
+        view.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.view.item(i) for i in range(self.view.count())]
+
+    def value(self) -> Any:
+        """The ticked codes."""
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in self._items()
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value(self, value: Any) -> None:
+        """Ticks the stored codes."""
+        chosen = set(value or [])
+        for item in self._items():
+            ticked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+
 class InnovationLinkEditor(FieldEditor):
     """The innovation a record replicates: chosen with a search, shown by title."""
 
@@ -265,6 +306,8 @@ def make_editor(spec: FieldSpec, ctx: AppContext, parent: QObject | None = None)
     if spec.kind == "code":
         assert spec.codes is not None
         return ComboEditor(spec, code_combo(spec.codes, ctx.lang, blank), parent)
+    if spec.kind == "codelist":
+        return CodeListEditor(spec, ctx.lang, parent)
     if spec.kind == "agency":
         return ComboEditor(spec, searchable_combo(ctx.reference.agencies(), blank), parent)
     if spec.kind == "region":

@@ -25,6 +25,8 @@ def display_value(ctx: AppContext, record: Innovation, name: str) -> str:
         return ""
     if spec.kind == "code" and spec.codes is not None:
         return spec.codes.label(value, lang)
+    if spec.kind == "codelist" and spec.codes is not None:
+        return spec.codes.labels(value, lang)
     if spec.kind == "agency":
         return record.agency.name if record.agency else ctx.reference.agency_name(value)
     if spec.kind == "region":

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.domain.validation import agency_code_error, normalise_agency_code
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.commitments import (
     CommitmentInput,
@@ -122,6 +123,10 @@ class AgencyRules(EntityRules):
             errors.append(
                 FieldError("parent_id", "instansi induk tidak ditemukan", "parent agency not found")
             )
+        national = normalise_agency_code(text_of(data, "national_code")) or None
+        data["national_code"] = national
+        if national and (err := agency_code_error(national)):
+            errors.append(err)
         if errors:
             raise invalid(errors)
 
