@@ -89,6 +89,13 @@ VERIFICATION_COLUMNS: tuple[Column, ...] = (
 )
 
 
+def mapping_targets() -> tuple[Column, ...]:
+    """Every column an import reads, as the preview offers them for the officer to move a
+    column of the file to: the fields, the awards, the agency code, the record id and the
+    verification columns."""
+    return (*FIELD_COLUMNS, AWARDS_COLUMN, AGENCY_CODE_COLUMN, ID_COLUMN, *VERIFICATION_COLUMNS)
+
+
 def template_columns() -> tuple[Column, ...]:
     """The columns of the import template, in order: the fields, the awards, then the
     verification ones."""

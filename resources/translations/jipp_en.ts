@@ -189,6 +189,49 @@
     </message>
 </context>
 <context>
+    <name>ColumnModel</name>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Judul kolom</source>
+        <translation>Column heading</translation>
+    </message>
+    <message>
+        <source>Diimpor ke</source>
+        <translation>Imported into</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>menurut judul kolom</source>
+        <translation>by its header</translation>
+    </message>
+    <message>
+        <source>menurut isi kolom</source>
+        <translation>by its values</translation>
+    </message>
+    <message>
+        <source>diubah petugas</source>
+        <translation>changed by the officer</translation>
+    </message>
+    <message>
+        <source>judul tidak dikenali</source>
+        <translation>header not recognised</translation>
+    </message>
+    <message>
+        <source>kolom lain sudah mengisi bidang ini</source>
+        <translation>another column already fills this field</translation>
+    </message>
+    <message>
+        <source>(tidak diimpor)</source>
+        <translation>(not imported)</translation>
+    </message>
+</context>
+<context>
     <name>CommitmentEditor</name>
     <message>
         <source>Tambah butir</source>
@@ -747,6 +790,14 @@
         <translation>Update the stored records</translation>
     </message>
     <message>
+        <source>Masalah per baris</source>
+        <translation>Problems by row</translation>
+    </message>
+    <message>
+        <source>Kolom berkas</source>
+        <translation>Columns of the file</translation>
+    </message>
+    <message>
         <source>Simpan daftar kesalahan…</source>
         <translation>Save the error list…</translation>
     </message>
@@ -757,6 +808,14 @@
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Impor kolom terpilih ke:</source>
+        <translation>Import the selected column into:</translation>
+    </message>
+    <message>
+        <source>(tidak diimpor)</source>
+        <translation>(not imported)</translation>
     </message>
     <message>
         <source>Berkas {file}, lembar “{sheet}”, judul kolom di baris {row}.</source>

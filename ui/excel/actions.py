@@ -74,6 +74,7 @@ class _ImportFlow(QObject):
         from jipp_desktop.spreadsheets.importer import import_spreadsheet
 
         ctx, path = self.ctx, self.path
+        mapping = self._mapping()
 
         def work(progress: ProgressFn) -> Any:
             return import_spreadsheet(
@@ -83,6 +84,7 @@ class _ImportFlow(QObject):
                 on_duplicate=on_duplicate,
                 dry_run=True,
                 progress=progress,
+                mapping=mapping,
             )
 
         run_with_progress(
@@ -98,11 +100,20 @@ class _ImportFlow(QObject):
             ),
         )
 
+    def _mapping(self) -> dict[int, str]:
+        """The officer's column changes in the preview (none before it opens)."""
+        return dict(self.dialog.mapping) if self.dialog is not None else {}
+
+    def _remapped(self) -> None:
+        assert self.dialog is not None
+        self.dry_run(self.dialog.on_duplicate)
+
     def _show(self, report: Any) -> None:
         if self.dialog is None:
             self.dialog = ImportPreviewDialog(report, self.ctx.lang, self.parent_widget)
             self.dialog.setObjectName("import_preview")
             self.dialog.choice_changed.connect(self.dry_run)
+            self.dialog.mapping_changed.connect(self._remapped)
             self.dialog.commit_requested.connect(self.commit)
             self.dialog.errors_requested.connect(self.save_errors)
             self.dialog.finished.connect(self.deleteLater)
@@ -115,10 +126,16 @@ class _ImportFlow(QObject):
 
         ctx, path = self.ctx, self.path
         assert self.dialog is not None
+        mapping = self._mapping()
 
         def work(progress: ProgressFn) -> Any:
             return import_spreadsheet(
-                ctx.db, ctx.actor, path, on_duplicate=on_duplicate, progress=progress
+                ctx.db,
+                ctx.actor,
+                path,
+                on_duplicate=on_duplicate,
+                progress=progress,
+                mapping=mapping,
             )
 
         run_with_progress(
