@@ -14,9 +14,11 @@ from typing import Any
 from jipp_desktop.demo.vocabulary import (
     CHANNELS,
     FIRST_NAMES,
+    GENERAL_TITLES,
     LAST_NAMES,
     LEADS,
     QUALIFIERS,
+    SECTOR_TITLES,
     SMALL_WORDS,
     Theme,
 )
@@ -68,6 +70,16 @@ def person_name(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
+def titled_name(rng: random.Random, sector: str) -> str:
+    """A made-up innovator's name, most often with the academic titles its field's officers
+    hold ("dr. Ayu Lestari, M.Kes.", "Ir. Joko Wibowo, M.T.", "Sari Halim, S.E., M.Si.")."""
+    name = person_name(rng)
+    if rng.random() < 0.25:
+        return name
+    before, after = rng.choice(SECTOR_TITLES.get(sector, GENERAL_TITLES))
+    return f"{before}{name}, {after}" if after else f"{before}{name}"
+
+
 def make_nip(rng: random.Random, taken: set[str]) -> str:
     """A made-up NIP in the valid form: birth date, appointment month, sex, serial number."""
     while True:
@@ -104,8 +116,16 @@ def acronym(description: str, rng: random.Random) -> str:
         # Many acronyms close on a consonant ("SIMPEL", "LAKSA"): keep one more letter.
         tail = "".join(c for c in picked[-1] if c.isalpha())
         parts[-1] = tail[: len(parts[-1]) + 1]
+    style = rng.random()
+    if style < 0.3:
+        # Read as a word and written like one: "SiPandu", "Gelit".
+        head = "Si" if parts[0] == "SI" and len(parts) > 1 else ""
+        return head + "".join(parts[1:] if head else parts).capitalize()
+    if style < 0.4 and len(parts) > 2:
+        # The digital ones often lead with E- as a word: "E-Peken".
+        return f"E-{''.join(parts[1:]).capitalize()}"
     parts = [p.upper() for p in parts]
-    if rng.random() < 0.25 and len(parts) > 2:
+    if style < 0.6 and len(parts) > 2:
         return f"{parts[0]}-{''.join(parts[1:])}"
     return "".join(parts)
 
@@ -146,7 +166,7 @@ def innovation_row(
     stage = "initiative" if phase == "creation" and rng.random() < 0.5 else "implementation"
     if phase == "creation" and stage != "initiative":
         stage = "trial"
-    leader = person_name(rng)
+    leader = titled_name(rng, theme.sector)
     summary = (
         f"{short} adalah inovasi {unit} {place.short_name} untuk {topic.lower()}. "
         f"Sebelumnya, {problem}. Melalui {rng.choice(CHANNELS)}, warga {where} kini dapat "
@@ -156,7 +176,7 @@ def innovation_row(
     )
     row: dict[str, Any] = {
         "registration_number": f"JIPP-{year}-{seq:06d}",
-        "title": f"{short} — {description}",
+        "title": f"{short} ({description})",
         "agency_id": place.agency_id,
         "unit_name": unit,
         "region_code": place.region_code,

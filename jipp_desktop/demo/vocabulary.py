@@ -1,8 +1,9 @@
 """The word parts demo innovations are built from: per government affair, the offices that run
 such innovations, what they are about, the problem they answer and what changed.
 
-Titles follow the habit of the national registry: an acronym made from the description's
-syllables, then the description ("SIPEGIBA — Sistem Informasi Pemantauan Gizi Balita").
+Titles follow the habit of the national registry: an acronym that reads as a word, made from
+the description's syllables, then the description in brackets ("SIPEGIBA (Sistem Informasi
+Pemantauan Gizi Balita)", "SiPandu (…)", "E-Peken (…)").
 Every name here is made up; only the region and agency names come from the reference data.
 """
 
@@ -349,6 +350,28 @@ CHANNELS: tuple[str, ...] = (
 
 # Words an acronym skips: they carry no syllable in the registry's acronyms.
 SMALL_WORDS = frozenset({"dan", "di", "untuk", "ke", "dari", "yang", "bagi", "terhadap"})
+
+# Academic titles as officers write them around their names: (before, after), by the
+# government affair whose innovators often hold them; GENERAL_TITLES for every affair.
+GENERAL_TITLES: tuple[tuple[str, str], ...] = (
+    ("", "S.E."),
+    ("", "S.Sos."),
+    ("", "S.AP., M.AP."),
+    ("", "S.E., M.Si."),
+    ("Dr. ", "M.Si."),
+    ("", "S.Kom."),
+)
+SECTOR_TITLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "health": (("dr. ", ""), ("dr. ", "M.Kes."), ("", "S.Kep., Ns."), ("", "S.K.M., M.Kes.")),
+    "education": (("", "S.Pd."), ("", "S.Pd., M.Pd."), ("Dr. ", "M.Pd.")),
+    "agriculture": (("Ir. ", ""), ("", "S.P., M.P.")),
+    "public_works": (("Ir. ", "M.T."), ("", "S.T.")),
+    "law": (("", "S.H."), ("", "S.H., M.H.")),
+    "civil_registration": (("", "S.H."), ("", "S.Kom.")),
+    "marine_fisheries": (("", "S.Pi., M.Si."),),
+    "environment": (("Ir. ", "M.Sc."), ("", "S.T.")),
+    "religion": (("", "S.Ag."), ("", "S.Ag., M.Pd.I.")),
+}
 
 FIRST_NAMES: tuple[str, ...] = (
     "Adi", "Ayu", "Bagus", "Citra", "Dedi", "Dian", "Eka", "Fajar", "Fitri", "Gita", "Hendra",

@@ -64,12 +64,26 @@ def test_every_record_keeps_the_rules(demo_db: Database) -> None:
             assert innovation.contact_phone.startswith("+62 800 0000 ")
 
 
+def test_innovators_carry_the_titles_real_ones_have(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        innovators = list(s.scalars(select(Innovation.innovators)))
+        health = list(s.scalars(select(Innovation.innovators).where(Innovation.sector == "health")))
+    titled = [i for i in innovators if ", S." in i or ", M." in i or i.startswith(("dr. ", "Ir. "))]
+    assert len(titled) > len(innovators) * 0.5
+    assert any(i.startswith("dr. ") or "M.Kes." in i for i in health)
+
+
 def test_titles_read_like_registry_titles(demo_db: Database) -> None:
     with demo_db.session() as s:
         titles = list(s.scalars(select(Innovation.title)))
+    styles = set()
     for title in titles:
-        acronym, _, description = title.partition(" — ")
-        assert acronym.replace("-", "").isupper() and len(description.split()) >= 3, title
+        # "ACRONYM (Kepanjangan)": an acronym that reads as a word, the description in brackets.
+        acronym, _, description = title.partition(" (")
+        assert description.endswith(")") and len(description.split()) >= 3, title
+        assert acronym.replace("-", "").isalpha() and " " not in acronym, title
+        styles.add("upper" if acronym.isupper() else "word")
+    assert styles == {"upper", "word"}  # "SIPEGIBA (…)" and "SiPandu (…)" alike
     assert len(set(titles)) > len(titles) * 0.9
 
 
