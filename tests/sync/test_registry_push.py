@@ -1,5 +1,6 @@
 """Push as docs/SYNC.md describes it: idempotent by change id, base and field revisions,
-merged versus conflict, deletes, one transaction per change, attachments by hash."""
+merged versus conflict, deletes, one transaction per change (a savepoint per change in the
+batch's transaction on SQLite), attachments by hash."""
 
 from __future__ import annotations
 
@@ -26,6 +27,23 @@ def test_same_batch_twice_is_applied_once(any_registry: Registry) -> None:
     assert [r["record"] for r in again] == [r["record"] for r in first]
     records, _ = op.pull_all()
     assert sorted(r["id"] for r in records if r["id"] in ids) == sorted(ids)
+
+
+def test_one_batch_creates_edits_and_repeats_a_record(any_registry: Registry) -> None:
+    # On SQLite a batch is one transaction with a savepoint per change: later changes see the
+    # earlier ones, and a change sent twice in the batch is answered from the first.
+    op = any_registry.as_("op")
+    record = new_id()
+    made = change("innovation", record, "create", innovation_fields(title="Inovasi satu batch"))
+    edit = change("innovation", record, "update", {"unit_name": "Bidang Baru"}, base=1)
+    refused = change("innovation", new_id(), "create", innovation_fields(sector="nope"))
+    results = op.push([made, refused, edit, made])
+    assert [r["outcome"] for r in results] == ["applied", "rejected", "applied", "duplicate"]
+    assert results[2]["revision"] == 2 and results[3]["was"] == "applied"
+    records, _ = op.pull_all()
+    [stored] = [r for r in records if r["id"] == record]
+    assert stored["revision"] == 2 and stored["data"]["unit_name"] == "Bidang Baru"
+    assert not [r for r in records if r["id"] == refused["record_id"]]
 
 
 def test_change_id_reused_for_other_content_is_rejected(any_registry: Registry) -> None:
