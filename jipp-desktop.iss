@@ -46,7 +46,12 @@ UninstallDisplayName=JIPP Desktop {#AppVersion}
 CloseApplications=yes
 
 [Languages]
+; Inno Setup ships no Indonesian wizard texts: the user-contributed Indonesian.isl
+; (https://jrsoftware.org/files/istrans/) is used when it has been put into the compiler's
+; Languages folder; without it the installer speaks English (the app itself speaks Indonesian).
+#if FileExists(AddBackslash(CompilerPath) + "Languages\Indonesian.isl")
 Name: "id"; MessagesFile: "compiler:Languages\Indonesian.isl"
+#endif
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
@@ -69,9 +74,3 @@ Name: "{autodesktop}\JIPP Desktop"; Filename: "{app}\jipp-desktop.exe"; Tasks: d
 
 [Run]
 Filename: "{app}\jipp-desktop.exe"; Description: "{cm:LaunchProgram,JIPP Desktop}"; Flags: nowait postinstall skipifsilent
-
-[UninstallDelete]
-; Only what the app itself writes inside its program folder (nothing else is there); the
-; store, attachments, backups and the log in the user's data folder stay.
-Type: filesandordirs; Name: "{app}\_internal\__pycache__"
-
