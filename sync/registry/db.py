@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +107,26 @@ def _sqlite_transactions(engine: Engine) -> None:
     def _begin(connection: Connection) -> None:
         readonly = connection.get_execution_options().get("registry_readonly", False)
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+@contextmanager
+def savepoint(connection: Connection) -> Iterator[None]:
+    """A savepoint in the connection's open transaction, rolled back when the block raises.
+
+    Plain SQL rather than ``begin_nested()``: SQLAlchemy builds and compiles a new SAVEPOINT
+    statement for every nested transaction (it has no cache key), which cost a sixth of a
+    pushed change's time.
+    """
+    connection.exec_driver_sql("SAVEPOINT change")
+    try:
+        yield
+    except BaseException:
+        # A connection that broke cannot roll back: the batch's transaction then fails whole.
+        with suppress(DBAPIError):
+            connection.exec_driver_sql("ROLLBACK TO SAVEPOINT change")
+            connection.exec_driver_sql("RELEASE SAVEPOINT change")
+        raise
+    connection.exec_driver_sql("RELEASE SAVEPOINT change")
 
 
 def read_only(connection: Connection) -> Connection:

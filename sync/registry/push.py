@@ -32,7 +32,7 @@ from jipp_desktop.domain.errors import FieldError
 from sync.protocol import MAX_CHANGE_BYTES, Change, ChangeResult, Push, PushResult, Text
 from sync.registry import models, store
 from sync.registry.clock import utcnow
-from sync.registry.db import is_transient, read_only
+from sync.registry.db import is_transient, read_only, savepoint
 from sync.registry.pull import remote
 from sync.registry.rules import RULES
 from sync.registry.rules.base import (
@@ -130,7 +130,7 @@ def apply_change(
         )
     digest = hashlib.sha256(text.encode()).hexdigest()
     try:
-        with connection.begin_nested() if grouped else connection.begin():
+        with savepoint(connection) if grouped else connection.begin():
             try:
                 connection.execute(
                     _CLAIM,
