@@ -25,7 +25,6 @@ from jipp_desktop.paths import APP_AUTHOR, APP_NAME
 from ui.context import AppContext
 
 if TYPE_CHECKING:
-    from jipp_desktop.db.engine import Database
     from jipp_desktop.services.officers import Actor
 
 LANG_KEY = "lang"
@@ -92,33 +91,42 @@ class FinishStart(QObject):
         self._end(_start_failed(error, self._window))
 
     def _store_opened(self) -> None:
+        """Chooses the officer: ``--as`` when given (no dialog; remembered as the last used on
+        the write thread), else the one chosen in the profile dialog."""
         QApplication.restoreOverrideCursor()
+        if self._as_officer:
+            from jipp_desktop.services.officers import use_officer
+
+            self._ctx.writes.run(
+                None,
+                use_officer,
+                self._as_officer,
+                done=self._chosen,
+                failed=self._not_chosen,
+            )
+            return
+        from ui.profile_dialog import choose_profile
+
         try:
-            actor = self._choose_actor(self._ctx.db)
-        except ServiceError as exc:
-            self.failure = exc
-            self._end(1)
-            return
+            actor = choose_profile(self._ctx, self._window)
         except Exception as exc:
-            # Nothing is usable without the store and the officer: say why and end.
-            code = _start_failed(exc, self._window)
-            self._end(code)
+            self._not_chosen(exc)
             return
-        if actor is None:
+        self._chosen(actor)
+
+    def _chosen(self, actor: Actor | None) -> None:
+        if actor is None:  # the profile dialog was cancelled
             self._end(0)
             return
         self._ctx.set_actor(actor)
 
-    def _choose_actor(self, db: Database) -> Actor | None:
-        """``--as`` when given (no dialog), else the officer chosen in the profile dialog."""
-        if self._as_officer:
-            from jipp_desktop.services.officers import use_officer
-
-            with db.transaction() as s:
-                return use_officer(s, self._as_officer)
-        from ui.profile_dialog import choose_profile
-
-        return choose_profile(db, self._ctx.settings, self._window)
+    def _not_chosen(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError):  # e.g. an unknown --as: one line, exit 1
+            self.failure = error
+            self._end(1)
+            return
+        # Nothing is usable without the store and the officer: say why and end.
+        self._end(_start_failed(error, self._window))
 
     def _end(self, code: int) -> None:
         self.exit_code = code

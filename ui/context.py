@@ -1,5 +1,6 @@
 """What every window, page and dialog shares: the store, the acting officer, the job runner,
-the settings and the signal that data changed.
+the write queue (the one way the GUI changes data), the settings and the signal that says what
+changed.
 
 At start the main window shows before the store is opened (its first screen reads the
 innovation list without SQLAlchemy, see ``jipp_desktop.db.first_page``); the context then says
@@ -11,15 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 
 from jipp_desktop.progress import ProgressFn
 from ui.jobs import Job, JobRunner
+from ui.writes import WriteQueue
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from jipp_desktop.db.engine import Database
+    from jipp_desktop.services.change_set import ChangeSet
     from jipp_desktop.services.officers import Actor
     from ui.reference import ReferenceCache
     from ui.sync.controller import SyncController
@@ -60,18 +63,21 @@ class AppContext(QObject):
 
     Attributes:
         jobs: runs background work.
+        writes: runs every change the GUI makes (``ui.writes``).
         settings: QSettings for layout, column widths, filters and preferences.
         lang: "id" or "en".
 
     Signals:
-        data_changed(entity): a change was committed ("innovation", "agency", "commitment", …);
-            views reload what they show.
+        changed(change_set, initiator): changes were committed — by the officer through
+            ``writes`` (``initiator``: the widget acted in), or pulled by the sync
+            (``initiator`` None, origin "registry"); a ``ChangeSet`` says which records of which
+            kinds. Every view decides itself whether to read again.
         actor_changed(): another officer profile was chosen.
         store_opened(): the store has been opened (once, at start, before ``ready``).
         ready(): the store is open and the officer chosen (once, at start).
     """
 
-    data_changed = Signal(str)
+    changed = Signal(object, object)
     actor_changed = Signal()
     store_opened = Signal()
     ready = Signal()
@@ -97,11 +103,17 @@ class AppContext(QObject):
         self.settings = settings
         self.lang = lang
         self.jobs = JobRunner(self)
+        self.writes = WriteQueue(self)
         self._reference: ReferenceCache | None = None
         self._opening: StoreOpening | None = None
         self._deferred: list[Callable[[], object]] = []
         self._sync: SyncController | None = None
-        self.data_changed.connect(self._forget_reference)
+        self.changed.connect(self._forget_reference)
+        app = QCoreApplication.instance()
+        if app is not None:
+            from ui.widgets.wheel_guard import install_wheel_guard
+
+            install_wheel_guard(app)
 
     @property
     def sync(self) -> SyncController:
@@ -169,6 +181,15 @@ class AppContext(QObject):
 
         opening.job = self.jobs.start(opening.run, done, fail)
 
+    def adopt_restored_store(self, db: Database) -> None:
+        """Uses the store opened again after a restore (``ui.store_backup``): the reference
+        data is read anew and every view reads again."""
+        from jipp_desktop.services.change_set import ChangeSet
+
+        self._db = db
+        self._reference = None
+        self.changed.emit(ChangeSet.of_everything(), None)
+
     @property
     def actor(self) -> Actor:
         """The officer at the keyboard."""
@@ -211,8 +232,8 @@ class AppContext(QObject):
             self._reference = ReferenceCache(lambda: self.db)
         return self._reference
 
-    def _forget_reference(self, entity: str) -> None:
-        if entity == "agency" and self._reference is not None:
+    def _forget_reference(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.touches("agency") and self._reference is not None:
             self._reference.forget_agencies()
 
     @property

@@ -1,6 +1,8 @@
 """The main window: navigation between the pages, menus, toolbar, shortcuts and the status bar.
 
-Pages are built the first time they are shown, so start-up pays only for the first one.
+Pages are built the first time they are shown, so start-up pays only for the first one. Quitting
+while changes are queued or written waits for them: the window closes once they have committed,
+or stays open when one was refused (its window says why).
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self._ctx = ctx
         self._pages: dict[str, QWidget] = {}
+        self._closing_after_writes = False
+        self._refused_before_close = 0
         self._titles = {
             "dashboard": self.tr("Beranda"),
             "innovations": self.tr("Inovasi"),
@@ -210,6 +214,13 @@ class MainWindow(QMainWindow):
         self._add(file_menu, self.tr("Ekspor ke Excel…"), self._page_call("export_excel"))
         self._add(file_menu, self.tr("Templat impor…"), self._page_call("save_template"))
         file_menu.addSeparator()
+        self.backup_action = self._add(
+            file_menu, self.tr("&Cadangkan basis data…"), later(self.backup_store)
+        )
+        self.restore_action = self._add(
+            file_menu, self.tr("&Pulihkan dari cadangan…"), later(self.restore_store)
+        )
+        file_menu.addSeparator()
         self._add(file_menu, self.tr("Ganti petugas…"), later(self.switch_officer))
         self._add(file_menu, self.tr("&Keluar"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -217,7 +228,7 @@ class MainWindow(QMainWindow):
         for i, spec in enumerate(PAGES, 1):
             self._add(
                 view_menu,
-                self._titles[spec.key],
+                self._titles[spec.key].replace("&", "&&"),  # "&" marks a menu's access key
                 later(lambda k=spec.key: self.show_page(k)),
                 f"Ctrl+{i}",
             )
@@ -228,7 +239,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._add(
             view_menu,
             self.tr("Muat ulang"),
-            later(lambda: self._ctx.data_changed.emit("all")),
+            later(self.reload_everything),
             QKeySequence.StandardKey.Refresh,
             px.SP_BrowserReload,
         )
@@ -252,6 +263,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
 
+    def reload_everything(self) -> None:
+        """Every view reads again ("Muat ulang")."""
+        from jipp_desktop.services.change_set import ChangeSet
+
+        self._ctx.changed.emit(ChangeSet.of_everything(), self)
+
     def _page_call(self, method: str) -> object:
         def call() -> None:
             getattr(self.show_page("innovations"), method)()
@@ -268,11 +285,33 @@ class MainWindow(QMainWindow):
         page.filters.search.setFocus()  # type: ignore[attr-defined]
         page.filters.search.selectAll()  # type: ignore[attr-defined]
 
+    def backup_store(self) -> None:
+        """Writes a backup of the store to a file the officer chooses (Berkas menu)."""
+        from ui.store_backup import backup_from_menu
+
+        backup_from_menu(self, self._ctx)
+
+    def restore_store(self) -> None:
+        """Replaces the store with a backup after checking it (Berkas menu)."""
+        from ui.store_backup import restore_from_menu
+
+        restore_from_menu(self, self._ctx, self._officer_after_restore)
+
+    def _officer_after_restore(self) -> None:
+        """The restored store may not know the officer at the keyboard: choose one of its."""
+        from jipp_desktop.db.models import Officer
+
+        with self._ctx.db.session() as s:
+            known = s.get(Officer, self._ctx.actor.id) is not None
+        if not known:
+            self.switch_officer()
+        self._update_title()
+
     def switch_officer(self) -> None:
         """Chooses another officer profile."""
         from ui.profile_dialog import choose_profile
 
-        actor = choose_profile(self._ctx.db, self._ctx.settings, self)
+        actor = choose_profile(self._ctx, self)
         if actor is not None:
             self._ctx.set_actor(actor)
 
@@ -301,7 +340,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"JIPP Desktop — {actor.name} ({role}) — {store}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Keeps the layout for the next run; waits for background jobs."""
+        """Keeps the layout for the next run; waits for background jobs. While changes are
+        queued or written, the window closes once they have committed."""
+        writes = self._ctx.writes
+        if writes.pending:
+            event.ignore()
+            if not self._closing_after_writes:
+                self._closing_after_writes = True
+                self._refused_before_close = writes.refused
+                writes.pending_changed.connect(self._writes_settled)
+            self.status.showMessage(
+                self.tr("Menyimpan perubahan… aplikasi ditutup setelah selesai.")
+            )
+            return
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and not widget.close():
                 event.ignore()
@@ -311,3 +362,19 @@ class MainWindow(QMainWindow):
         self._ctx.sync.shutdown()
         self._ctx.jobs.wait_idle()
         event.accept()
+
+    def _writes_settled(self, pending: int) -> None:
+        """Closes the window asked to close once the last queued change has committed; stays
+        open (saying so) when one was refused, so that the officer reads why."""
+        if pending:
+            return
+        writes = self._ctx.writes
+        writes.pending_changed.disconnect(self._writes_settled)
+        self._closing_after_writes = False
+        if writes.refused != self._refused_before_close:
+            self.status.showMessage(
+                self.tr("Aplikasi tidak ditutup: ada perubahan yang tidak dapat disimpan."),
+                15_000,
+            )
+            return
+        self.close()

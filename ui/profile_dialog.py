@@ -1,9 +1,10 @@
 """Choosing the officer at the keyboard at start: the profiles, the last used preselected, and a
-new profile (name, NIP, role) when needed."""
+new profile (name, NIP, role) when needed. Creating a profile and signing in (which remembers
+the profile as the last used) are use cases run on the write thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,17 +14,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from jipp_desktop.db.engine import Database
+from jipp_desktop.db.models import Officer
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
 from jipp_desktop.language import language
 from jipp_desktop.reference.codes import ROLES
 from jipp_desktop.services.officers import Actor, create_officer, list_officers, use_officer
+from ui.context import AppContext
 from ui.widgets.combos import code_combo
 from ui.widgets.field_errors import FieldErrors
+from ui.writes import failure_text
 
 LAST_OFFICER_KEY = "officer/last"
 
@@ -37,13 +41,13 @@ class ProfileDialog(QDialog):
         chosen: the actor after the dialog is accepted.
     """
 
-    def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pilih profil petugas"))
         # Wide enough for a name, a role and an 18-digit NIP on one line.
         self.setMinimumWidth(520)
-        self._db = db
-        self._settings = settings
+        self._ctx = ctx
+        db, settings = ctx.db, ctx.settings
         self.chosen: Actor | None = None
         lang = language()
         self.profiles = QListWidget()
@@ -91,6 +95,7 @@ class ProfileDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
+        self.sign_in = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -100,23 +105,35 @@ class ProfileDialog(QDialog):
         layout.addWidget(buttons)
 
     def create_profile(self) -> None:
-        """Creates a profile from the new-profile fields and selects it."""
-        try:
-            with self._db.transaction() as s:
-                officer = create_officer(
-                    s, self.name.text(), self.role.value(), self.nip.text().strip() or None
-                )
-                officer_id, text = officer.id, officer.name
-        except ValidationFailed as exc:
-            self.errors.show(exc, language())
-            return
+        """Queues creating a profile from the new-profile fields; once stored it is selected."""
+        self.create_button.setEnabled(False)
+        self._ctx.writes.run(
+            self,
+            create_officer,
+            self.name.text(),
+            self.role.value(),
+            self.nip.text().strip() or None,
+            done=self._created,
+            failed=self._refused,
+        )
+
+    def _created(self, officer: Officer) -> None:
+        self.create_button.setEnabled(True)
         self.errors.clear()
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, officer_id)
+        item = QListWidgetItem(officer.name)
+        item.setData(Qt.ItemDataRole.UserRole, officer.id)
         self.profiles.insertItem(0, item)
         self.profiles.setCurrentItem(item)
         self.name.clear()
         self.nip.clear()
+
+    def _refused(self, error: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        self.sign_in.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            self.errors.show(error, language())
+        else:
+            QMessageBox.warning(self, self.windowTitle(), failure_text(error, language()))
 
     def accept(self) -> None:
         """Uses the selected profile (remembered as the last one used)."""
@@ -136,17 +153,21 @@ class ProfileDialog(QDialog):
             )
             return
         officer_id = str(item.data(Qt.ItemDataRole.UserRole))
-        with self._db.transaction() as s:
-            self.chosen = use_officer(s, officer_id)
-        self._settings.setValue(LAST_OFFICER_KEY, officer_id)
+        self.sign_in.setEnabled(False)
+        # Remembered in the store as the last used; the dialog closes once that committed.
+        self._ctx.writes.run(
+            self, use_officer, officer_id, done=self._signed_in, failed=self._refused
+        )
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.chosen = actor
+        self._ctx.settings.setValue(LAST_OFFICER_KEY, actor.id)
         super().accept()
 
 
-def choose_profile(
-    db: Database, settings: QSettings, parent: QWidget | None = None
-) -> Actor | None:
+def choose_profile(ctx: AppContext, parent: QWidget | None = None) -> Actor | None:
     """Asks who is at the keyboard; None when the officer cancels."""
-    dialog = ProfileDialog(db, settings, parent)
+    dialog = ProfileDialog(ctx, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         return dialog.chosen
     return None

@@ -1,15 +1,20 @@
 """The status bar: online or offline, changes not yet synced, problems of the sync, when the
-last sync was, and the exchange under way."""
+last sync was, the exchange under way, and "Menyimpan…" while the officer's changes wait for the
+store or are written. It reads its counts again when a change set says the sync's state moved."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.context import AppContext
 from ui.i18n import format_datetime, format_number
+
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
 
 
 def reachability_online() -> bool:
@@ -46,6 +51,7 @@ class SyncStatusBar(QStatusBar):
         pending: the unsynced-changes label.
         problems: the label of records the sync could not settle (hidden when none).
         last_sync: the last-sync label.
+        saving: "Menyimpan…" while changes are queued or written (hidden otherwise).
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -61,13 +67,20 @@ class SyncStatusBar(QStatusBar):
         self.problems.hide()
         self.last_sync = QLabel()
         self.last_sync.setObjectName("last_sync")
-        for label in (self.network, self.pending, self.problems, self.last_sync):
+        self.saving = QLabel()
+        self.saving.setObjectName("saving")
+        self.saving.hide()
+        for label in (self.saving, self.network, self.pending, self.problems, self.last_sync):
             self.addPermanentWidget(label)
-        ctx.data_changed.connect(lambda _entity: self.refresh())
+        ctx.changed.connect(self._changed)
+        ctx.writes.pending_changed.connect(self._show_saving)
         sync = ctx.sync
         sync.progressed.connect(self._progressed)
         sync.finished.connect(lambda _result: self.clearMessage())
         sync.failed.connect(lambda message, _t: self.showMessage(message, 15_000))
+        # An exchange that ended, however far it got, may have moved the counts.
+        sync.finished.connect(lambda _result: self.refresh())
+        sync.failed.connect(lambda _message, _t: self.refresh())
         sync.reachability.connect(self._show_registry)
         # The reachability backend (~60 ms to load) is probed once the window has painted.
         QTimer.singleShot(300, self, self._watch_network)
@@ -79,6 +92,17 @@ class SyncStatusBar(QStatusBar):
         else:
             self.showMessage(self.tr("Membuka basis data…"))
             ctx.store_opened.connect(self._store_opened)
+
+    def _changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.sync_state or changes.everything:
+            self.refresh()
+
+    def _show_saving(self, pending: int) -> None:
+        text = self.tr("Menyimpan…")
+        if pending > 1:
+            text += f" ({format_number(pending, self._ctx.lang)})"
+        self.saving.setText(text)
+        self.saving.setVisible(pending > 0)
 
     def _store_opened(self) -> None:
         self.clearMessage()

@@ -17,6 +17,7 @@ from jipp_desktop.domain.errors import (
 from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import nip_error, normalise_nip
 from jipp_desktop.reference.codes import ROLES
+from jipp_desktop.services.change_set import note_changes
 
 MAX_NAME = 120
 
@@ -85,6 +86,7 @@ def create_officer(
     officer = Officer(name=name, role=role, nip=nip or None, agency_id=agency_id)
     session.add(officer)
     session.flush()
+    note_changes(session, "officer", [officer.id])
     return officer
 
 

@@ -5,22 +5,26 @@ from __future__ import annotations
 from jipp_desktop.services.agencies import find_agencies
 from jipp_desktop.services.hubs import list_hubs
 from tests.conftest import BALI, DENPASAR
+from tests.ui.conftest import settled
 from ui.pages.agencies import AgenciesPage
 
 
-def test_new_agency_is_checked_then_stored_and_listed(ctx, qtbot):
+def test_new_agency_is_checked_then_stored_and_listed(ctx, qtbot, writes):
     page = AgenciesPage(ctx)
     qtbot.addWidget(page)
     editor = page.agencies
     editor.new()
     editor.name.setText("X")
-    assert not editor.save()
+    assert not settled(qtbot, editor, editor.save)
     assert editor.errors.labels["name"].text() == "nama instansi wajib diisi"
     assert editor.errors.labels["kind"].text() == "jenis instansi wajib dipilih"
     editor.name.setText("Dinas Inovasi Daerah Contoh")
     editor.kind.set_value("other")
     editor.region.set_value("51.71")
-    assert editor.save()
+    assert settled(qtbot, editor, editor.save)
+    # Both tries were one use case each, on the write thread.
+    assert writes.names() == ["create_agency", "create_agency"]
+    assert writes.all_off_the_gui_thread()
     editor.search.setText("inovasi daerah contoh")
     assert editor.table.rowCount() == 1
     assert editor.table.item(0, 2).text() == "Kota Denpasar"
@@ -38,11 +42,11 @@ def test_regional_government_without_region_is_refused(ctx, qtbot):
     editor.new()
     editor.name.setText("Pemerintah Kabupaten Contoh Baru")
     editor.kind.set_value("regency")
-    assert not editor.save()
+    assert not settled(qtbot, editor, editor.save)
     assert editor.errors.labels["region_code"].text() == "pemerintah daerah wajib mempunyai wilayah"
 
 
-def test_hub_designation_with_spokes(ctx, admin, qtbot):
+def test_hub_designation_with_spokes(ctx, admin, qtbot, writes):
     ctx.set_actor(admin)
     page = AgenciesPage(ctx)
     qtbot.addWidget(page)
@@ -52,7 +56,7 @@ def test_hub_designation_with_spokes(ctx, admin, qtbot):
     hubs.new()
     hubs.agency.set_value(DENPASAR)
     hubs.decree.setText("x")
-    assert not hubs.save()
+    assert not settled(qtbot, hubs, hubs.save)
     assert hubs.errors.labels["decree"].text() == "dasar penetapan wajib diisi"
     hubs.decree.setText("Keputusan Menteri PANRB (contoh) 2024")
     hubs.year.setValue(2024)
@@ -60,11 +64,13 @@ def test_hub_designation_with_spokes(ctx, admin, qtbot):
     hubs._add_spoke()
     hubs.spoke_choice.set_value(DENPASAR)
     hubs._add_spoke()
-    assert not hubs.save()
+    assert not settled(qtbot, hubs, hubs.save)
     assert hubs.errors.labels["spokes"].text() == "hub tidak dapat membina dirinya sendiri"
     hubs.spokes.setCurrentRow(1)
     hubs._remove_spoke()
-    assert hubs.save()
+    assert settled(qtbot, hubs, hubs.save)
+    assert writes.names() == ["save_hub"] * 3 and writes.all_off_the_gui_thread()
+    # The change set made the list read again.
     assert hubs.table.rowCount() == before + 1
     with ctx.db.session() as s:
         [hub] = [h for h in list_hubs(s) if h.agency_id == DENPASAR]

@@ -54,9 +54,10 @@ def test_import_preview_shows_counts_then_commits(ctx, qtbot, tmp_path, monkeypa
     qtbot.waitUntil(errors_out.exists, timeout=10000)
     assert openpyxl.load_workbook(errors_out).active.cell(2, 1).value == 4
 
-    with qtbot.waitSignal(ctx.data_changed, timeout=10000) as changed:
+    with qtbot.waitSignal(ctx.changed, timeout=10000) as changed:
         dialog.commit_button.click()
-    assert changed.args == ["innovation"]
+    changes, _initiator = changed.args
+    assert len(changes.ids("innovation")) == 2 and changes.sync_state
     assert stored(ctx.db) == 2
     qtbot.waitUntil(lambda: message_box("2 inovasi baru") is not None, timeout=5000)
 

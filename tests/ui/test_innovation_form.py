@@ -11,7 +11,7 @@ from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.services.attachments import attachments_of
 from jipp_desktop.services.innovations import get_innovation
 from tests.conftest import innovation_values
-from tests.ui.conftest import add_innovation
+from tests.ui.conftest import add_innovation, settled
 from ui.forms.innovation_form import InnovationForm
 
 
@@ -29,7 +29,7 @@ def test_form_has_an_editor_for_every_field_and_marks_required_ones(ctx):
     form.close()
 
 
-def test_every_value_round_trips_through_the_form(ctx, operator):
+def test_every_value_round_trips_through_the_form(ctx, operator, qtbot, writes):
     values = innovation_values(
         registration_number="JIPP-2021-000001",
         trial_date=date(2021, 3, 1),
@@ -46,7 +46,8 @@ def test_every_value_round_trips_through_the_form(ctx, operator):
     form = InnovationForm(ctx)
     for name, value in values.items():
         form.editors[name].set_value(value)
-    assert form.save_draft()
+    assert settled(qtbot, form, form.save_draft)
+    assert writes.names() == ["save_innovation"] and writes.all_off_the_gui_thread()
     with ctx.db.session() as s:
         stored = get_innovation(s, form.innovation_id)
         for name, value in values.items():
@@ -54,13 +55,13 @@ def test_every_value_round_trips_through_the_form(ctx, operator):
     form.close()
 
 
-def test_bad_values_get_their_message_at_the_field_and_nothing_is_stored(ctx):
+def test_bad_values_get_their_message_at_the_field_and_nothing_is_stored(ctx, qtbot):
     form = InnovationForm(ctx)
     for name, value in innovation_values(
         video_url="bukan alamat", contact_email="tanpa-at", year_started=2999
     ).items():
         form.editors[name].set_value(value)
-    assert not form.save_draft()
+    assert not settled(qtbot, form, form.save_draft)
     for field in ("video_url", "contact_email", "year_started"):
         assert form.errors.labels[field].isVisibleTo(form), field
         assert form.errors.labels[field].text()
@@ -69,16 +70,16 @@ def test_bad_values_get_their_message_at_the_field_and_nothing_is_stored(ctx):
     form.close()
 
 
-def test_competition_history_rows_are_checked_and_saved(ctx, operator):
+def test_competition_history_rows_are_checked_and_saved(ctx, operator, qtbot):
     innovation_id = add_innovation(ctx.db, operator)
     form = InnovationForm(ctx, innovation_id)
     form.awards.add_row(2022, "KIPP", "Top 45")
     form.awards.add_row(1990, "KIPP", "Top 99")
-    assert not form.save_draft()
+    assert not settled(qtbot, form, form.save_draft)
     assert form.errors.labels["awards"].text().startswith("riwayat kompetisi baris 2")
     form.awards.table.selectRow(1)
     form.awards.remove_row()
-    assert form.save_draft()
+    assert settled(qtbot, form, form.save_draft)
     with ctx.db.session() as s:
         [award] = get_innovation(s, innovation_id).awards
         assert (award.year, award.stage_reached) == (2022, "Top 45")
@@ -108,9 +109,10 @@ def test_unsaved_edits_guard_cancel_keeps_the_form_discard_drops_edits(ctx, oper
 
 
 def test_attachments_are_added_in_the_background_opened_and_removed(
-    ctx, operator, tmp_path, qtbot, monkeypatch
+    ctx, operator, tmp_path, qtbot, monkeypatch, writes
 ):
     innovation_id = add_innovation(ctx.db, operator)
+    writes.clear()
     evidence = tmp_path / "sk-walikota.pdf"
     evidence.write_bytes(b"%PDF-1.4 contoh")
     form = InnovationForm(ctx, innovation_id)
@@ -127,9 +129,11 @@ def test_attachments_are_added_in_the_background_opened_and_removed(
     assert copy is not None and copy.read_bytes() == b"%PDF-1.4 contoh"
     assert copy.name == "sk-walikota.pdf"
     panel.remove_selected()
-    assert panel.files.count() == 0
+    qtbot.waitUntil(lambda: panel.files.count() == 0, timeout=10000)
     with ctx.db.session() as s:
         assert attachments_of(s, innovation_id) == []
+    assert writes.names() == ["add_attachments", "remove_attachment"]
+    assert writes.all_off_the_gui_thread()
     form.close()
 
 

@@ -135,7 +135,7 @@ def test_continuation_and_year_filters(window, operator):
 
 
 def test_submitting_an_incomplete_draft_from_the_list_says_what_is_missing(
-    window, ctx, operator, monkeypatch
+    window, ctx, operator, monkeypatch, qtbot
 ):
     from PySide6.QtWidgets import QMessageBox
 
@@ -148,6 +148,7 @@ def test_submitting_an_incomplete_draft_from_the_list_says_what_is_missing(
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[1:3]))
     page.submit_selected()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     [(title, text)] = shown
     assert title == "Tidak dapat diajukan"
     assert text.splitlines() == ["Inovator: wajib diisi", "Ringkasan: wajib diisi"]
@@ -155,7 +156,9 @@ def test_submitting_an_incomplete_draft_from_the_list_says_what_is_missing(
         assert get_innovation(s, innovation_id).workflow == "draft"
 
 
-def test_deleting_asks_and_a_record_under_review_is_refused(window, ctx, operator, monkeypatch):
+def test_deleting_asks_and_a_record_under_review_is_refused(
+    window, ctx, operator, monkeypatch, qtbot
+):
     from PySide6.QtWidgets import QMessageBox
 
     from jipp_desktop.services.innovations import get_innovation
@@ -175,6 +178,7 @@ def test_deleting_asks_and_a_record_under_review_is_refused(window, ctx, operato
     )
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     page.delete_selected()
+    qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
     assert asked and "Layanan Akta Kelahiran" in asked[0]
     assert warned == ["inovasi sedang diverifikasi; hanya admin yang dapat menghapusnya"]
     with ctx.db.session() as s:

@@ -7,6 +7,7 @@ import io
 from PIL import Image
 
 from jipp_desktop.documents.letterhead import Letterhead, load_letterhead
+from tests.ui.conftest import settled
 from ui.pages.settings import SettingsPage
 from ui.reports.letterhead import LetterheadSettings
 
@@ -31,7 +32,7 @@ def test_letterhead_is_stored(ctx, qtbot, db, tmp_path):
     widget.agency_name.setText("Pemerintah Provinsi Bali")
     widget.address.setPlainText("Jl. Basuki Rahmat No. 1\nDenpasar 80235")
     assert widget.choose_logo_file(logo)
-    assert widget.save()
+    assert settled(qtbot, widget, widget.save)
     assert widget.message.text() == "Kop surat tersimpan."
     with db.session() as session:
         assert load_letterhead(session) == Letterhead(
@@ -49,7 +50,7 @@ def test_bad_logo_and_blank_name_are_told_at_their_fields(ctx, qtbot, db, tmp_pa
     label = widget.errors.labels["logo"]
     assert label.isVisible() and "logo.gif: logo harus berkas gambar PNG atau JPEG" in label.text()
     widget.agency_name.setText(" ")
-    assert not widget.save()
+    assert not settled(qtbot, widget, widget.save)
     assert widget.errors.labels["agency_name"].isVisible()
     with db.session() as session:
         assert load_letterhead(session) == Letterhead()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
-from ui.launcher import run
+from jipp_desktop.db.engine import Database
 from jipp_desktop.syncstate.device import mark_synced
-from tests.ui.conftest import add_innovations
+from tests.ui.conftest import add_innovations, watch_writes
+from ui.context import AppContext
+from ui.launcher import run
 from ui.main_window import PAGES, MainWindow
 from ui.profile_dialog import ProfileDialog
 
@@ -50,8 +52,10 @@ def test_status_bar_shows_pending_changes_and_last_sync(window, ctx, operator):
     status = window.status
     assert status.last_sync.text() == "Sinkronisasi terakhir: belum pernah"
     assert status.network.text() in ("● Daring", "○ Luring")
-    add_innovations(ctx.db, operator, 3)
-    ctx.data_changed.emit("innovation")
+    from jipp_desktop.services.change_set import ChangeSet
+
+    ids = add_innovations(ctx.db, operator, 3)
+    ctx.changed.emit(ChangeSet({"innovation": frozenset(ids)}, sync_state=True), None)
     assert status.pending.text() == "Belum disinkronkan: 3"
     with ctx.db.transaction() as s:
         mark_synced(s, datetime(2023, 10, 20, 7, 5, tzinfo=UTC))
@@ -71,22 +75,34 @@ def test_sync_page_lists_unsynced_changes_by_kind(window, ctx, operator):
     assert page.last_sync.text() == "Sinkronisasi terakhir: belum pernah"
 
 
-def test_profile_dialog_checks_the_nip_then_creates_and_remembers(db, settings, qtbot):
-    dialog = ProfileDialog(db, settings)
+def signing_in(db: Database, settings: QSettings) -> AppContext:
+    """The context at start: the store open, no officer chosen yet."""
+    return AppContext(db, None, settings, "id")
+
+
+def test_profile_dialog_checks_the_nip_then_creates_and_remembers(db, settings, qtbot, monkeypatch):
+    ctx = signing_in(db, settings)
+    writes = watch_writes(ctx, monkeypatch)
+    dialog = ProfileDialog(ctx)
     qtbot.addWidget(dialog)
     assert dialog.profiles.count() == 0
     dialog.name.setText("Siti Rahma")
     dialog.nip.setText("12345")
     dialog.create_profile()
-    assert dialog.errors.labels["nip"].text() == "NIP harus 18 digit angka"
+    label = dialog.errors.labels["nip"]
+    qtbot.waitUntil(lambda: label.text() == "NIP harus 18 digit angka", timeout=10_000)
     assert dialog.profiles.count() == 0
     dialog.nip.setText("199001012015032001")
     dialog.role.set_value("verifier")
     dialog.create_profile()
-    assert dialog.profiles.count() == 1
+    qtbot.waitUntil(lambda: dialog.profiles.count() == 1, timeout=10_000)
     dialog.accept()
-    assert dialog.chosen is not None and dialog.chosen.role == "verifier"
-    again = ProfileDialog(db, settings)
+    qtbot.waitUntil(lambda: dialog.chosen is not None, timeout=10_000)
+    assert dialog.chosen.role == "verifier"
+    # Each step one use case on the write thread.
+    assert writes.names() == ["create_officer", "create_officer", "use_officer"]
+    assert writes.all_off_the_gui_thread()
+    again = ProfileDialog(ctx)
     qtbot.addWidget(again)
     assert again.profiles.currentItem().text().startswith("Siti Rahma")
 
@@ -141,7 +157,7 @@ def test_ctrl_n_opens_a_new_innovation_form(window, qtbot):
 
 
 def test_profile_dialog_refuses_to_sign_in_without_a_profile(db, settings, qtbot):
-    dialog = ProfileDialog(db, settings)
+    dialog = ProfileDialog(signing_in(db, settings))
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.chosen is None

@@ -95,7 +95,7 @@ def test_configure_sync_resolve_a_conflict_and_see_a_rejection(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ConflictDialog, "exec", choose_mine)
-    with qtbot.waitSignal(ctx.data_changed, timeout=10_000):
+    with qtbot.waitSignal(ctx.changed, timeout=10_000):
         page.resolve_selected()
     assert seen["row"][2:] == ["Ringkasan versi saya.", "Ringkasan versi rekan."]
     assert (seen["ok_before"], seen["ok_after"]) == (False, True)
@@ -115,7 +115,7 @@ def test_configure_sync_resolve_a_conflict_and_see_a_rejection(
     page.problems_table.selectRow(0)
     assert page.retry_button.isEnabled() and page.discard_button.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(ctx.data_changed, timeout=10_000):
+    with qtbot.waitSignal(ctx.changed, timeout=10_000):
         page.discard_selected()
     qtbot.waitUntil(lambda: page.problems_table.rowCount() == 0)
     with ctx.db.session() as s:

@@ -72,10 +72,11 @@ def test_possible_duplicates_are_shown_and_must_be_checked_before_accepting(
 
 
 def test_keys_walk_the_queue_and_evidence_is_attached_to_the_decision(
-    ctx, operator, verifier, qtbot, tmp_path
+    ctx, operator, verifier, qtbot, tmp_path, writes
 ):
     first = submitted(ctx, operator, title="Satu Pintu Perizinan Terpadu")
     second = submitted(ctx, operator, title="Posyandu Keliling Lansia", sector="health")
+    writes.clear()
     page = page_for(ctx, verifier, qtbot)
     assert page.current_id() == first
     qtbot.keyClick(page.queue_list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
@@ -94,6 +95,8 @@ def test_keys_walk_the_queue_and_evidence_is_attached_to_the_decision(
         [evidence] = attachments_of(s, decision.id)
         assert evidence.original_name == "foto-lapangan.jpg"
         assert get_innovation(s, second).continuation == "stopped"
+    # The decision and its evidence: one use case, on the write thread.
+    assert writes.names() == ["record_decision"] and writes.all_off_the_gui_thread()
 
 
 def test_the_verifier_never_sees_records_they_entered(ctx, admin, qtbot):

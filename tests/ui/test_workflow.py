@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from jipp_desktop.services.innovations import get_innovation
 from jipp_desktop.services.verification import verifications_of
@@ -31,7 +32,8 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
     form = page.new_innovation()
     title_edit = form.editors["title"].widget
     qtbot.keyClicks(title_edit, "Abc")
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.settled, timeout=10_000):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     error = form.errors.labels["title"]
     assert error.isVisible()
     assert error.text() == "judul terlalu pendek (paling sedikit 5 karakter)"
@@ -42,7 +44,8 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
     qtbot.keyClicks(title_edit, "Jemput Bola Akta Kelahiran Denpasar")
     fill(form, agency_id=DENPASAR, region_code="51.71")
     assert form.is_dirty
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.settled, timeout=10_000):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert not form.errors.labels["title"].isVisible()
     assert form.message.text() == "Draf tersimpan."
     assert not form.is_dirty
@@ -50,7 +53,8 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
     assert innovation_id is not None
 
     # Submitting an incomplete draft names the missing fields and changes nothing.
-    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.settled, timeout=10_000):
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.errors.labels["summary"].text() == "wajib diisi"
     with ctx.db.session() as s:
         assert get_innovation(s, innovation_id).workflow == "draft"
@@ -75,13 +79,16 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
     )
     form.close()
     assert asked == ["Perubahan belum disimpan"]
-    qtbot.waitUntil(lambda: not form.isVisible())
+    # It closes once the save has committed (and is deleted with it).
+    qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=10_000)
     with ctx.db.session() as s:
         assert get_innovation(s, innovation_id).summary.startswith("Petugas menjemput")
 
     # Found by search and by filter.
-    add_innovations(ctx.db, officers["operator"], 3)
-    ctx.data_changed.emit("innovation")
+    from jipp_desktop.services.change_set import ChangeSet
+
+    added = add_innovations(ctx.db, officers["operator"], 3)
+    ctx.changed.emit(ChangeSet({"innovation": frozenset(added)}), None)
     assert page.model.rowCount() == 4
     page.filters.search.setText("jemput bola")
     page.filters.search.returnPressed.emit()
@@ -100,10 +107,13 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
 
     form = page.open_form(innovation_id)
     assert form.editors["year_started"].value() == 2022
-    qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.settled, timeout=10_000):
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     assert form.message.text() == "Diajukan untuk verifikasi."
     assert not form.save_button.isEnabled()  # under review: read-only
-    assert page.model.data(page.model.index(0, page.model.column_of("workflow"))) == "Diajukan"
+    # The change set made the list read again.
+    state = page.model.column_of("workflow")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, state)) == "Diajukan")
     form.close()
     assert not form.isVisible()
 

@@ -3,7 +3,7 @@ a prefill from a hub event, and the printed letter."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.documents.cohort import commitment_for_cohort, list_cohorts
 from jipp_desktop.documents.letter import LetterResult, make_letter
-from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.domain.errors import NotFound, ServiceError, ValidationFailed
 from jipp_desktop.services.commitments import (
     commitment_input,
     create_commitment,
@@ -34,6 +34,11 @@ from ui.commitments.editor import CommitmentEditor
 from ui.commitments.model import CommitmentListModel
 from ui.context import AppContext
 from ui.reports.preview import PreviewDialog
+from ui.writes import failure_text
+
+if TYPE_CHECKING:
+    from jipp_desktop.db.models import Commitment
+    from jipp_desktop.services.change_set import ChangeSet
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -104,7 +109,7 @@ class CommitmentsPage(QWidget):
         self.delete_button.clicked.connect(self._ask_delete)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.editor.edited.connect(self._mark_dirty)
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.changed.connect(self._on_data_changed)
         self.model.reload()
         if self.model.rowCount() > 0:  # open on the newest commitment rather than a blank form
             self.table.selectRow(0)
@@ -179,19 +184,13 @@ class CommitmentsPage(QWidget):
         data = self.editor.value()
         current = self.current_id
         actor = self.ctx.actor
-        db = self.ctx.db
 
-        def work(_progress: Any) -> str:
-            with db.transaction() as session:
-                if current is None:
-                    return create_commitment(session, actor, data).id
-                return update_commitment(session, actor, current, data).id
-
-        def saved(commitment_id: str) -> None:
+        def saved(commitment: Commitment) -> None:
+            commitment_id = commitment.id
             self.current_id = commitment_id
             self._dirty = False
             self.editor.errors.clear()
-            self.ctx.data_changed.emit("commitment")
+            self.model.reload()
             self._select(commitment_id)
             self._say(self.tr("Komitmen tersimpan."))
             self._update_buttons()
@@ -199,7 +198,15 @@ class CommitmentsPage(QWidget):
                 then(commitment_id)
 
         self.save_button.setEnabled(False)
-        self.ctx.jobs.start(work, saved, self._failed, writes=True)
+        self._say(self.tr("Menyimpan…"))
+        if current is None:
+            self.ctx.writes.run(
+                self, create_commitment, actor, data, done=saved, failed=self._failed
+            )
+        else:
+            self.ctx.writes.run(
+                self, update_commitment, actor, current, data, done=saved, failed=self._failed
+            )
 
     def _failed(self, error: BaseException) -> None:
         self._update_buttons()
@@ -214,7 +221,9 @@ class CommitmentsPage(QWidget):
         elif isinstance(error, ServiceError):
             self._say(error.message(self.ctx.lang), error=True)
         else:
-            self._say(self.tr("Gagal: %1").replace("%1", str(error)), error=True)
+            self._say(
+                self.tr("Gagal: %1").replace("%1", failure_text(error, self.ctx.lang)), error=True
+            )
 
     def _ask_delete(self) -> None:
         if self.current_id is None:
@@ -229,20 +238,18 @@ class CommitmentsPage(QWidget):
 
     def delete_current(self) -> None:
         """Deletes (tombstones) the commitment in the editor."""
-        current, actor, db = self.current_id, self.ctx.actor, self.ctx.db
+        current = self.current_id
         if current is None:
             return
 
-        def work(_progress: Any) -> None:
-            with db.transaction() as session:
-                delete_commitment(session, actor, current)
-
         def deleted(_result: Any) -> None:
-            self.ctx.data_changed.emit("commitment")
+            self.model.reload()
             self.new_commitment()
             self._say(self.tr("Komitmen dihapus."))
 
-        self.ctx.jobs.start(work, deleted, self._failed, writes=True)
+        self.ctx.writes.run(
+            self, delete_commitment, self.ctx.actor, current, done=deleted, failed=self._failed
+        )
 
     # --- the letter ---------------------------------------------------------------------------
 
@@ -254,11 +261,6 @@ class CommitmentsPage(QWidget):
             self._make_letter(self.current_id)
 
     def _make_letter(self, commitment_id: str) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def work(_progress: Any) -> LetterResult:
-            return make_letter(db, actor, commitment_id)
-
         def made(result: LetterResult) -> None:
             number = self.editor.number.text()
             title = self.tr("Surat komitmen %1").replace("%1", number)
@@ -272,7 +274,16 @@ class CommitmentsPage(QWidget):
             )
 
         self.print_button.setEnabled(False)
-        self.ctx.jobs.start(work, made, self._failed_letter, writes=True)
+        # The letter records its fingerprint: a use case that opens its own transaction.
+        self.ctx.writes.run(
+            self,
+            make_letter,
+            self.ctx.actor,
+            commitment_id,
+            done=made,
+            failed=self._failed_letter,
+            with_store=True,
+        )
 
     def _failed_letter(self, error: BaseException) -> None:
         self._update_buttons()
@@ -299,8 +310,32 @@ class CommitmentsPage(QWidget):
         self.print_button.setEnabled(True)
         self.delete_button.setEnabled(self.current_id is not None)
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity == "commitment":
+    def _on_data_changed(self, changes: ChangeSet, initiator: object) -> None:
+        # A save or delete of this page has read the list again already.
+        if initiator is not self and changes.touches("commitment"):
             self.model.reload()
             if self.current_id:
                 self._select(self.current_id)
+            if changes.touches_record("commitment", self.current_id):
+                self._shown_changed_elsewhere()
+
+    def _shown_changed_elsewhere(self) -> None:
+        """The commitment in the editor was changed elsewhere (a sync pull, another window):
+        read again, unless the editor holds unsaved edits (then the officer is told)."""
+        assert self.current_id is not None
+        if self._dirty:
+            self._say(
+                self.tr(
+                    "Komitmen ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda "
+                    "belum disimpan dan tidak ditimpa."
+                ),
+                error=True,
+            )
+            return
+        try:
+            self.open_commitment(self.current_id)
+        except NotFound:
+            self.new_commitment()
+            self._say(self.tr("Komitmen ini telah dihapus di tempat lain."), error=True)
+            return
+        self._say(self.tr("Diperbarui: komitmen ini diubah di tempat lain."))

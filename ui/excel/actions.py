@@ -10,12 +10,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import Cancelled, ProgressFn
 from ui.context import AppContext
 from ui.excel.preview import ImportPreviewDialog
 from ui.jobs import run_with_progress
+from ui.writes import failure_text
 
 
 def choose_open_file(parent: QWidget) -> str:
@@ -54,7 +54,7 @@ def _failure(parent: QWidget, ctx: AppContext, title: str) -> Any:
     def handle(error: BaseException) -> None:
         if isinstance(error, Cancelled):
             return
-        text = error.message(ctx.lang) if isinstance(error, ServiceError) else str(error)
+        text = failure_text(error, ctx.lang)
         _notify(parent, title, text, warning=True)
 
     return handle
@@ -126,34 +126,25 @@ class _ImportFlow(QObject):
 
         ctx, path = self.ctx, self.path
         assert self.dialog is not None
-        mapping = self._mapping()
-
-        def work(progress: ProgressFn) -> Any:
-            return import_spreadsheet(
-                ctx.db,
-                ctx.actor,
-                path,
-                on_duplicate=on_duplicate,
-                progress=progress,
-                mapping=mapping,
-            )
-
-        run_with_progress(
-            ctx.jobs,
+        # The import opens its one transaction itself (after reading the file).
+        ctx.writes.run(
             self.dialog,
-            QCoreApplication.translate("excel", "Mengimpor…"),
-            work,
-            self._committed,
-            _failure(
+            import_spreadsheet,
+            ctx.actor,
+            path,
+            on_duplicate=on_duplicate,
+            mapping=self._mapping(),
+            done=self._committed,
+            failed=_failure(
                 self.dialog,
                 ctx,
                 QCoreApplication.translate("excel", "Impor gagal; tidak ada yang disimpan"),
             ),
-            writes=True,
+            progress_title=QCoreApplication.translate("excel", "Mengimpor…"),
+            with_store=True,
         )
 
     def _committed(self, report: Any) -> None:
-        self.ctx.data_changed.emit("innovation")
         if self.dialog is not None:
             self.dialog.set_report(report)
             self.dialog.commit_button.setEnabled(False)

@@ -1,5 +1,6 @@
 """The evidence files of a record: add (copied into the content-addressed store off the GUI
-thread), open (a copy under its own name) and remove."""
+thread), open (a copy under its own name) and remove; both changes are use cases run on the
+write thread (``ui.writes``)."""
 
 from __future__ import annotations
 
@@ -21,15 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.domain.errors import ServiceError
-from jipp_desktop.progress import Cancelled, ProgressFn
+from jipp_desktop.progress import Cancelled
 from jipp_desktop.services.attachments import (
-    add_attachment,
+    add_attachments,
     attachments_of,
     export_attachment,
     remove_attachment,
 )
 from ui.context import AppContext
 from ui.i18n import format_number
+from ui.writes import failure_text
 
 
 class AttachmentsPanel(QWidget):
@@ -92,32 +94,27 @@ class AttachmentsPanel(QWidget):
 
     def add_files(self, paths: list[Path]) -> None:
         """Attaches files in one background write (all or none)."""
-        owner_id, ctx, kind = self.owner_id, self._ctx, self._owner_kind
+        owner_id, ctx = self.owner_id, self._ctx
         if owner_id is None:
             return
-
-        def work(progress: ProgressFn) -> int:
-            with ctx.db.transaction() as s:
-                for i, path in enumerate(paths):
-                    progress(i, len(paths))
-                    add_attachment(s, ctx.actor, ctx.attachments_folder, kind, owner_id, path)
-            return len(paths)
-
-        def done(_n: int) -> None:
-            self.reload()
-            ctx.data_changed.emit("attachment")
-
-        from ui.jobs import run_with_progress
-
-        run_with_progress(
-            ctx.jobs, self, self.tr("Menyimpan lampiran…"), work, done, self._failed, writes=True
+        ctx.writes.run(
+            self,
+            add_attachments,
+            ctx.actor,
+            ctx.attachments_folder,
+            self._owner_kind,
+            owner_id,
+            list(paths),
+            done=lambda _ids: self.reload(),
+            failed=self._failed,
+            progress_title=self.tr("Menyimpan lampiran…"),
         )
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ServiceError):
             QMessageBox.warning(self, self.tr("Lampiran"), error.message(self._ctx.lang))
         elif not isinstance(error, Cancelled):
-            QMessageBox.critical(self, self.tr("Lampiran"), str(error))
+            QMessageBox.critical(self, self.tr("Lampiran"), failure_text(error, self._ctx.lang))
 
     def _selected(self) -> str | None:
         item = self.files.currentItem()
@@ -149,11 +146,11 @@ class AttachmentsPanel(QWidget):
         attachment_id = self._selected()
         if attachment_id is None:
             return
-        try:
-            with self._ctx.db.transaction() as s:
-                remove_attachment(s, self._ctx.actor, attachment_id)
-        except ServiceError as exc:
-            self._failed(exc)
-            return
-        self.reload()
-        self._ctx.data_changed.emit("attachment")
+        self._ctx.writes.run(
+            self,
+            remove_attachment,
+            self._ctx.actor,
+            attachment_id,
+            done=lambda _none: self.reload(),
+            failed=self._failed,
+        )

@@ -1,8 +1,11 @@
-"""Agencies: a searchable list and the form to create or change one."""
+"""Agencies: a searchable list and the form to create or change one (each change one use case
+on the write thread)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -31,6 +34,11 @@ from jipp_desktop.services.agencies import (
 from ui.context import AppContext
 from ui.widgets.combos import code_combo, searchable_combo
 from ui.widgets.field_errors import FieldErrors
+from ui.writes import failure_text
+
+if TYPE_CHECKING:
+    from jipp_desktop.db.models import Agency
+    from jipp_desktop.services.change_set import ChangeSet
 
 
 class AgencyEditor(QWidget):
@@ -40,7 +48,13 @@ class AgencyEditor(QWidget):
         search: filters the list by name.
         table: the agencies (item data of column 0: agency id).
         name, kind, region, parent_agency, address: the form.
+
+    Signals:
+        settled(done): a queued save or delete ended: committed, or refused (the form says
+            why).
     """
+
+    settled = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,8 +128,12 @@ class AgencyEditor(QWidget):
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
-        ctx.data_changed.connect(lambda e: self.reload() if e in ("agency", "all") else None)
+        ctx.changed.connect(self._changed)
         self.reload()
+
+    def _changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.touches("agency"):
+            self.reload()
 
     def reload(self) -> None:
         """Lists the agencies matching the search."""
@@ -175,22 +193,46 @@ class AgencyEditor(QWidget):
         }
 
     def save(self) -> bool:
-        """Creates or updates the agency; returns whether it was stored."""
+        """Queues creating or updating the agency; returns whether it was queued
+        (``settled`` tells the outcome)."""
         ctx = self._ctx
-        try:
-            with ctx.db.transaction() as s:
-                if self._id is None:
-                    agency_id = create_agency(s, ctx.actor, self.values()).id
-                else:
-                    agency_id = update_agency(s, ctx.actor, self._id, self.values()).id
-        except ServiceError as exc:
-            self.errors.report(exc, self.message, ctx.lang)
-            return False
-        self._id = agency_id  # only once committed
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Menyimpan…"))
+        if self._id is None:
+            ctx.writes.run(
+                self,
+                create_agency,
+                ctx.actor,
+                self.values(),
+                done=self._saved,
+                failed=self._refused,
+            )
+        else:
+            ctx.writes.run(
+                self,
+                update_agency,
+                ctx.actor,
+                self._id,
+                self.values(),
+                done=self._saved,
+                failed=self._refused,
+            )
+        return True
+
+    def _saved(self, agency: Agency) -> None:
+        self.save_button.setEnabled(True)
+        self._id = agency.id  # only once committed
         self.errors.clear()
         self.message.setText(self.tr("Instansi tersimpan."))
-        ctx.data_changed.emit("agency")
-        return True
+        self.settled.emit(True)
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, ServiceError):
+            self.errors.report(error, self.message, self._ctx.lang)
+        else:
+            self.message.setText(failure_text(error, self._ctx.lang))
+        self.settled.emit(False)
 
     def delete(self) -> None:
         """Deletes the selected agency (admins only; refused while innovations use it)."""
@@ -201,11 +243,12 @@ class AgencyEditor(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            with self._ctx.db.transaction() as s:
-                delete_agency(s, self._ctx.actor, self._id)
-        except ServiceError as exc:
-            self.message.setText(exc.message(self._ctx.lang))
-            return
+        self._ctx.writes.run(
+            self, delete_agency, self._ctx.actor, self._id, done=self._deleted, failed=self._refused
+        )
+
+    def _deleted(self, _none: None) -> None:
         self._id = None
-        self._ctx.data_changed.emit("agency")
+        self.new()
+        self.message.setText(self.tr("Instansi dihapus."))
+        self.settled.emit(True)

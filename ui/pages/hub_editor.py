@@ -1,11 +1,12 @@
 """Hub JIPP designations: the list, and the form for a designation and its spokes (the
-agencies the hub mentors)."""
+agencies the hub mentors), saved together by one use case on the write thread."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.domain.errors import ServiceError
-from jipp_desktop.services.hubs import create_hub, get_hub, list_hubs, set_spokes, update_hub
+from jipp_desktop.services.hubs import get_hub, list_hubs, save_hub
 from ui.context import AppContext
 from ui.widgets.combos import searchable_combo
 from ui.widgets.field_errors import FieldErrors
+from ui.writes import failure_text
+
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
 
 
 class HubEditor(QWidget):
@@ -39,7 +44,12 @@ class HubEditor(QWidget):
         table: the hubs (item data of column 0: hub id).
         agency, decree, year, cohort, active: the designation.
         spokes: the mentored agencies (item data: agency id).
+
+    Signals:
+        settled(stored): a queued save ended: committed, or refused (the form says why).
     """
+
+    settled = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,8 +131,12 @@ class HubEditor(QWidget):
         self.remove_spoke.clicked.connect(self._remove_spoke)
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
-        ctx.data_changed.connect(lambda e: self.reload() if e in ("hub", "agency", "all") else None)
+        ctx.changed.connect(self._changed)
         self.reload()
+
+    def _changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.touches("hub", "agency"):
+            self.reload()
 
     def reload(self) -> None:
         """Lists the hubs."""
@@ -198,7 +212,8 @@ class HubEditor(QWidget):
         self.message.setText(self.tr("Penetapan hub baru"))
 
     def save(self) -> bool:
-        """Stores the designation and its spokes in one transaction."""
+        """Queues storing the designation and its spokes (one transaction on the write
+        thread); returns whether it was queued (``settled`` tells the outcome)."""
         ctx = self._ctx
         values = {
             "agency_id": self.agency.value(),
@@ -207,18 +222,31 @@ class HubEditor(QWidget):
             "cohort": self.cohort.text(),
             "active": self.active.isChecked(),
         }
-        try:
-            with ctx.db.transaction() as s:
-                if self._id is None:
-                    hub_id = create_hub(s, ctx.actor, values).id
-                else:
-                    hub_id = update_hub(s, ctx.actor, self._id, values).id
-                set_spokes(s, ctx.actor, hub_id, self.spoke_ids())
-        except ServiceError as exc:
-            self.errors.report(exc, self.message, ctx.lang)
-            return False
-        self._id = hub_id
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Menyimpan…"))
+        ctx.writes.run(
+            self,
+            save_hub,
+            ctx.actor,
+            self._id,
+            values,
+            self.spoke_ids(),
+            done=self._saved,
+            failed=self._refused,
+        )
+        return True
+
+    def _saved(self, hub_id: str) -> None:
+        self.save_button.setEnabled(True)
+        self._id = hub_id  # only once committed
         self.errors.clear()
         self.message.setText(self.tr("Hub tersimpan."))
-        ctx.data_changed.emit("hub")
-        return True
+        self.settled.emit(True)
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, ServiceError):
+            self.errors.report(error, self.message, self._ctx.lang)
+        else:
+            self.message.setText(failure_text(error, self._ctx.lang))
+        self.settled.emit(False)

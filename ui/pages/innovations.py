@@ -3,6 +3,8 @@ on them (new, open, submit, delete, Excel import/export)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,13 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import ServiceError, ValidationFailed
+from jipp_desktop.domain.errors import ValidationFailed
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.domain.list_filter import InnovationFilter
 from ui.context import AppContext
 from ui.i18n import format_number
 from ui.models.innovation_list import InnovationListModel
 from ui.widgets.filter_bar import FilterBar
+from ui.writes import failure_text
+
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
 
 HEADER_KEY = "innovations/header"
 
@@ -103,7 +109,7 @@ class InnovationsPage(QWidget):
         self.filters.changed.connect(self.model.set_filter)
         self.model.reloaded.connect(self._show_count)
         self.model.read_failed.connect(self._read_failed)
-        ctx.data_changed.connect(self._data_changed)
+        ctx.changed.connect(self._data_changed)
         self.model.set_filter(self.filters.current(), wait=True)
 
     def _action(self, text: str, shortcut: object, slot: object) -> QAction:
@@ -140,8 +146,8 @@ class InnovationsPage(QWidget):
     def _save_header(self) -> None:
         self._ctx.settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in ("innovation", "verification", "agency", "all"):
+    def _data_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.touches("innovation", "verification", "agency"):
             self.model.reload()
 
     # -- actions -------------------------------------------------------------------------
@@ -181,22 +187,23 @@ class InnovationsPage(QWidget):
             return
         from jipp_desktop.services.verification import submit
 
-        try:
-            with self._ctx.db.transaction() as session:
-                submit(session, self._ctx.actor, innovation_id)
-        except ValidationFailed as exc:
+        self._ctx.writes.run(
+            self, submit, self._ctx.actor, innovation_id, failed=self._submit_refused
+        )
+
+    def _submit_refused(self, error: BaseException) -> None:
+        lang = self._ctx.lang
+        if isinstance(error, ValidationFailed):
             lines = [
-                f"{FIELDS_BY_NAME[e.field].label(self._ctx.lang)}: {e.message(self._ctx.lang)}"
+                f"{FIELDS_BY_NAME[e.field].label(lang)}: {e.message(lang)}"
                 if e.field in FIELDS_BY_NAME
-                else e.message(self._ctx.lang)
-                for e in exc.by_field().values()
+                else e.message(lang)
+                for e in error.by_field().values()
             ]
-            QMessageBox.warning(self, self.tr("Tidak dapat diajukan"), "\n".join(lines))
-            return
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Tidak dapat diajukan"), exc.message(self._ctx.lang))
-            return
-        self._ctx.data_changed.emit("innovation")
+            text = "\n".join(lines)
+        else:
+            text = failure_text(error, lang)
+        QMessageBox.warning(self, self.tr("Tidak dapat diajukan"), text)
 
     def delete_selected(self) -> None:
         """Deletes the selected record after asking."""
@@ -213,13 +220,15 @@ class InnovationsPage(QWidget):
             return
         from jipp_desktop.services.innovations import delete_innovation
 
-        try:
-            with self._ctx.db.transaction() as session:
-                delete_innovation(session, self._ctx.actor, innovation_id)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Tidak dapat dihapus"), exc.message(self._ctx.lang))
-            return
-        self._ctx.data_changed.emit("innovation")
+        self._ctx.writes.run(
+            self,
+            delete_innovation,
+            self._ctx.actor,
+            innovation_id,
+            failed=lambda error: QMessageBox.warning(
+                self, self.tr("Tidak dapat dihapus"), failure_text(error, self._ctx.lang)
+            ),
+        )
 
     def import_excel(self) -> None:
         """Imports innovations from a spreadsheet (the Excel engineer's dialog)."""

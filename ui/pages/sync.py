@@ -5,7 +5,8 @@ changes to try again or discard."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import ServiceError
-from jipp_desktop.progress import ProgressFn
 from ui.context import AppContext
 from ui.i18n import format_datetime, format_number
 from ui.sync.config import RegistryConfig, save_config
 from ui.sync.controller import stage_text
+from ui.writes import failure_text
+
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
 
 
 class SyncPage(QWidget):
@@ -104,9 +107,14 @@ class SyncPage(QWidget):
         sync.progressed.connect(self._progressed)
         sync.finished.connect(self._finished)
         sync.failed.connect(self._failed)
-        ctx.data_changed.connect(lambda _e: self.reload())
+        ctx.changed.connect(self._changed)
         self._show_running(sync.running)
         self.reload()
+
+    def _changed(self, changes: ChangeSet, _initiator: object) -> None:
+        # Changes waiting, problems and the last sync: what this page shows.
+        if changes.sync_state or changes.everything:
+            self.reload()
 
     # -- building ------------------------------------------------------------------------
 
@@ -409,8 +417,11 @@ class SyncPage(QWidget):
             return
         choices = dialog.choices()
         self._write(
-            lambda s: resolve_conflict(s, self._ctx.actor, issue.entity, issue.record_id, choices),
             self.tr("Konflik diselesaikan; pilihan Anda dikirim pada sinkronisasi berikutnya."),
+            resolve_conflict,
+            issue.entity,
+            issue.record_id,
+            choices,
         )
 
     def retry_selected(self) -> None:
@@ -421,8 +432,10 @@ class SyncPage(QWidget):
         if issue is None:
             return
         self._write(
-            lambda s: retry(s, self._ctx.actor, issue.entity, issue.record_id),
             self.tr("Perubahan akan dikirim lagi pada sinkronisasi berikutnya."),
+            retry,
+            issue.entity,
+            issue.record_id,
         )
 
     def discard_selected(self) -> None:
@@ -443,27 +456,19 @@ class SyncPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._write(
-            lambda s: discard(s, self._ctx.actor, issue.entity, issue.record_id),
             self.tr("Perubahan dibuang; data kembali ke versi registri."),
+            discard,
+            issue.entity,
+            issue.record_id,
         )
 
-    def _write(self, change: Any, done_text: str) -> None:
-        db = self._ctx.db
-
-        def work(_progress: ProgressFn) -> None:
-            with db.transaction() as s:
-                change(s)
-
-        def done(_result: object) -> None:
-            self._say(done_text)
-            self._ctx.data_changed.emit("all")
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, ServiceError):
-                self._say(error.message(), True)
-            else:
-                from jipp_desktop.db.schema import describe_failure
-
-                self._say(describe_failure(error), True)
-
-        self._ctx.jobs.start(work, done, failed, writes=True)
+    def _write(self, done_text: str, use_case: Callable[..., None], *args: Any) -> None:
+        """Runs one of the sync's use cases on a record (as the officer), on the write thread."""
+        self._ctx.writes.run(
+            self,
+            use_case,
+            self._ctx.actor,
+            *args,
+            done=lambda _none: self._say(done_text),
+            failed=lambda error: self._say(failure_text(error, self._ctx.lang), True),
+        )

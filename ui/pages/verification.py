@@ -8,6 +8,7 @@ Ctrl+Return records the decision and moves to the next record.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -28,16 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 from jipp_desktop.domain.errors import ServiceError, ValidationFailed
-from jipp_desktop.progress import Cancelled, ProgressFn
+from jipp_desktop.progress import Cancelled
 from jipp_desktop.reference.codes import CONTINUATION, VERIFICATION_METHODS, VERIFICATION_OUTCOMES
-from jipp_desktop.services.attachments import add_attachment
 from jipp_desktop.services.innovations import get_innovation, possible_duplicates
-from jipp_desktop.services.verification import VERIFIERS, VerificationInput, queue, verify
+from jipp_desktop.services.verification import (
+    VERIFIERS,
+    VerificationInput,
+    queue,
+    record_decision,
+)
 from ui.context import AppContext
 from ui.i18n import format_date, format_number
 from ui.widgets.combos import code_combo
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.record_view import RecordView
+from ui.writes import failure_text
+
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
 
 QUEUE_LIMIT = 2000
 
@@ -139,7 +147,7 @@ class VerificationPage(QWidget):
         self.decide_button.clicked.connect(self.decide)
         self.add_evidence.clicked.connect(self._choose_evidence)
         self._shortcuts()
-        ctx.data_changed.connect(self._data_changed)
+        ctx.changed.connect(self._data_changed)
         ctx.actor_changed.connect(self.reload)
         self.reload()
 
@@ -193,8 +201,9 @@ class VerificationPage(QWidget):
         for w in (self.outcome, self.method, self.notes, self.decide_button):
             w.setEnabled(allowed and self.queue_list.count() > 0)
 
-    def _data_changed(self, entity: str) -> None:
-        if entity in ("innovation", "verification", "all"):
+    def _data_changed(self, changes: ChangeSet, initiator: object) -> None:
+        # A decision of this page has read the queue again already.
+        if initiator is not self and changes.touches("innovation", "verification"):
             self.reload()
 
     def current_id(self) -> str | None:
@@ -287,28 +296,27 @@ class VerificationPage(QWidget):
         )
         ctx, evidence, row = self._ctx, list(self._evidence), self.queue_list.currentRow()
 
-        def work(progress: ProgressFn) -> None:
-            with ctx.db.transaction() as s:
-                verification = verify(s, ctx.actor, innovation_id, data)
-                for i, path in enumerate(evidence):
-                    progress(i, len(evidence))
-                    add_attachment(
-                        s, ctx.actor, ctx.attachments_folder, "verification", verification.id, path
-                    )
-
-        def done(_result: object) -> None:
+        def done(_verification_id: str) -> None:
             self.notes.clear()
             self.outcome.set_value(None)
             self.continuation.set_value(None)
-            ctx.data_changed.emit("verification")
+            self.reload()
             self.queue_list.setCurrentRow(min(row, self.queue_list.count() - 1))
             self._say(self.tr("Keputusan tersimpan."))
 
-        from ui.jobs import run_with_progress
-
         self.decide_button.setEnabled(False)
-        run_with_progress(
-            ctx.jobs, self, self.tr("Menyimpan keputusan…"), work, done, self._failed, writes=True
+        self._say(self.tr("Menyimpan…"))
+        ctx.writes.run(
+            self,
+            record_decision,
+            ctx.actor,
+            ctx.attachments_folder,
+            innovation_id,
+            data,
+            evidence,
+            done=done,
+            failed=self._failed,
+            progress_title=self.tr("Menyimpan keputusan…"),
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -319,7 +327,7 @@ class VerificationPage(QWidget):
         elif isinstance(error, ServiceError):
             self._say(error.message(self._ctx.lang), error=True)
         elif not isinstance(error, Cancelled):
-            QMessageBox.critical(self, self.tr("Verifikasi"), str(error))
+            self._say(failure_text(error, self._ctx.lang), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from jipp_desktop.documents.letterhead import (
 from jipp_desktop.domain.errors import ServiceError, ValidationFailed
 from ui.context import AppContext
 from ui.widgets.field_errors import FieldErrors
+from ui.writes import failure_text
 
 LOGO_BOX = 72
 
@@ -41,7 +42,12 @@ class LetterheadSettings(QWidget):
         logo_preview: the chosen logo; ``logo`` holds its bytes (None: no logo).
         errors: the message label of each field.
         message: what happened last.
+
+    Signals:
+        settled(stored): a queued save ended: committed, or refused (the form says why).
     """
+
+    settled = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,18 +144,34 @@ class LetterheadSettings(QWidget):
             self.choose_logo_file(Path(path))
 
     def save(self) -> bool:
-        """Checks and stores the letterhead (one transaction); messages go to the fields."""
+        """Queues checking and storing the letterhead (one use case on the write thread);
+        messages go to the fields. Returns whether it was queued (``settled`` tells the
+        outcome)."""
         self.errors.clear()
-        try:
-            with self.ctx.db.transaction() as session:
-                save_letterhead(session, self.ctx.actor, self.value())
-        except ValidationFailed as failure:
-            rest = self.errors.show(failure, self.ctx.lang)
-            self.message.setText("\n".join([self.tr("Kop surat belum tersimpan."), *rest]))
-            return False
-        except ServiceError as error:
-            self.message.setText(error.message(self.ctx.lang))
-            return False
-        self.message.setText(self.tr("Kop surat tersimpan."))
-        self.ctx.data_changed.emit("letterhead")
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Menyimpan…"))
+        self.ctx.writes.run(
+            self,
+            save_letterhead,
+            self.ctx.actor,
+            self.value(),
+            done=self._saved,
+            failed=self._refused,
+        )
         return True
+
+    def _saved(self, _none: None) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setText(self.tr("Kop surat tersimpan."))
+        self.settled.emit(True)
+
+    def _refused(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            rest = self.errors.show(error, self.ctx.lang)
+            self.message.setText("\n".join([self.tr("Kop surat belum tersimpan."), *rest]))
+        elif isinstance(error, ServiceError):
+            self.message.setText(error.message(self.ctx.lang))
+        else:
+            self.message.setText(failure_text(error, self.ctx.lang))
+        self.settled.emit(False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QShowEvent
@@ -38,6 +38,9 @@ from ui.jobs import run_with_progress
 from ui.reports.preview import PdfPreview
 from ui.widgets.filter_bar import SETTINGS_KEY as FILTER_KEY
 from ui.widgets.filter_bar import FilterBar
+
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
 
 REPORT_KINDS = (
     ("recap", "Rekapitulasi inovasi", "Innovation recap"),
@@ -138,7 +141,7 @@ class ReportsPage(QWidget):
         choose.clicked.connect(self._choose_innovation)
         self.make_button.clicked.connect(self.make)
         self.batch_button.clicked.connect(self._ask_batch)
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.changed.connect(self._on_data_changed)
         self._load_hubs()
         self._kind_changed()
 
@@ -292,6 +295,6 @@ class ReportsPage(QWidget):
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
 
-    def _on_data_changed(self, entity: str) -> None:
-        if entity == "hub":
+    def _on_data_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if changes.touches("hub", "agency"):
             self._load_hubs()

@@ -10,13 +10,17 @@ Automatic sync (when the officer left it on) starts an exchange:
 A failed automatic exchange waits 30 s, then twice as long each time up to an hour
 (``config.note_failure``, kept in QSettings, so it outlives a restart). The registry's own
 "wait until" (429/503) is kept in the store by the engine.
+
+What an exchange writes (each pulled page, each push answer) reaches the views as the same kind
+of change set a local save makes (``ctx.changed``, origin "registry", no initiator), gathered
+for ``TELL_EVERY_MS`` so that a long pull does not make every view read again for each page.
 """
 
 from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,10 +29,14 @@ from jipp_desktop.progress import ProgressFn
 from ui.context import AppContext
 from ui.sync.config import RegistryConfig, backoff_until, load_config, note_failure, note_success
 
+if TYPE_CHECKING:
+    from jipp_desktop.services.change_set import ChangeSet
+
 CHECK_MS = 60_000
 CHANGES_DEBOUNCE_MS = 20_000
 START_DELAY_MS = 3_000
 PULL_EVERY = timedelta(minutes=10)
+TELL_EVERY_MS = 300
 # Stages of sync.client.engine.STAGES, as the officer reads them.
 STAGE_TEXT = {
     "status": ("Menghubungi registri", "Contacting the registry"),
@@ -57,6 +65,7 @@ class SyncController(QObject):
         failed(message, transient): it could not complete; the message says why and what is
             left; ``transient``: trying later may succeed.
         reachability(online): whether the registry answered the last check.
+        wrote(change_set): (from the exchange's thread) a step of it committed these changes.
     """
 
     started = Signal()
@@ -64,6 +73,7 @@ class SyncController(QObject):
     finished = Signal(object)
     failed = Signal(str, bool)
     reachability = Signal(bool)
+    wrote = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +89,14 @@ class SyncController(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(CHANGES_DEBOUNCE_MS)
         self._debounce.timeout.connect(lambda: self.start(manual=False))
-        ctx.data_changed.connect(self._data_changed)
+        self._untold: ChangeSet | None = None
+        self._tell = QTimer(self)
+        self._tell.setSingleShot(True)
+        self._tell.setInterval(TELL_EVERY_MS)
+        self._tell.timeout.connect(self._tell_views)
+        # Emitted on the exchange's thread; the slot runs on the GUI thread (queued).
+        self.wrote.connect(self._gather)
+        ctx.changed.connect(self._data_changed)
         ctx.when_ready(self, self._ready)
 
     # -- state ---------------------------------------------------------------------------
@@ -139,6 +156,7 @@ class SyncController(QObject):
                 ca_file=config.ca_file or None,
                 progress=lambda stage, done, total: self.progressed.emit(stage, done, total),
                 cancel=self._cancel.is_set,
+                changed=self.wrote.emit,
             )
 
         # Not the write thread: an exchange waits on the network for long stretches, and its
@@ -150,13 +168,23 @@ class SyncController(QObject):
         """Asks the running exchange to stop after its current batch or page."""
         self._cancel.set()
 
+    def _gather(self, changes: ChangeSet) -> None:
+        self._untold = changes if self._untold is None else self._untold.merged(changes)
+        if not self._tell.isActive():
+            self._tell.start()
+
+    def _tell_views(self) -> None:
+        self._tell.stop()
+        untold, self._untold = self._untold, None
+        if untold:
+            self._ctx.changed.emit(untold, None)
+
     def _succeeded(self, result: Any) -> None:
         self._running = False
         note_success(self._ctx.settings)
         self.reachability.emit(True)
+        self._tell_views()  # what the last pages wrote, before the result is shown
         self.finished.emit(result)
-        # Pulled records, reference data and problems: every view reads again.
-        self._ctx.data_changed.emit("all")
 
     def _failed(self, error: BaseException) -> None:
         from sync.client.engine import SyncFailed
@@ -172,8 +200,8 @@ class SyncController(QObject):
             from jipp_desktop.db.schema import describe_failure
 
             message = describe_failure(error)
+        self._tell_views()  # the steps that committed before it failed stay
         self.failed.emit(message, transient)
-        self._ctx.data_changed.emit("all")
 
     # -- automatic sync ------------------------------------------------------------------
 
@@ -197,9 +225,10 @@ class SyncController(QObject):
         if reachability == QNetworkInformation.Reachability.Online:
             self.check_registry()
 
-    def _data_changed(self, entity: str) -> None:
-        # A local change (not the refresh that follows an exchange) starts the countdown.
-        if entity != "all" and not self._running and self.config.auto:
+    def _data_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        # A local change (not what an exchange wrote, nor a reload) starts the countdown.
+        local = changes.origin == "local" and not changes.everything
+        if local and changes.sync_state and not self._running and self.config.auto:
             self._debounce.start()
 
     def check_registry(self) -> None:
