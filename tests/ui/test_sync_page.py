@@ -171,3 +171,47 @@ def test_closing_the_window_during_a_sync_loses_nothing(
     for record_id in ids:
         assert other.get(record_id).title.startswith("Layanan Ditutup Saat Sinkron")
     other.close()
+
+
+def test_a_pulled_record_refreshes_the_open_list_and_form_and_spares_unsaved_edits(
+    page: Any,
+    window: Any,
+    ctx: Any,
+    qtbot: Any,
+    registry: Any,  # noqa: F811
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui.forms.innovation_form import InnovationForm
+
+    record_id = new(ctx, title="Layanan Yang Diubah Rekan Di Registri")
+    sync(page, ctx, qtbot)
+    listing = window.page("innovations")
+    listing.model.reload()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1, timeout=10_000)
+    clean = InnovationForm(ctx, record_id)
+    edited = InnovationForm(ctx, record_id)
+    edited.editors["unit_name"].set_value("Unit Yang Sedang Diketik")
+    edited.editors["unit_name"].changed.emit()
+
+    other = Device(tmp_path / "rekan.db", registry, "rekan")
+    other.sync("op2")
+    colleague = other.officer("op2")
+    with other.write() as s:
+        update_innovation(s, colleague, record_id, {"title": "Judul Baru Dari Rekan"})
+        create_innovation(s, colleague, innovation_values(title="Inovasi Baru Milik Rekan"))
+    other.sync("op2")
+
+    sync(page, ctx, qtbot)
+    # The pulled records reached the views as a change set: the list reads again, the
+    # clean form shows the colleague's title, the edited one keeps the officer's edit.
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: clean.editors["title"].value() == "Judul Baru Dari Rekan", timeout=10_000
+    )
+    assert edited.editors["unit_name"].value() == "Unit Yang Sedang Diketik"
+    assert edited.editors["title"].value() == "Layanan Yang Diubah Rekan Di Registri"
+    assert "tidak ditimpa" in edited.message.text()
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: discard)
+    other.close()
