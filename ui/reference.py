@@ -32,6 +32,7 @@ class ReferenceCache:
         self._db = db
         self._regions: list[tuple[str, str, str, str | None]] | None = None
         self._agencies: list[Choice] | None = None
+        self._agency_regions: dict[str, str | None] = {}
 
     def _load_regions(self) -> list[tuple[str, str, str, str | None]]:
         if self._regions is None:
@@ -72,8 +73,15 @@ class ReferenceCache:
             from jipp_desktop.services.agencies import find_agencies
 
             with self._db().session() as s:
-                self._agencies = [Choice(a.id, a.name) for a in find_agencies(s)]
+                found = find_agencies(s)
+                self._agencies = [Choice(a.id, a.name) for a in found]
+                self._agency_regions = {a.id: a.region_code for a in found}
         return self._agencies
+
+    def agency_region(self, agency_id: str | None) -> str | None:
+        """The region code of an agency (None for a central one or when unknown)."""
+        self.agencies()
+        return self._agency_regions.get(agency_id or "")
 
     def agency_name(self, agency_id: str | None) -> str:
         """The name of an agency id."""
@@ -82,3 +90,4 @@ class ReferenceCache:
     def forget_agencies(self) -> None:
         """Drops the cached agencies (they changed)."""
         self._agencies = None
+        self._agency_regions = {}

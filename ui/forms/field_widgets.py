@@ -3,14 +3,12 @@ stored value, give back what the officer entered, and say when it changed."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -25,9 +23,7 @@ from jipp_desktop.domain.fields import FieldSpec
 from jipp_desktop.reference.codes import SDG_GOALS
 from ui.context import AppContext
 from ui.widgets.combos import ValueCombo, code_combo, searchable_combo
-
-# QDateEdit cannot be empty; its minimum date shown as blank stands for "no date".
-BLANK_DATE = QDate(1900, 1, 1)
+from ui.widgets.date_field import DateField
 
 
 class FieldEditor(QObject):
@@ -57,6 +53,11 @@ class FieldEditor(QObject):
     def set_read_only(self, read_only: bool) -> None:
         """Locks the widget (a record under review cannot be edited)."""
         self.widget.setEnabled(not read_only)
+
+    def problem(self) -> str:
+        """Why what was entered cannot be read at all ("" when it can; the rules then judge
+        the value)."""
+        return ""
 
 
 class LineEditor(FieldEditor):
@@ -114,28 +115,30 @@ class LongTextEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
-    """A date with a calendar popup; the blank entry means no date."""
+    """A date typed the Indonesian way or picked from a calendar; blank means no date."""
 
-    def __init__(self, spec: FieldSpec, parent: QObject | None = None) -> None:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setMinimumDate(BLANK_DATE)
-        edit.setSpecialValueText(" ")
-        edit.setDate(BLANK_DATE)
-        edit.setMaximumWidth(140)
+    def __init__(self, spec: FieldSpec, lang: str, parent: QObject | None = None) -> None:
+        edit = DateField(lang)
         super().__init__(spec, edit, parent)
-        edit.dateChanged.connect(self.changed)
+        edit.date_changed.connect(self.changed)
         self.edit = edit
 
     def value(self) -> Any:
         """The date, None when blank."""
-        d = self.edit.date()
-        return None if d == BLANK_DATE else date(d.year(), d.month(), d.day())
+        return self.edit.date()
 
     def set_value(self, value: Any) -> None:
         """Shows a date (blank for None)."""
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value else BLANK_DATE)
+        self.edit.set_date(value)
+
+    def problem(self) -> str:
+        """Why the typed text is no date ("" when it is one)."""
+        return self.edit.problem()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only text stays selectable; the calendar is off."""
+        self.edit.setReadOnly(read_only)
+        self.edit.calendar_action.setEnabled(not read_only)
 
 
 class BoolEditor(FieldEditor):
@@ -300,7 +303,7 @@ def make_editor(spec: FieldSpec, ctx: AppContext, parent: QObject | None = None)
     if spec.kind == "longtext":
         return LongTextEditor(spec, parent)
     if spec.kind == "date":
-        return DateEditor(spec, parent)
+        return DateEditor(spec, ctx.lang, parent)
     if spec.kind == "bool":
         return BoolEditor(spec, parent)
     if spec.kind == "code":
@@ -308,10 +311,11 @@ def make_editor(spec: FieldSpec, ctx: AppContext, parent: QObject | None = None)
         return ComboEditor(spec, code_combo(spec.codes, ctx.lang, blank), parent)
     if spec.kind == "codelist":
         return CodeListEditor(spec, ctx.lang, parent)
+    search = QCoreApplication.translate("FieldEditor", "ketik untuk mencari…")
     if spec.kind == "agency":
-        return ComboEditor(spec, searchable_combo(ctx.reference.agencies(), blank), parent)
+        return ComboEditor(spec, searchable_combo(ctx.reference.agencies(), search), parent)
     if spec.kind == "region":
-        return ComboEditor(spec, searchable_combo(ctx.reference.regions(), blank), parent)
+        return ComboEditor(spec, searchable_combo(ctx.reference.regions(), search), parent)
     if spec.kind == "sdgs":
         return SdgEditor(spec, parent)
     if spec.kind == "innovation":

@@ -52,14 +52,44 @@ def code_combo(codes: CodeList, lang: str, blank: str | None = None) -> ValueCom
     return combo
 
 
-def searchable_combo(choices: Iterable[Choice], blank: str | None = None) -> ValueCombo:
-    """A long dropdown (agencies, regions) the officer can type into to find an entry."""
-    combo = ValueCombo(blank)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+class SearchableCombo(ValueCombo):
+    """A long dropdown (agencies, regions) the officer types into to find an entry.
+
+    The blank entry has no text, so the box starts empty (its meaning shows greyed, as a
+    placeholder) and what is typed is only the search. Leaving the box keeps what it says
+    honest: the entry whose name was typed in full is chosen, emptied text chooses the blank
+    entry, and a search left unfinished gives way to the name of the entry still chosen.
+    """
+
+    def __init__(self, placeholder: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__("" if placeholder is not None else None, parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        edit = self.lineEdit()
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        completer = self.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        edit.editingFinished.connect(self._settle_text)
+
+    def _settle_text(self) -> None:
+        text = self.lineEdit().text().strip()
+        chosen = self.itemText(self.currentIndex())  # currentText() is what was typed
+        if text == chosen:
+            return
+        found = self.findText(text, Qt.MatchFlag.MatchFixedString) if text else 0
+        if found >= 0 and (text or self._blank is not None):
+            self.setCurrentIndex(found)
+            self.activated.emit(found)
+        else:
+            self.lineEdit().setText(chosen)
+
+
+def searchable_combo(choices: Iterable[Choice], placeholder: str | None = None) -> ValueCombo:
+    """A long dropdown (agencies, regions) the officer can type into to find an entry;
+    ``placeholder`` says what the empty box means (and gives it a blank entry)."""
+    combo = SearchableCombo(placeholder)
     combo.set_choices((c.value, c.text) for c in choices)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return combo

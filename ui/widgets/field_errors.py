@@ -37,10 +37,26 @@ class FieldErrors:
 
     def clear(self) -> None:
         """Hides every message."""
-        for name, label in self.labels.items():
-            label.clear()
-            label.hide()
-            self.widgets[name].setStyleSheet("")
+        for name in self.labels:
+            self.clear_field(name)
+
+    def clear_field(self, name: str) -> None:
+        """Hides the message of one field (the officer has changed it)."""
+        label = self.labels.get(name)
+        if label is None or label.isHidden():
+            return
+        label.clear()
+        label.hide()
+        self.widgets[name].setStyleSheet("")
+
+    def show_message(self, name: str, text: str) -> None:
+        """Shows ``text`` at a field ("" hides its message)."""
+        if not text:
+            self.clear_field(name)
+            return
+        self.labels[name].setText(text)
+        self.labels[name].show()
+        self.widgets[name].setStyleSheet(INVALID_STYLE)
 
     def show(self, failure: ValidationFailed, lang: str) -> list[str]:
         """Shows each message at its field; returns the messages of fields the form lacks."""
@@ -71,8 +87,9 @@ class FieldErrors:
         message.setText(" ".join(parts))
 
     def first_invalid(self, failure: ValidationFailed) -> QWidget | None:
-        """The widget of the first field with a message (to focus it)."""
-        for name in failure.by_field():
-            if name in self.widgets:
-                return self.widgets[name]
+        """The widget of the first field with a message, in the form's order (to focus it)."""
+        named = failure.by_field()
+        for name, widget in self.widgets.items():
+            if name in named:
+                return widget
         return None
