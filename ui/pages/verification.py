@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -29,18 +32,31 @@ from PySide6.QtWidgets import (
 
 from jipp_desktop.domain.errors import ServiceError, ValidationFailed
 from jipp_desktop.progress import Cancelled
-from jipp_desktop.reference.codes import CONTINUATION, VERIFICATION_METHODS, VERIFICATION_OUTCOMES
+from jipp_desktop.reference.codes import (
+    CONTINUATION,
+    VERIFICATION_METHODS,
+    VERIFICATION_OUTCOMES,
+    WORKFLOW,
+)
 from jipp_desktop.services.innovations import get_innovation, possible_duplicates
 from jipp_desktop.services.verification import (
     VERIFIERS,
     VerificationInput,
-    queue,
     record_decision,
 )
+from jipp_desktop.services.verification_desk import (
+    SUBMITTED,
+    QueueEntry,
+    changes_since_decision,
+    decisions_of,
+    queue_entries,
+)
 from ui.context import AppContext
-from ui.i18n import format_date, format_number
-from ui.widgets.combos import code_combo
+from ui.i18n import format_number
+from ui.models.verification_queue import QueueCriteria, QueueFilter, QueueModel
+from ui.widgets.combos import ValueCombo, code_combo, searchable_combo
 from ui.widgets.field_errors import FieldErrors
+from ui.widgets.queue_view import QueueView
 from ui.widgets.record_view import RecordView
 from ui.writes import failure_text
 
@@ -67,10 +83,12 @@ class VerificationPage(QWidget):
         self._ctx = ctx
         self._evidence: list[Path] = []
         lang = ctx.lang
-        self.queue_list = QListWidget()
+        self.queue_model = QueueModel(lang, self)
+        self.queue_filter = QueueFilter(self)
+        self.queue_filter.setSourceModel(self.queue_model)
+        self.queue_list = QueueView()
         self.queue_list.setObjectName("queue")
-        self.queue_list.setAlternatingRowColors(True)
-        self.queue_list.setSpacing(1)
+        self.queue_list.setModel(self.queue_filter)
         self.queue_label = QLabel()
         self.role_note = QLabel()
         self.role_note.setWordWrap(True)
@@ -80,6 +98,7 @@ class VerificationPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.queue_label)
         left_layout.addWidget(self.role_note)
+        left_layout.addLayout(self._queue_filters())
         left_layout.addWidget(self.queue_list, 1)
 
         self.record = RecordView(ctx)
@@ -124,9 +143,18 @@ class VerificationPage(QWidget):
         ):
             form.addRow(label, widget)
             form.addRow("", self.errors.add(name, widget))
-        self.duplicate_of = QLabel()
-        form.addRow(self.tr("Duplikat dari"), self.duplicate_of)
-        form.addRow("", self.errors.add("duplicate_of_id", self.duplicates))
+        self.duplicate_of = ValueCombo("")
+        self.duplicate_of.setObjectName("duplicate_of")
+        self.duplicate_of.setPlaceholderText(self.tr("pilih dari kemungkinan duplikat"))
+        self.duplicate_of.setMinimumContentsLength(18)
+        self.find_duplicate = QPushButton(self.tr("Cari…"))
+        self.find_duplicate.setObjectName("find_duplicate")
+        self.find_duplicate.setToolTip(self.tr("Cari inovasi lain yang diduplikasi rekaman ini"))
+        duplicate_row = QHBoxLayout()
+        duplicate_row.addWidget(self.duplicate_of, 1)
+        duplicate_row.addWidget(self.find_duplicate)
+        form.addRow(self.tr("Duplikat dari"), duplicate_row)
+        form.addRow("", self.errors.add("duplicate_of_id", self.duplicate_of))
         form.addRow(self.confirm_duplicates)
         form.addRow(self.tr("Bukti"), self.evidence_list)
         form.addRow("", self.add_evidence)
@@ -144,6 +172,7 @@ class VerificationPage(QWidget):
 
         self.queue_list.currentRowChanged.connect(self._show_current)
         self.duplicates.currentRowChanged.connect(self._duplicate_chosen)
+        self.find_duplicate.clicked.connect(self._find_duplicate)
         self.decide_button.clicked.connect(self.decide)
         self.add_evidence.clicked.connect(self._choose_evidence)
         self._shortcuts()
@@ -168,6 +197,47 @@ class VerificationPage(QWidget):
 
     # -- queue ---------------------------------------------------------------------------
 
+    def _queue_filters(self) -> QGridLayout:
+        """Search, province, regency/city, agency, status and submitter above the queue."""
+        self.queue_search = QLineEdit()
+        self.queue_search.setObjectName("queue_search")
+        self.queue_search.setPlaceholderText(self.tr("Cari judul atau instansi…"))
+        self.queue_search.setClearButtonEnabled(True)
+        self.queue_province = searchable_combo([], self.tr("Semua provinsi"))
+        self.queue_province.setObjectName("queue_province")
+        self.queue_regency = ValueCombo(self.tr("Semua kab/kota"))
+        self.queue_regency.setObjectName("queue_regency")
+        self.queue_regency.setEnabled(False)
+        self.queue_agency = searchable_combo([], self.tr("Semua instansi"))
+        self.queue_agency.setObjectName("queue_agency")
+        self.queue_workflow = ValueCombo(self.tr("Semua status"))
+        self.queue_workflow.setObjectName("queue_workflow")
+        self.queue_workflow.set_choices(
+            (code, WORKFLOW.label(code, self._ctx.lang)) for code in SUBMITTED
+        )
+        self.queue_submitter = ValueCombo(self.tr("Semua pengaju"))
+        self.queue_submitter.setObjectName("queue_submitter")
+        for combo in (self.queue_province, self.queue_agency):
+            combo.setMinimumContentsLength(8)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.queue_search, 0, 0, 1, 2)
+        grid.addWidget(self.queue_province, 1, 0)
+        grid.addWidget(self.queue_regency, 1, 1)
+        grid.addWidget(self.queue_agency, 2, 0, 1, 2)
+        grid.addWidget(self.queue_workflow, 3, 0)
+        grid.addWidget(self.queue_submitter, 3, 1)
+        self.queue_search.textChanged.connect(self._filter_queue)
+        self.queue_province.currentIndexChanged.connect(self._province_chosen)
+        for combo in (
+            self.queue_regency,
+            self.queue_agency,
+            self.queue_workflow,
+            self.queue_submitter,
+        ):
+            combo.currentIndexChanged.connect(self._filter_queue)
+        return grid
+
     def reload(self) -> None:
         """Reads the queue again, keeping the selected record when it is still waiting."""
         keep = self.current_id()
@@ -179,27 +249,113 @@ class VerificationPage(QWidget):
                 "%1", actor.name
             )
         )
-        self.queue_list.blockSignals(True)
-        self.queue_list.clear()
         with self._ctx.db.session() as s:
-            records = queue(s, actor, QUEUE_LIMIT) if actor.id else []
-            for r in records:
-                when = format_date(r.updated_at, self._ctx.lang)
-                item = QListWidgetItem(f"{r.title}\n{r.agency.name} · {when}")
-                item.setData(Qt.ItemDataRole.UserRole, r.id)
-                item.setToolTip(r.title)
-                self.queue_list.addItem(item)
+            entries = queue_entries(s, actor, QUEUE_LIMIT) if actor.id else []
+        self.queue_list.blockSignals(True)
+        self.queue_model.set_entries(entries)
+        self._fill_filter_choices(entries)
         self.queue_list.blockSignals(False)
-        count = format_number(self.queue_list.count(), self._ctx.lang)
-        self.queue_label.setText(self.tr("Antrean verifikasi: %1").replace("%1", count))
+        self._choose(keep, refresh=True)
+
+    def _apply_role(self, allowed: bool) -> None:
+        """Only a verifier or an admin may decide: every control of the decision follows."""
+        can = allowed and self.queue_list.count() > 0
+        for w in (
+            self.outcome,
+            self.method,
+            self.continuation,
+            self.notes,
+            self.duplicate_of,
+            self.find_duplicate,
+            self.confirm_duplicates,
+            self.add_evidence,
+            self.decide_button,
+        ):
+            w.setEnabled(can)
+
+    def _fill_filter_choices(self, entries: list[QueueEntry]) -> None:
+        """The provinces, agencies and submitters found in the queue."""
+        ref = self._ctx.reference
+        provinces = {e.province_code for e in entries if e.province_code}
+        agencies = {e.agency_id: e.agency_name for e in entries}
+        submitters = {e.submitted_by: e.submitter_name for e in entries if e.submitted_by}
+        for combo, choices in (
+            (
+                self.queue_province,
+                sorted(((c, ref.region_name(c) or c) for c in provinces), key=lambda c: c[1]),
+            ),
+            (self.queue_agency, sorted(agencies.items(), key=lambda c: c[1])),
+            (self.queue_submitter, sorted(submitters.items(), key=lambda c: c[1])),
+        ):
+            combo.blockSignals(True)
+            combo.set_choices(choices)
+            combo.blockSignals(False)
+        self._fill_regencies()
+        self._filter_queue()
+
+    def _fill_regencies(self) -> None:
+        code = self.queue_province.value()
+        regions = {
+            e.region_code
+            for e in self.queue_model.entries
+            if code and e.province_code == code and e.region_code != code
+        }
+        ref = self._ctx.reference
+        self.queue_regency.blockSignals(True)
+        self.queue_regency.set_choices(
+            sorted(((c, ref.region_name(c) or c) for c in regions if c), key=lambda c: c[1])
+        )
+        self.queue_regency.setEnabled(bool(code))
+        self.queue_regency.blockSignals(False)
+
+    def _province_chosen(self) -> None:
+        self._fill_regencies()
+        self._filter_queue()
+
+    def queue_criteria(self) -> QueueCriteria:
+        """What the queue's filters keep."""
+        return QueueCriteria(
+            text=self.queue_search.text().strip(),
+            province_code=self.queue_province.value(),
+            region_code=self.queue_regency.value(),
+            agency_id=self.queue_agency.value(),
+            workflow=self.queue_workflow.value(),
+            submitted_by=self.queue_submitter.value(),
+        )
+
+    def _filter_queue(self) -> None:
+        keep = self.current_id()
+        self.queue_list.blockSignals(True)
+        self.queue_filter.set_criteria(self.queue_criteria())
+        self.queue_list.blockSignals(False)
+        shown, total = self.queue_list.count(), self.queue_model.rowCount()
+        lang = self._ctx.lang
+        if shown == total:
+            text = self.tr("Antrean verifikasi: %1").replace("%1", format_number(total, lang))
+        else:
+            text = (
+                self.tr("Antrean verifikasi: %1 dari %2")
+                .replace("%1", format_number(shown, lang))
+                .replace("%2", format_number(total, lang))
+            )
+        self.queue_label.setText(text)
+        self._choose(keep)
+
+    def _choose(self, innovation_id: str | None, refresh: bool = False) -> None:
+        """Shows ``innovation_id`` when the filtered queue has it, else its first record
+        (``refresh``: read the record shown again even when it stays the same)."""
         row = 0
         for i in range(self.queue_list.count()):
-            if self.queue_list.item(i).data(Qt.ItemDataRole.UserRole) == keep:
+            if self.queue_list.id_at(i) == innovation_id:
                 row = i
-        self.queue_list.setCurrentRow(row if self.queue_list.count() else -1)
-        self._show_current()
-        for w in (self.outcome, self.method, self.notes, self.decide_button):
-            w.setEnabled(allowed and self.queue_list.count() > 0)
+                break
+        shown = row if self.queue_list.count() else -1
+        self.queue_list.blockSignals(True)
+        self.queue_list.setCurrentRow(shown)
+        self.queue_list.blockSignals(False)
+        if refresh or innovation_id is None or self.current_id() != innovation_id:
+            self._show_current()
+        self._apply_role(self._ctx.actor.role in VERIFIERS)
 
     def _data_changed(self, changes: ChangeSet, initiator: object) -> None:
         # A decision of this page has read the queue again already.
@@ -208,8 +364,7 @@ class VerificationPage(QWidget):
 
     def current_id(self) -> str | None:
         """The id of the record being verified."""
-        item = self.queue_list.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        return self.queue_list.id_at(self.queue_list.currentRow())
 
     def _step(self, delta: int) -> None:
         row = self.queue_list.currentRow() + delta
@@ -219,8 +374,7 @@ class VerificationPage(QWidget):
     def _show_current(self) -> None:
         self.errors.clear()
         self.duplicates.clear()
-        self.duplicate_of.clear()
-        self._duplicate_id: str | None = None
+        self.duplicate_of.set_choices([])
         self._evidence = []
         self.evidence_list.clear()
         self.confirm_duplicates.setChecked(False)
@@ -233,11 +387,16 @@ class VerificationPage(QWidget):
             return
         with self._ctx.db.session() as s:
             record = get_innovation(s, innovation_id)
-            self.record.show_record(record)
-            for d in possible_duplicates(s, record):
+            self.record.show_record(
+                record, decisions_of(s, innovation_id), changes_since_decision(s, innovation_id)
+            )
+            found = possible_duplicates(s, record)
+            for d in found:
                 item = QListWidgetItem(f"{d.title} — {d.agency.name}")
                 item.setData(Qt.ItemDataRole.UserRole, (d.id, d.title))
                 self.duplicates.addItem(item)
+        self.duplicate_of.set_choices((d.id, f"{d.title} — {d.agency.name}") for d in found)
+        self.duplicate_of.set_value(None)
         self.duplicates.blockSignals(True)
         self.duplicates.setCurrentRow(-1)
         self.duplicates.blockSignals(False)
@@ -252,8 +411,19 @@ class VerificationPage(QWidget):
         item = self.duplicates.item(row) if row >= 0 else None
         if item is None:
             return
-        self._duplicate_id, title = item.data(Qt.ItemDataRole.UserRole)
-        self.duplicate_of.setText(title)
+        self.duplicate_of.set_value(item.data(Qt.ItemDataRole.UserRole)[0])
+
+    def _find_duplicate(self) -> None:
+        """Chooses the record this one duplicates by a search over the store."""
+        from ui.forms.innovation_picker import pick_innovation
+
+        picked = pick_innovation(self._ctx, self, self.current_id())
+        if picked is None:
+            return
+        innovation_id, title = picked
+        if self.duplicate_of.findData(innovation_id) < 0:
+            self.duplicate_of.addItem(title, innovation_id)
+        self.duplicate_of.set_value(innovation_id)
 
     def _choose_evidence(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Bukti verifikasi"))
@@ -292,7 +462,7 @@ class VerificationPage(QWidget):
             method=self.method.value() or "",
             notes=self.notes.toPlainText(),
             continuation=self.continuation.value(),
-            duplicate_of_id=self._duplicate_id,
+            duplicate_of_id=self.duplicate_of.value(),
         )
         ctx, evidence, row = self._ctx, list(self._evidence), self.queue_list.currentRow()
 

@@ -4,16 +4,19 @@ verifier reads it next to the verification form."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jipp_desktop.db.models import Innovation
-from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS
-from jipp_desktop.reference.codes import WORKFLOW
+from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS, SECTIONS
+from jipp_desktop.reference.codes import VERIFICATION_METHODS, VERIFICATION_OUTCOMES, WORKFLOW
+from jipp_desktop.services.verification_desk import Decision, FieldChange
 from ui.context import AppContext
-from ui.i18n import format_date
+from ui.i18n import format_date, format_datetime
 
 
 def display_value(ctx: AppContext, record: Innovation, name: str) -> str:
@@ -34,14 +37,17 @@ def display_value(ctx: AppContext, record: Innovation, name: str) -> str:
     if spec.kind == "date":
         return format_date(value, lang, "long")
     if spec.kind == "bool":
-        return (
-            QCoreApplication.translate("RecordView", "Ya")
-            if value
-            else QCoreApplication.translate("RecordView", "Tidak")
-        )
+        return display_bool(bool(value))
     if spec.kind == "sdgs":
         return ", ".join(str(g) for g in value)
     return str(value)
+
+
+def display_bool(value: bool) -> str:
+    """Ya / Tidak."""
+    if value:
+        return QCoreApplication.translate("RecordView", "Ya")
+    return QCoreApplication.translate("RecordView", "Tidak")
 
 
 class RecordView(QTextBrowser):
@@ -53,14 +59,24 @@ class RecordView(QTextBrowser):
         self._ctx = ctx
         self.setOpenExternalLinks(False)
 
-    def show_record(self, record: Innovation | None) -> None:
-        """Renders a record (blank for None)."""
+    def show_record(
+        self,
+        record: Innovation | None,
+        decisions: Sequence[Decision] = (),
+        changes: Sequence[FieldChange] = (),
+    ) -> None:
+        """Renders a record (blank for None), its earlier verification decisions with their
+        notes, and what changed in it since the last one."""
         if record is None:
             self.setHtml("")
             return
         lang = self._ctx.lang
         state = WORKFLOW.label(record.workflow, lang)
         parts = [f"<h3>{html.escape(record.title)}</h3><p><i>{html.escape(state)}</i></p>"]
+        if decisions:
+            parts.append(self._decisions_html(decisions))
+        if changes:
+            parts.append(self._changes_html(changes))
         for section, labels in SECTIONS.items():
             rows = []
             for spec in (f for f in INNOVATION_FIELDS if f.section == section):
@@ -83,3 +99,60 @@ class RecordView(QTextBrowser):
             )
             parts.append(f"<h4>{html.escape(self.tr('Riwayat kompetisi'))}</h4><ul>{items}</ul>")
         self.setHtml("".join(parts))
+
+    def _decisions_html(self, decisions: Sequence[Decision]) -> str:
+        lang = self._ctx.lang
+        items = []
+        for d in decisions:
+            head = " · ".join(
+                html.escape(x)
+                for x in (
+                    format_datetime(d.verified_at, lang),
+                    VERIFICATION_OUTCOMES.label(d.outcome, lang),
+                    VERIFICATION_METHODS.label(d.method, lang),
+                    d.verifier_name,
+                )
+                if x
+            )
+            notes = html.escape(d.notes or "").replace("\n", "<br>")
+            items.append(f"<li><b>{head}</b>" + (f"<br>{notes}" if notes else "") + "</li>")
+        title = html.escape(self.tr("Riwayat verifikasi"))
+        return f"<h4 style='color:#8a5a00'>{title}</h4><ul>{''.join(items)}</ul>"
+
+    def _changes_html(self, changes: Sequence[FieldChange]) -> str:
+        lang = self._ctx.lang
+        rows = []
+        for c in changes:
+            spec = FIELDS_BY_NAME.get(c.field)
+            label = spec.label(lang) if spec else c.field
+            before = html.escape(audit_display(self._ctx, c.field, c.before)) or "—"
+            after = html.escape(audit_display(self._ctx, c.field, c.after)) or "—"
+            rows.append(
+                f"<tr><td valign='top' style='color:#555;padding-right:10px'>"
+                f"{html.escape(label)}</td><td><s>{before}</s> → <b>{after}</b></td></tr>"
+            )
+        title = html.escape(self.tr("Diubah sejak keputusan terakhir"))
+        return f"<h4 style='color:#1565c0'>{title}</h4><table>{''.join(rows)}</table>"
+
+
+def audit_display(ctx: AppContext, name: str, text: str | None) -> str:
+    """A value as the audit log keeps it (text), as the officer reads it."""
+    if not text:
+        return ""
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is None:
+        return text
+    if spec.kind == "code" and spec.codes is not None:
+        return spec.codes.label(text, ctx.lang)
+    if spec.kind == "agency":
+        return ctx.reference.agency_name(text) or text
+    if spec.kind == "region":
+        return ctx.reference.region_name(text) or text
+    if spec.kind == "date":
+        try:
+            return format_date(date.fromisoformat(text[:10]), ctx.lang)
+        except ValueError:
+            return text
+    if spec.kind == "bool":
+        return display_bool(text == "true")
+    return text
