@@ -85,8 +85,9 @@ def test_switching_to_update_runs_the_check_again(ctx, qtbot, tmp_path, monkeypa
 
 
 def test_a_bad_file_gets_a_clear_message(ctx, qtbot, tmp_path, monkeypatch):
+    # A text file is read as CSV whatever its name says; a PDF named .xlsx is no sheet at all.
     bad = tmp_path / "bukan.xlsx"
-    bad.write_text("judul;instansi\n")
+    bad.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     monkeypatch.setattr(actions, "choose_open_file", lambda parent: str(bad))
     parent = QWidget()
     qtbot.addWidget(parent)
