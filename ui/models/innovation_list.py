@@ -56,7 +56,7 @@ COLUMNS: list[str] = [
     "updated_at",
     "sync_state",
 ]
-_CODES = {
+CODE_COLUMNS = {
     "sector": SECTORS,
     "phase": PHASES,
     "workflow": WORKFLOW,
@@ -301,8 +301,8 @@ class InnovationListModel(QAbstractTableModel):
         for key, value in zip(COLUMNS, record[1:], strict=True):
             if value is None:
                 cells.append("")
-            elif key in _CODES:
-                cells.append(_CODES[key].label(value, lang))
+            elif key in CODE_COLUMNS:
+                cells.append(CODE_COLUMNS[key].label(value, lang))
             elif key in ("last_verified_at", "updated_at"):
                 cells.append(format_date(value, lang))
             else:
@@ -351,7 +351,7 @@ class InnovationListModel(QAbstractTableModel):
             return record[0]
         text = record[index.column() + 1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text if COLUMNS[index.column()] == "title" else None
+            return text or None  # the whole text of a cell cut to its column
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -22,7 +22,7 @@ from jipp_desktop.reference.codes import PHASES, SECTORS, WORKFLOW
 from jipp_desktop.services.stats import UNSET, by_province, by_sector, pending_by_kind, store_stats
 from ui.context import AppContext
 from ui.i18n import format_number
-from ui.widgets.charts import chart_view, show_bars, show_donut
+from ui.widgets.charts import STATUS_COLOURS, chart_view, show_bars, show_donut
 
 if TYPE_CHECKING:
     from jipp_desktop.services.change_set import ChangeSet
@@ -169,7 +169,10 @@ class DashboardPage(QWidget):
             lang=lang,
         )
         show_donut(
-            self.status_chart, [(WORKFLOW.label(c, lang), n) for c, n in workflow.items()], lang
+            self.status_chart,
+            [(WORKFLOW.label(c, lang), n) for c, n in workflow.items()],
+            lang,
+            [STATUS_COLOURS.get(c) for c in workflow],
         )
         sectors = list(figures["by_sector"].items())[:TOP]
         show_bars(

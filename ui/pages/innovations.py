@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.domain.list_filter import InnovationFilter
 from ui.context import AppContext
 from ui.i18n import format_number
-from ui.models.innovation_list import InnovationListModel
+from ui.models.innovation_list import CODE_COLUMNS, InnovationListModel
 from ui.widgets.filter_bar import FilterBar
 from ui.writes import failure_text
 
@@ -63,9 +63,7 @@ class InnovationsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSortIndicator(self.model.column_of("updated_at"), Qt.SortOrder.DescendingOrder)
         header.setSectionsMovable(True)
-        widths = (("registration_number", 150), ("title", 340), ("agency", 220), ("region", 150))
-        for key, width in (*widths, ("sector", 160)):
-            self.table.setColumnWidth(self.model.column_of(key), width)
+        self._lay_out_columns()
         saved = ctx.settings.value(HEADER_KEY)
         if isinstance(saved, QByteArray | bytes):
             header.restoreState(QByteArray(saved))
@@ -75,6 +73,13 @@ class InnovationsPage(QWidget):
         self.table.setSortingEnabled(True)
         header.sectionResized.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
+        header.sortIndicatorChanged.connect(self._save_header)
+        self.empty_note = QLabel(self.table.viewport())
+        self.empty_note.setObjectName("empty_note")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
+        self.empty_note.hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
 
@@ -132,7 +137,61 @@ class InnovationsPage(QWidget):
         index = self.table.currentIndex()
         return self.model.innovation_id(index.row()) if index.isValid() else None
 
+    def _lay_out_columns(self) -> None:
+        """The first layout (before the officer changes it): what is read most comes first,
+        and the columns of code labels are as wide as their longest label, so that at
+        1280×800 title to continuation show whole."""
+        header = self.table.horizontalHeader()
+        order = [
+            "title", "agency", "region", "phase", "workflow", "continuation",
+            "last_verified_at", "sector", "year_started", "registration_number", "updated_at",
+            "sync_state",
+        ]  # fmt: skip
+        for visual, key in enumerate(order):
+            header.moveSection(header.visualIndex(self.model.column_of(key)), visual)
+        widths = {"title": 280, "agency": 190, "region": 130, "registration_number": 140}
+        widths |= {"sector": 160, "year_started": 60, "last_verified_at": 110}
+        widths |= {"updated_at": 100}
+        metrics = self.table.fontMetrics()
+        padding = 24
+        for key, codes in CODE_COLUMNS.items():
+            labels = [codes.label(c, self._ctx.lang) for c in codes.codes()]
+            heading = str(
+                self.model.headerData(self.model.column_of(key), Qt.Orientation.Horizontal)
+            )
+            widths.setdefault(
+                key, max(metrics.horizontalAdvance(t) for t in [*labels, heading]) + padding
+            )
+        for key, width in widths.items():
+            self.table.setColumnWidth(self.model.column_of(key), width)
+
+    def _show_empty_note(self, count: int) -> None:
+        """What to do next when the list is empty: on a new store, how records come in."""
+        if count or not self._ctx.store_open:
+            self.empty_note.hide()
+            return
+        if self.model.current_filter == InnovationFilter():
+            text = self.tr(
+                "Belum ada inovasi di basis data ini.\n\nBuat inovasi baru (Ctrl+N), impor dari "
+                "Excel (Berkas › Impor dari Excel…; templatnya di Berkas › Templat impor…), "
+                "atau ambil data dari registri di halaman Sinkronisasi."
+            )
+        else:
+            text = self.tr(
+                "Tidak ada inovasi yang cocok dengan pencarian dan filter ini.\n\n"
+                "Ubah pencarian, atau tekan \u201cHapus filter\u201d."
+            )
+        self.empty_note.setText(text)
+        self.empty_note.setGeometry(self.table.viewport().rect())
+        self.empty_note.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keeps the empty-list note over the whole list."""
+        super().resizeEvent(event)
+        self.empty_note.setGeometry(self.table.viewport().rect())
+
     def _show_count(self, count: int) -> None:
+        self._show_empty_note(count)
         if not self._ctx.store_open and count == 0:
             # At start, when no rows could be read before the store opens.
             self.count_label.setText(self.tr("Memuat…"))
