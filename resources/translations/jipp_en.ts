@@ -189,6 +189,15 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>Belum ada data.
+Buat inovasi baru, impor dari Excel,
+atau sinkronkan dengan registri.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnModel</name>
     <message>
         <source>Kolom</source>
@@ -1041,6 +1050,18 @@
         <translation>Import template…</translation>
     </message>
     <message>
+        <source>Belum ada inovasi di basis data ini.
+
+Buat inovasi baru (Ctrl+N), impor dari Excel (Berkas › Impor dari Excel…; templatnya di Berkas › Templat impor…), atau ambil data dari registri di halaman Sinkronisasi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada inovasi yang cocok dengan pencarian dan filter ini.
+
+Ubah pencarian, atau tekan “Hapus filter”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Memuat…</source>
         <translation>Loading…</translation>
     </message>
@@ -1348,6 +1369,17 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>diajukan ulang %1 oleh %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diajukan %1 oleh %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
         <source>Ya</source>
@@ -1357,9 +1389,21 @@
         <source>Tidak</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>Riwayat verifikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diubah sejak keputusan terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
+    <message>
+        <source>Pilih tanggal</source>
+        <translation>Choose dates</translation>
+    </message>
     <message>
         <source>Sejak</source>
         <translation>From</translation>
@@ -1367,6 +1411,10 @@
     <message>
         <source>Sampai</source>
         <translation>Until</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
     </message>
     <message>
         <source>Hub:</source>
@@ -1816,6 +1864,18 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>pilih dari kemungkinan duplikat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari inovasi lain yang diduplikasi rekaman ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Duplikat dari</source>
         <translation>Duplicate of</translation>
     </message>
@@ -1824,12 +1884,40 @@
         <translation>Evidence</translation>
     </message>
     <message>
+        <source>Cari judul atau instansi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua provinsi</source>
+        <translation type="unfinished">All provinces</translation>
+    </message>
+    <message>
+        <source>Semua kab/kota</source>
+        <translation type="unfinished">All regencies/cities</translation>
+    </message>
+    <message>
+        <source>Semua instansi</source>
+        <translation type="unfinished">All agencies</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation type="unfinished">All statuses</translation>
+    </message>
+    <message>
+        <source>Semua pengaju</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hanya verifikator atau admin yang dapat memverifikasi. Anda: %1.</source>
         <translation>Only a verifier or an admin can verify. You are: %1.</translation>
     </message>
     <message>
         <source>Antrean verifikasi: %1</source>
         <translation>Verification queue: %1</translation>
+    </message>
+    <message>
+        <source>Antrean verifikasi: %1 dari %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kemungkinan duplikat: %1</source>

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter
 
 import ui.reports.page as reports_page
+from jipp_desktop.documents.periods import period_dates
 from jipp_desktop.domain.list_filter import InnovationFilter
 from tests.core.pdf_checks import flat, page_texts
 from tests.ui.conftest import add_innovations
@@ -126,8 +127,28 @@ def test_dates_in_the_period_are_read_as_entered(ctx, qtbot):
     page.set_kind("verification")
     page.use_start.setChecked(True)
     page.start.setDate(QDate(2023, 10, 20))
+    page.use_end.setChecked(False)
     request = page.request()
     assert request.start == date(2023, 10, 20) and request.end is None
+    assert page.period.currentData() == "custom"
+
+
+def test_the_verification_period_starts_as_this_month_and_offers_the_presets(ctx, qtbot):
+    page = _page(ctx, qtbot)
+    page.set_kind("verification")
+    start, end = period_dates("this-month")
+    assert page.period.currentText() == "Bulan ini"
+    request = page.request()
+    assert (request.start, request.end) == (start, end)
+    assert page.use_start.isChecked() and page.start.date() == QDate(start.year, start.month, 1)
+    page.period.setCurrentIndex(page.period.findData("last-year"))
+    year = period_dates("last-year")[0].year
+    request = page.request()
+    assert (request.start, request.end) == (date(year, 1, 1), date(year, 12, 31))
+    assert page.end.date() == QDate(year, 12, 31) and page.period.currentData() == "last-year"
+    page.period.setCurrentIndex(page.period.findData("all"))
+    assert not page.use_start.isChecked() and not page.use_end.isChecked()
+    assert (page.request().start, page.request().end) == (None, None)
 
 
 def test_the_page_takes_over_the_list_filter_when_shown(ctx, qtbot):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from jipp_desktop.documents.batch import BatchResult, batch_profiles
 from jipp_desktop.documents.hub_report import hub_choices
 from jipp_desktop.documents.pdf import PdfDocument
+from jipp_desktop.documents.periods import PERIODS, period_dates
 from jipp_desktop.documents.reports import ReportRequest, make_report
 from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.domain.list_filter import InnovationFilter
@@ -65,7 +66,10 @@ class ReportsPage(QWidget):
     Attributes:
         kind: the report-kind chooser; ``params`` shows the chosen kind's parameters.
         filters: which innovations the recap counts and the batch prints (the list's filter).
-        start, end: the verification period (each used when its box is ticked).
+        period: the verification report's period: a named one (this month by default) or
+            "custom", the dates below.
+        start, end: the verification period (each used when its box is ticked); a named
+            period shows its dates here, and changing them makes the period "custom".
         hub: the hub chooser.
         innovation_id: the innovation whose profile is made.
         preview: the PDF shown.
@@ -85,6 +89,12 @@ class ReportsPage(QWidget):
             self.kind.addItem(en_text if ctx.lang == "en" else id_text, code)
 
         self.filters = FilterBar(ctx)
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        for named in PERIODS:
+            self.period.addItem(named.label(ctx.lang), named.name)
+        self.period.addItem(self.tr("Pilih tanggal"), "custom")
+        self._showing_period = False
         self.use_start = QCheckBox(self.tr("Sejak"))
         self.start = QDateEdit(_qdate(date(date.today().year, 1, 1)))
         self.use_end = QCheckBox(self.tr("Sampai"))
@@ -95,9 +105,17 @@ class ReportsPage(QWidget):
         period = QWidget()
         period_row = QHBoxLayout(period)
         period_row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.use_start, self.start, self.use_end, self.end):
+        period_row.addWidget(QLabel(self.tr("Periode:")))
+        for w in (self.period, self.use_start, self.start, self.use_end, self.end):
             period_row.addWidget(w)
         period_row.addStretch(1)
+        self.period.currentIndexChanged.connect(self._show_period)
+        for box in (self.use_start, self.use_end):
+            box.toggled.connect(self._dates_edited)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self._dates_edited)
+        self.period.setCurrentIndex(self.period.findData("this-month"))
+        self._show_period()
         self.hub = QComboBox()
         self.hub.setObjectName("hub")
         hub_box = QWidget()
@@ -161,6 +179,30 @@ class ReportsPage(QWidget):
     def _kind_changed(self) -> None:
         self.params.setCurrentIndex(self.kind.currentIndex())
 
+    def _show_period(self) -> None:
+        """Shows the named period's dates in the date fields."""
+        name = self.period.currentData()
+        if name == "custom":
+            return
+        start, end = period_dates(name)
+        self._showing_period = True
+        try:
+            self.use_start.setChecked(start is not None)
+            self.use_end.setChecked(end is not None)
+            if start is not None:
+                self.start.setDate(_qdate(start))
+            if end is not None:
+                self.end.setDate(_qdate(end))
+        finally:
+            self._showing_period = False
+
+    def _dates_edited(self) -> None:
+        """An officer's own dates make the period "custom"."""
+        if not self._showing_period:
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(self.period.findData("custom"))
+            self.period.blockSignals(False)
+
     def set_kind(self, kind: str) -> None:
         """Chooses the report kind (recap, verification, hub, innovation)."""
         self.kind.setCurrentIndex(self.kind.findData(kind))
@@ -191,6 +233,10 @@ class ReportsPage(QWidget):
         if kind == "recap":
             return ReportRequest("recap", filter=self.filters.current(), lang=lang)
         if kind == "verification":
+            name = self.period.currentData()
+            if name != "custom":
+                start, end = period_dates(name)  # today's, if the page stayed open overnight
+                return ReportRequest("verification", start=start, end=end, lang=lang)
             return ReportRequest(
                 "verification",
                 start=_pydate(self.start.date()) if self.use_start.isChecked() else None,
