@@ -39,7 +39,8 @@ class QueueEntry:
 
 def queue_entries(session: Session, actor: Actor, limit: int | None = None) -> list[QueueEntry]:
     """The records this actor may verify, oldest submission first, with who submitted each
-    and when (the last time its workflow became submitted or resubmitted)."""
+    and when (the last time its workflow became submitted or resubmitted; None when this
+    store holds no such entry, e.g. for a record imported or pulled as submitted)."""
     records = queue(session, actor, limit)
     ids = [r.id for r in records]
     submitted_at: dict[str, datetime] = {}
@@ -67,13 +68,15 @@ def queue_entries(session: Session, actor: Actor, limit: int | None = None) -> l
             agency_name=r.agency.name,
             region_code=r.region_code,
             workflow=r.workflow,
-            submitted_at=submitted_at.get(r.id, r.updated_at),
+            submitted_at=submitted_at.get(r.id),
             submitted_by=r.submitted_by,
             submitter_name=names.get(r.submitted_by or "", ""),
         )
         for r in records
     ]
-    return sorted(entries, key=lambda e: (e.submitted_at or datetime.min, e.id))
+    # Records whose submission this store never saw (imported, pulled) keep the queue's order.
+    first = {r.id: i for i, r in enumerate(records)}
+    return sorted(entries, key=lambda e: (e.submitted_at or datetime.min, first[e.id]))
 
 
 @dataclass(frozen=True)

@@ -108,3 +108,11 @@ def test_bar_values_have_room_beyond_the_longest_bar(qtbot: Any):
     show_bars(view, [("Jawa Timur", 20019), ("Bali", 512)], "Inovasi", lang="id")
     axis = next(a for a in view.chart().axes() if a.orientation() == Qt.Orientation.Horizontal)
     assert axis.max() >= 20019 * 1.2
+
+
+def test_laporan_says_what_to_do_before_a_report_is_made(window):
+    page = window.show_page("reports")
+    preview = page.preview
+    assert preview.placeholder.isVisibleTo(page) and not preview.view.isVisibleTo(page)
+    text = preview.placeholder.text()
+    assert "Buat laporan" in text and "impor dari Excel" in text

@@ -64,12 +64,16 @@ class QueueModel(QAbstractListModel):
         return None
 
     def second_line(self, e: QueueEntry) -> str:
-        """Agency · submitted <date> by <officer> (resubmissions say so)."""
-        when = format_date(e.submitted_at, self._lang)
-        if e.workflow == "resubmitted":
+        """Agency · submitted <date> by <officer> (resubmissions say so; no date when the
+        store never saw the submission)."""
+        again = e.workflow == "resubmitted"
+        if e.submitted_at is None:
+            text = self.tr("diajukan ulang oleh %2") if again else self.tr("diajukan oleh %2")
+        elif again:
             text = self.tr("diajukan ulang %1 oleh %2")
         else:
             text = self.tr("diajukan %1 oleh %2")
+        when = format_date(e.submitted_at, self._lang)
         return f"{e.agency_name} · " + text.replace("%1", when).replace(
             "%2", e.submitter_name or "—"
         )

@@ -165,7 +165,7 @@ class VerificationPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(box)
-        splitter.setSizes([320, 540, 380])
+        splitter.setSizes([330, 560, 350])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

@@ -142,6 +142,14 @@ class ReportsPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.preview = PdfPreview(self)
+        self.preview.set_placeholder(
+            self.tr(
+                "Pilih jenis laporan dan saringannya, lalu tekan \u201cBuat laporan\u201d: "
+                "laporan tampil di sini untuk dicetak atau disimpan.\n\nBasis data baru masih "
+                "kosong: buat inovasi baru (Ctrl+N), impor dari Excel (Berkas \u203a Impor dari "
+                "Excel\u2026), atau ambil data dari registri di halaman Sinkronisasi."
+            )
+        )
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Laporan:")))

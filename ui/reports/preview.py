@@ -84,6 +84,14 @@ class PdfPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        # Until a document is shown, the viewer's empty grey area gives way to what to do.
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName("preview_placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #555; font-size: 11pt; padding: 40px;")
+        self.placeholder.hide()
+        layout.addWidget(self.placeholder, 1)
         self.print_button.clicked.connect(self.ask_print)
         self.save_button.clicked.connect(self.ask_save)
         self._pdf: PdfDocument | None = None
@@ -91,8 +99,17 @@ class PdfPreview(QWidget):
         self._buffer: QBuffer | None = None
         self._set_enabled(False)
 
+    def set_placeholder(self, text: str) -> None:
+        """What shows in place of the viewer until a document is shown."""
+        self.placeholder.setText(text)
+        if self._pdf is None:
+            self.view.hide()
+            self.placeholder.show()
+
     def show_pdf(self, pdf: PdfDocument, title: str, file_name: str) -> None:
         """Shows ``pdf``; ``file_name`` is offered when saving."""
+        self.placeholder.hide()
+        self.view.show()
         self.document.close()
         # QPdfDocument reads from the device while it shows the pages: keep it alive.
         self._buffer = QBuffer(self)
