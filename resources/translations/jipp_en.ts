@@ -194,7 +194,9 @@
         <source>Belum ada data.
 Buat inovasi baru, impor dari Excel,
 atau sinkronkan dengan registri.</source>
-        <translation type="unfinished"></translation>
+        <translation>No data yet.
+Create a new innovation, import from Excel,
+or sync with the registry.</translation>
     </message>
 </context>
 <context>
@@ -1053,13 +1055,17 @@ atau sinkronkan dengan registri.</source>
         <source>Belum ada inovasi di basis data ini.
 
 Buat inovasi baru (Ctrl+N), impor dari Excel (Berkas › Impor dari Excel…; templatnya di Berkas › Templat impor…), atau ambil data dari registri di halaman Sinkronisasi.</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no innovations in this database yet.
+
+Create a new innovation (Ctrl+N), import from Excel (File › Import from Excel…; the template is under File › Import template…), or fetch the data from the registry on the Sync page.</translation>
     </message>
     <message>
         <source>Tidak ada inovasi yang cocok dengan pencarian dan filter ini.
 
 Ubah pencarian, atau tekan “Hapus filter”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No innovation matches this search and these filters.
+
+Change the search, or press “Clear filters”.</translation>
     </message>
     <message>
         <source>Memuat…</source>
@@ -1371,12 +1377,20 @@ Ubah pencarian, atau tekan “Hapus filter”.</source>
 <context>
     <name>QueueModel</name>
     <message>
+        <source>diajukan ulang oleh %2</source>
+        <translation>resubmitted by %2</translation>
+    </message>
+    <message>
+        <source>diajukan oleh %2</source>
+        <translation>submitted by %2</translation>
+    </message>
+    <message>
         <source>diajukan ulang %1 oleh %2</source>
-        <translation type="unfinished"></translation>
+        <translation>resubmitted %1 by %2</translation>
     </message>
     <message>
         <source>diajukan %1 oleh %2</source>
-        <translation type="unfinished"></translation>
+        <translation>submitted %1 by %2</translation>
     </message>
 </context>
 <context>
@@ -1391,11 +1405,11 @@ Ubah pencarian, atau tekan “Hapus filter”.</source>
     </message>
     <message>
         <source>Riwayat verifikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification history</translation>
     </message>
     <message>
         <source>Diubah sejak keputusan terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed since the last decision</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1453,14 @@ Ubah pencarian, atau tekan “Hapus filter”.</source>
     <message>
         <source>Profil semua inovasi terfilter…</source>
         <translation>Profiles of all filtered innovations…</translation>
+    </message>
+    <message>
+        <source>Pilih jenis laporan dan saringannya, lalu tekan “Buat laporan”: laporan tampil di sini untuk dicetak atau disimpan.
+
+Basis data baru masih kosong: buat inovasi baru (Ctrl+N), impor dari Excel (Berkas › Impor dari Excel…), atau ambil data dari registri di halaman Sinkronisasi.</source>
+        <translation>Choose the kind of report and its filters, then press “Make report”: the report shows here, to print or save.
+
+A new database is still empty: create a new innovation (Ctrl+N), import from Excel (File › Import from Excel…), or fetch the data from the registry on the Sync page.</translation>
     </message>
     <message>
         <source>Laporan:</source>
@@ -1865,15 +1887,15 @@ Ubah pencarian, atau tekan “Hapus filter”.</source>
     </message>
     <message>
         <source>pilih dari kemungkinan duplikat</source>
-        <translation type="unfinished"></translation>
+        <translation>choose from the possible duplicates</translation>
     </message>
     <message>
         <source>Cari…</source>
-        <translation type="unfinished"></translation>
+        <translation>Find…</translation>
     </message>
     <message>
         <source>Cari inovasi lain yang diduplikasi rekaman ini</source>
-        <translation type="unfinished"></translation>
+        <translation>Find the other innovation this record duplicates</translation>
     </message>
     <message>
         <source>Duplikat dari</source>
@@ -1885,27 +1907,27 @@ Ubah pencarian, atau tekan “Hapus filter”.</source>
     </message>
     <message>
         <source>Cari judul atau instansi…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search title or agency…</translation>
     </message>
     <message>
         <source>Semua provinsi</source>
-        <translation type="unfinished">All provinces</translation>
+        <translation>All provinces</translation>
     </message>
     <message>
         <source>Semua kab/kota</source>
-        <translation type="unfinished">All regencies/cities</translation>
+        <translation>All regencies/cities</translation>
     </message>
     <message>
         <source>Semua instansi</source>
-        <translation type="unfinished">All agencies</translation>
+        <translation>All agencies</translation>
     </message>
     <message>
         <source>Semua status</source>
-        <translation type="unfinished">All statuses</translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>Semua pengaju</source>
-        <translation type="unfinished"></translation>
+        <translation>All submitters</translation>
     </message>
     <message>
         <source>Hanya verifikator atau admin yang dapat memverifikasi. Anda: %1.</source>
@@ -1917,7 +1939,7 @@ Ubah pencarian, atau tekan “Hapus filter”.</source>
     </message>
     <message>
         <source>Antrean verifikasi: %1 dari %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification queue: %1 of %2</translation>
     </message>
     <message>
         <source>Kemungkinan duplikat: %1</source>
