@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.progress import Cancelled, ProgressFn
 
 
@@ -68,7 +69,11 @@ class Job(QRunnable):
             self.signals.failed.emit(exc)
         except Exception as exc:  # every failure goes back to the GUI as a message
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            logging.getLogger(__name__).warning("background job failed", exc_info=exc)
+            if isinstance(exc, ServiceError):
+                # A refusal the officer is shown (a rule, a missing field): no fault to trace.
+                logging.getLogger(__name__).info("background job refused: %s", exc)
+            else:
+                logging.getLogger(__name__).warning("background job failed", exc_info=exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)

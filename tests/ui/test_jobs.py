@@ -3,9 +3,11 @@ report; work that finished is reported as done even if Cancel came after its las
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.progress import Cancelled
 from ui.jobs import JobRunner
 
@@ -76,3 +78,23 @@ def test_work_that_finished_is_done_even_if_cancel_came_late(qapp, qtbot) -> Non
         ready.set()
     assert done.args == ["committed"] and committed.is_set()
     runner.wait_idle()
+
+
+def test_a_refusal_is_logged_without_a_traceback_and_a_fault_with_one(qapp, qtbot, caplog):
+    runner = JobRunner()
+    failures: list[Exception] = []
+
+    def refused(progress: Any) -> None:
+        raise ServiceError("judul wajib diisi", "the title is required")
+
+    def broken(progress: Any) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    with caplog.at_level(logging.INFO, logger="ui.jobs"):
+        runner.start(refused, lambda _: None, failures.append)
+        runner.start(broken, lambda _: None, failures.append)
+        qtbot.waitUntil(lambda: len(failures) == 2)
+    by_level = {r.levelno: r for r in caplog.records if r.name == "ui.jobs"}
+    assert "judul wajib diisi" in by_level[logging.INFO].getMessage()
+    assert by_level[logging.INFO].exc_info is None
+    assert by_level[logging.WARNING].exc_info[0] is ZeroDivisionError
