@@ -161,6 +161,8 @@ class VerificationPage(QWidget):
         form.addRow(self.decide_button)
         form.addRow(self.message)
 
+        # The record is what the verifier reads: the decision keeps to a column's width.
+        box.setMaximumWidth(400)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(middle)
