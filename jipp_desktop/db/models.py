@@ -236,6 +236,13 @@ class Innovation(SyncMixin, Base):
         # The list's default orders, over records that are not deleted.
         Index("ix_innovations_live_updated_at", "deleted_at", "updated_at"),
         Index("ix_innovations_live_title", "deleted_at", "title"),
+        # Verified records due for re-verification (migration 0009 says why).
+        Index(
+            "ix_innovations_live_reverify",
+            "workflow",
+            "last_verified_at",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
     )
 
 
@@ -266,6 +273,11 @@ class Verification(SyncMixin, Base):
     continuation: Mapped[str | None] = mapped_column(String(24))
     duplicate_of_id: Mapped[str | None] = mapped_column(ForeignKey("innovations.id"))
     notes: Mapped[str | None] = mapped_column(Text)
+
+    # Counting the verifications that are not deleted reads this index, not the table (0009).
+    __table_args__ = (
+        Index("ix_verifications_live", "innovation_id", sqlite_where=text("deleted_at IS NULL")),
+    )
 
 
 class Replication(SyncMixin, Base):

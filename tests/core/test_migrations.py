@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from jipp_desktop.db.engine import _alembic_config, head_revision, open_database, schema_revision
 from jipp_desktop.db.models import Base
-from jipp_desktop.db.schema import StoreError
+from jipp_desktop.db.schema import SCHEMA_HEAD, StoreError
 from jipp_desktop.reference.seed import reference_id
 from jipp_desktop.services.search import search_innovations
 from jipp_desktop.services.stats import store_stats
@@ -37,7 +37,7 @@ def make_store_at(path: Path, revision: str) -> None:
 
 def test_empty_file_goes_to_head(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.db")
-    assert schema_revision(db) == head_revision() == "0008"
+    assert schema_revision(db) == head_revision() == "0009"
     tables = set(inspect(db.engine).get_table_names())
     assert {"innovations", "verifications", "commitments", "audit_log", "innovation_fts"} <= tables
     assert db.backup_path is None  # nothing to back up
@@ -121,7 +121,7 @@ def test_store_of_revision_0007_gets_homes_for_the_national_fields(tmp_path: Pat
 
     db = open_database(path)
 
-    assert schema_revision(db) == "0008"
+    assert schema_revision(db) == SCHEMA_HEAD
     with db.session() as s:
         row = s.execute(
             text("SELECT initiator_name, secondary_sectors, rowid FROM innovations")
