@@ -1,6 +1,7 @@
 """The status bar: online or offline, changes not yet synced, problems of the sync, when the
 last sync was, the exchange under way, and "Menyimpan…" while the officer's changes wait for the
-store or are written. It reads its counts again when a change set says the sync's state moved."""
+store or are written. It reads its counts again, on the read pool, when a change set says the
+sync's state moved."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.context import AppContext
 from ui.i18n import format_datetime, format_number
+from ui.store_reads import LatestRead
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from jipp_desktop.services.change_set import ChangeSet
+
+Summary = tuple[int, int, datetime | None]
 
 
 def reachability_online() -> bool:
@@ -31,15 +37,14 @@ def reachability_online() -> bool:
     return info is not None and info.reachability() == QNetworkInformation.Reachability.Online
 
 
-def sync_summary(ctx: AppContext) -> tuple[int, int, datetime | None]:
+def sync_summary(s: Session) -> Summary:
     """Records waiting for the registry, records the sync could not settle, and when the
     last exchange completed (None: never)."""
     from jipp_desktop.syncstate.device import last_sync
     from jipp_desktop.syncstate.pending import pending_count
     from jipp_desktop.syncstate.problems import problem_count
 
-    with ctx.db.session() as s:
-        return pending_count(s), problem_count(s), last_sync(s)
+    return pending_count(s), problem_count(s), last_sync(s)
 
 
 class SyncStatusBar(QStatusBar):
@@ -70,6 +75,8 @@ class SyncStatusBar(QStatusBar):
         self.saving = QLabel()
         self.saving.setObjectName("saving")
         self.saving.hide()
+        self.reads = LatestRead(ctx, self)
+        self.reads.loading.connect(self._loading)
         for label in (self.saving, self.network, self.pending, self.problems, self.last_sync):
             self.addPermanentWidget(label)
         ctx.changed.connect(self._changed)
@@ -141,8 +148,20 @@ class SyncStatusBar(QStatusBar):
         self.showMessage(self.tr("Sinkronisasi: %1…").replace("%1", text))
 
     def refresh(self) -> None:
-        """Reads the pending count, the problems and the last sync time again."""
-        pending, problems, when = sync_summary(self._ctx)
+        """Reads the pending count, the problems and the last sync time again (in the
+        background; an answer to an older request is dropped)."""
+        self.reads.request(sync_summary, self._show_summary, self._summary_failed)
+
+    def _loading(self, busy: bool) -> None:
+        if busy and not self.pending.text():
+            self.pending.setText(self.tr("Memuat…"))
+
+    def _summary_failed(self, message: str) -> None:
+        self.pending.setText(self.tr("Belum disinkronkan: ?"))
+        self.pending.setToolTip(message)
+
+    def _show_summary(self, summary: Summary) -> None:
+        pending, problems, when = summary
         lang = self._ctx.lang
         self.pending.setText(
             self.tr("Belum disinkronkan: %1").replace("%1", format_number(pending, lang))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.domain.errors import NotFound, ServiceError
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.agencies import (
     create_agency,
@@ -32,22 +32,34 @@ from jipp_desktop.services.agencies import (
     update_agency,
 )
 from ui.context import AppContext
+from ui.store_reads import LatestRead
 from ui.widgets.combos import code_combo, searchable_combo
 from ui.widgets.field_errors import FieldErrors
 from ui.writes import failure_text
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from jipp_desktop.db.models import Agency
     from jipp_desktop.services.change_set import ChangeSet
+
+AgencyRow = tuple[str, str, str, str | None]
 
 
 class AgencyEditor(QWidget):
     """The agency list (name, kind, region) beside the agency form.
 
+    The list is read on the read pool ("Memuat…" meanwhile); the agency shown is told when it
+    changes elsewhere (a sync pull, another window): a clean form reads it again, one with unsaved
+    edits keeps them and offers "Muat ulang".
+
     Attributes:
         search: filters the list by name.
         table: the agencies (item data of column 0: agency id).
+        count: how many agencies the list shows, or "Memuat…" while it is read.
         name, kind, region, parent_agency, address: the form.
+        reload_button: "Muat ulang", shown when the agency changed elsewhere while the form
+            holds unsaved edits.
 
     Signals:
         settled(done): a queued save or delete ended: committed, or refused (the form says
@@ -80,6 +92,9 @@ class AgencyEditor(QWidget):
         self.table.setColumnWidth(2, 190)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.count = QLabel()
+        self.count.setObjectName("agency_count")
+        self.reads = LatestRead(ctx, self)
+        self.reads.loading.connect(self._loading)
 
         self.errors = FieldErrors()
         self.name = QLineEdit()
@@ -105,8 +120,10 @@ class AgencyEditor(QWidget):
         self.save_button = QPushButton(self.tr("Simpan"))
         self.save_button.setObjectName("agency_save")
         self.delete_button = QPushButton(self.tr("Hapus"))
+        self.reload_button = QPushButton(self.tr("Muat ulang"))
+        self.reload_button.hide()
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.save_button, self.delete_button):
+        for b in (self.new_button, self.save_button, self.delete_button, self.reload_button):
             buttons.addWidget(b)
         form.addRow(buttons)
         form.addRow(self.message)
@@ -128,22 +145,70 @@ class AgencyEditor(QWidget):
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
+        self.reload_button.clicked.connect(self._reload_shown)
+        self._dirty = False
+        for edit in (self.name, self.address):
+            edit.textEdited.connect(self._edited)
+        for combo in (self.kind, self.region, self.parent_agency):
+            combo.activated.connect(self._edited)
         ctx.changed.connect(self._changed)
         self.reload()
 
-    def _changed(self, changes: ChangeSet, _initiator: object) -> None:
-        if changes.touches("agency"):
-            self.reload()
+    def _edited(self, *_args: object) -> None:
+        self._dirty = True
+
+    def _changed(self, changes: ChangeSet, initiator: object) -> None:
+        if not changes.touches("agency"):
+            return
+        self.reload()
+        if initiator is not self and changes.touches_record("agency", self._id):
+            self._shown_changed_elsewhere()
+
+    def _shown_changed_elsewhere(self) -> None:
+        """The agency in the form changed elsewhere: read it again, unless the form holds
+        unsaved edits (then the officer is told, and the edits stay)."""
+        if self._dirty:
+            self.reload_button.show()
+            self.message.setText(
+                self.tr(
+                    "Instansi ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda "
+                    "belum disimpan dan tidak ditimpa; simpan untuk memakainya, atau Muat ulang "
+                    "untuk membaca versi tersimpan."
+                )
+            )
+            return
+        self._reload_shown()
+
+    def _reload_shown(self) -> None:
+        assert self._id is not None
+        try:
+            self._show(self._id)
+        except NotFound:
+            self.new()
+            self.message.setText(self.tr("Instansi ini telah dihapus di tempat lain."))
+            return
+        self.message.setText(self.tr("Diperbarui: instansi ini diubah di tempat lain."))
 
     def reload(self) -> None:
-        """Lists the agencies matching the search."""
+        """Lists the agencies matching the search (read in the background; an answer to an
+        older search is dropped)."""
+        text, kind = self.search.text(), self.kind_filter.value()
+
+        def read(s: Session) -> list[AgencyRow]:
+            return [(a.id, a.name, a.kind, a.region_code) for a in find_agencies(s, text, kind)]
+
+        self.reads.request(read, self._fill, self._read_failed)
+
+    def _loading(self, busy: bool) -> None:
+        if busy:
+            self.count.setText(self.tr("Memuat…"))
+
+    def _read_failed(self, message: str) -> None:
+        self.count.setText(self.tr("Daftar tidak dapat dibaca: %1").replace("%1", message))
+
+    def _fill(self, rows: list[AgencyRow]) -> None:
         lang = self._ctx.lang
         ref = self._ctx.reference
-        with self._ctx.db.session() as s:
-            rows = [
-                (a.id, a.name, a.kind, a.region_code)
-                for a in find_agencies(s, self.search.text(), self.kind_filter.value())
-            ]
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for i, (aid, name, kind, code) in enumerate(rows):
@@ -152,6 +217,10 @@ class AgencyEditor(QWidget):
             self.table.setItem(i, 0, item)
             self.table.setItem(i, 1, QTableWidgetItem(AGENCY_KINDS.label(kind, lang)))
             self.table.setItem(i, 2, QTableWidgetItem(ref.region_name(code)))
+        if self._id is not None:
+            for i, (aid, *_rest) in enumerate(rows):
+                if aid == self._id:
+                    self.table.selectRow(i)
         self.table.blockSignals(False)
         self.count.setText(self.tr("%1 instansi").replace("%1", str(len(rows))))
 
@@ -159,8 +228,14 @@ class AgencyEditor(QWidget):
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
             return
+        self._show(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.message.clear()
+
+    def _show(self, agency_id: str) -> None:
+        """Fills the form with the stored agency (a primary-key read: stays on the GUI
+        thread)."""
         with self._ctx.db.session() as s:
-            a = get_agency(s, str(item.data(Qt.ItemDataRole.UserRole)))
+            a = get_agency(s, agency_id)
             self._id = a.id
             self.name.setText(a.name)
             self.kind.set_value(a.kind)
@@ -168,7 +243,8 @@ class AgencyEditor(QWidget):
             self.parent_agency.set_value(a.parent_id)
             self.address.setText(a.address or "")
         self.errors.clear()
-        self.message.clear()
+        self.reload_button.hide()
+        self._dirty = False
 
     def new(self) -> None:
         """Clears the form for a new agency."""
@@ -179,6 +255,8 @@ class AgencyEditor(QWidget):
         for c in (self.kind, self.region, self.parent_agency):
             c.set_value(None)
         self.errors.clear()
+        self.reload_button.hide()
+        self._dirty = False
         self.message.setText(self.tr("Instansi baru"))
         self.name.setFocus()
 
@@ -222,6 +300,8 @@ class AgencyEditor(QWidget):
     def _saved(self, agency: Agency) -> None:
         self.save_button.setEnabled(True)
         self._id = agency.id  # only once committed
+        self._dirty = False
+        self.reload_button.hide()
         self.errors.clear()
         self.message.setText(self.tr("Instansi tersimpan."))
         self.settled.emit(True)

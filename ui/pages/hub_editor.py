@@ -26,24 +26,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.domain.errors import NotFound, ServiceError
 from jipp_desktop.services.hubs import get_hub, list_hubs, save_hub
 from ui.context import AppContext
+from ui.store_reads import LatestRead
 from ui.widgets.combos import searchable_combo
 from ui.widgets.field_errors import FieldErrors
 from ui.writes import failure_text
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from jipp_desktop.services.change_set import ChangeSet
+
+HubRow = tuple[str, str, int, str, bool, int]
 
 
 class HubEditor(QWidget):
     """Hub list beside the hub form.
 
+    The list is read on the read pool ("Memuat…" meanwhile); the designation shown is told when
+    it changes elsewhere (a sync pull, another window): a clean form reads it again, one with
+    unsaved edits keeps them and offers "Muat ulang".
+
     Attributes:
         table: the hubs (item data of column 0: hub id).
+        count: how many hubs the list shows, or "Memuat…" while it is read.
         agency, decree, year, cohort, active: the designation.
         spokes: the mentored agencies (item data: agency id).
+        reload_button: "Muat ulang", shown when the designation changed elsewhere while the
+            form holds unsaved edits.
 
     Signals:
         settled(stored): a queued save ended: committed, or refused (the form says why).
@@ -74,6 +86,9 @@ class HubEditor(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.count = QLabel()
+        self.count.setObjectName("hub_count")
+        self.reads = LatestRead(ctx, self)
+        self.reads.loading.connect(self._loading)
 
         self.errors = FieldErrors()
         agencies = ctx.reference.agencies()
@@ -114,9 +129,12 @@ class HubEditor(QWidget):
         self.new_button = QPushButton(self.tr("Baru"))
         self.save_button = QPushButton(self.tr("Simpan"))
         self.save_button.setObjectName("hub_save")
+        self.reload_button = QPushButton(self.tr("Muat ulang"))
+        self.reload_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.reload_button)
         form.addRow(buttons)
         form.addRow(self.message)
 
@@ -131,20 +149,75 @@ class HubEditor(QWidget):
         self.remove_spoke.clicked.connect(self._remove_spoke)
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
+        self.reload_button.clicked.connect(self._reload_shown)
+        self._dirty = False
+        self._showing = False  # the form is being filled from the store, not edited
+        for edit in (self.decree, self.cohort):
+            edit.textEdited.connect(self._edited)
+        self.agency.activated.connect(self._edited)
+        self.year.valueChanged.connect(self._edited)
+        self.active.clicked.connect(self._edited)
+        self.add_spoke.clicked.connect(self._edited)
+        self.remove_spoke.clicked.connect(self._edited)
         ctx.changed.connect(self._changed)
         self.reload()
 
-    def _changed(self, changes: ChangeSet, _initiator: object) -> None:
-        if changes.touches("hub", "agency"):
-            self.reload()
+    def _edited(self, *_args: object) -> None:
+        if not self._showing:
+            self._dirty = True
+
+    def _changed(self, changes: ChangeSet, initiator: object) -> None:
+        if not changes.touches("hub", "agency"):
+            return
+        self.reload()
+        if initiator is not self and changes.touches_record("hub", self._id):
+            self._shown_changed_elsewhere()
+
+    def _shown_changed_elsewhere(self) -> None:
+        """The designation in the form changed elsewhere: read it again, unless the form holds
+        unsaved edits (then the officer is told, and the edits stay)."""
+        if self._dirty:
+            self.reload_button.show()
+            self.message.setText(
+                self.tr(
+                    "Penetapan hub ini telah diubah di tempat lain (mis. sinkronisasi). "
+                    "Perubahan Anda belum disimpan dan tidak ditimpa; simpan untuk memakainya, "
+                    "atau Muat ulang untuk membaca versi tersimpan."
+                )
+            )
+            return
+        self._reload_shown()
+
+    def _reload_shown(self) -> None:
+        assert self._id is not None
+        try:
+            self._show(self._id)
+        except NotFound:
+            self.new()
+            self.message.setText(self.tr("Penetapan hub ini telah dihapus di tempat lain."))
+            return
+        self.message.setText(self.tr("Diperbarui: penetapan hub ini diubah di tempat lain."))
 
     def reload(self) -> None:
-        """Lists the hubs."""
-        with self._ctx.db.session() as s:
-            rows = [
+        """Lists the hubs (read in the background; an answer to an older request is
+        dropped)."""
+
+        def read(s: Session) -> list[HubRow]:
+            return [
                 (h.id, h.agency.name, h.year, h.cohort, h.active, len(h.spokes))
                 for h in list_hubs(s)
             ]
+
+        self.reads.request(read, self._fill, self._read_failed)
+
+    def _loading(self, busy: bool) -> None:
+        if busy:
+            self.count.setText(self.tr("Memuat…"))
+
+    def _read_failed(self, message: str) -> None:
+        self.count.setText(self.tr("Daftar tidak dapat dibaca: %1").replace("%1", message))
+
+    def _fill(self, rows: list[HubRow]) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         yes, no = self.tr("ya"), self.tr("tidak")
@@ -154,6 +227,8 @@ class HubEditor(QWidget):
             self.table.setItem(i, 0, item)
             for col, text in enumerate((str(year), cohort, yes if active else no, str(spokes)), 1):
                 self.table.setItem(i, col, QTableWidgetItem(text))
+            if hid == self._id:
+                self.table.selectRow(i)
         self.table.blockSignals(False)
         self.count.setText(self.tr("%1 hub").replace("%1", str(len(rows))))
 
@@ -161,21 +236,30 @@ class HubEditor(QWidget):
         item = self.table.item(row, 0) if row >= 0 else None
         if item is None:
             return
+        self._show(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.message.clear()
+
+    def _show(self, hub_id: str) -> None:
+        """Fills the form with the stored designation (a primary-key read with its spokes:
+        stays on the GUI thread)."""
         ref = self._ctx.reference
         with self._ctx.db.session() as s:
-            h = get_hub(s, str(item.data(Qt.ItemDataRole.UserRole)))
+            h = get_hub(s, hub_id)
             self._id = h.id
+            self._showing = True
             self.agency.set_value(h.agency_id)
             self.decree.setText(h.decree)
             self.year.setValue(h.year)
             self.cohort.setText(h.cohort)
             self.active.setChecked(h.active)
             spokes = [s.agency_id for s in h.spokes]
+        self._showing = False
         self.spokes.clear()
         for aid in spokes:
             self._spoke_item(aid, ref.agency_name(aid))
         self.errors.clear()
-        self.message.clear()
+        self.reload_button.hide()
+        self._dirty = False
 
     def _spoke_item(self, agency_id: str, name: str) -> None:
         item = QListWidgetItem(name)
@@ -209,6 +293,8 @@ class HubEditor(QWidget):
         self.active.setChecked(True)
         self.spokes.clear()
         self.errors.clear()
+        self.reload_button.hide()
+        self._dirty = False
         self.message.setText(self.tr("Penetapan hub baru"))
 
     def save(self) -> bool:
@@ -239,6 +325,8 @@ class HubEditor(QWidget):
     def _saved(self, hub_id: str) -> None:
         self.save_button.setEnabled(True)
         self._id = hub_id  # only once committed
+        self._dirty = False
+        self.reload_button.hide()
         self.errors.clear()
         self.message.setText(self.tr("Hub tersimpan."))
         self.settled.emit(True)

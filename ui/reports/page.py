@@ -37,10 +37,13 @@ from ui.context import AppContext
 from ui.forms.innovation_picker import pick_innovation
 from ui.jobs import run_with_progress
 from ui.reports.preview import PdfPreview
+from ui.store_reads import LatestRead
 from ui.widgets.filter_bar import SETTINGS_KEY as FILTER_KEY
 from ui.widgets.filter_bar import FilterBar
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from jipp_desktop.services.change_set import ChangeSet
 
 REPORT_KINDS = (
@@ -118,6 +121,8 @@ class ReportsPage(QWidget):
         self._show_period()
         self.hub = QComboBox()
         self.hub.setObjectName("hub")
+        self.hub_reads = LatestRead(ctx, self)
+        self.hub_reads.loading.connect(self._hubs_loading)
         hub_box = QWidget()
         hub_row = QHBoxLayout(hub_box)
         hub_row.setContentsMargins(0, 0, 0, 0)
@@ -216,11 +221,24 @@ class ReportsPage(QWidget):
         self.kind.setCurrentIndex(self.kind.findData(kind))
 
     def _load_hubs(self) -> None:
+        """Reads the hub chooser's hubs in the background (the newest request wins)."""
+
+        def read(session: Session) -> list[tuple[str, str]]:
+            return hub_choices(session)
+
+        self.hub_reads.request(read, self._show_hubs, self._hubs_failed)
+
+    def _hubs_loading(self, busy: bool) -> None:
+        self.hub.setPlaceholderText(self.tr("Memuat…") if busy else "")
+
+    def _hubs_failed(self, message: str) -> None:
+        self._say(self.tr("Daftar hub tidak dapat dibaca: %1").replace("%1", message), error=True)
+
+    def _show_hubs(self, hubs: list[tuple[str, str]]) -> None:
         keep = self.hub.currentData()
         self.hub.clear()
-        with self.ctx.db.session() as session:
-            for hub_id, text in hub_choices(session):
-                self.hub.addItem(text, hub_id)
+        for hub_id, text in hubs:
+            self.hub.addItem(text, hub_id)
         if keep is not None and self.hub.findData(keep) >= 0:
             self.hub.setCurrentIndex(self.hub.findData(keep))
 
@@ -252,6 +270,9 @@ class ReportsPage(QWidget):
                 lang=lang,
             )
         if kind == "hub":
+            if self.hub.currentData() is None and self.hub_reads.busy:
+                self._say(self.tr("Daftar hub masih dimuat; tunggu sebentar."), error=True)
+                return None
             if self.hub.currentData() is None:
                 self._say(self.tr("Pilih hub terlebih dahulu."), error=True)
                 return None
