@@ -106,6 +106,30 @@
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Instansi ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda belum disimpan dan tidak ditimpa; simpan untuk memakainya, atau Muat ulang untuk membaca versi tersimpan.</source>
+        <translation>This agency was changed elsewhere (e.g. by a sync). Your changes are not saved and were not overwritten; save to keep them, or Reload to read the stored version.</translation>
+    </message>
+    <message>
+        <source>Instansi ini telah dihapus di tempat lain.</source>
+        <translation>This agency was deleted elsewhere.</translation>
+    </message>
+    <message>
+        <source>Diperbarui: instansi ini diubah di tempat lain.</source>
+        <translation>Updated: this agency was changed elsewhere.</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Daftar tidak dapat dibaca: %1</source>
+        <translation>The list could not be read: %1</translation>
+    </message>
+    <message>
         <source>%1 instansi</source>
         <translation>%1 agencies</translation>
     </message>
@@ -728,6 +752,30 @@ or sync with the registry.</translation>
     <message>
         <source>Simpan</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Penetapan hub ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda belum disimpan dan tidak ditimpa; simpan untuk memakainya, atau Muat ulang untuk membaca versi tersimpan.</source>
+        <translation>This hub designation was changed elsewhere (e.g. by a sync). Your changes are not saved and were not overwritten; save to keep them, or Reload to read the stored version.</translation>
+    </message>
+    <message>
+        <source>Penetapan hub ini telah dihapus di tempat lain.</source>
+        <translation>This hub designation was deleted elsewhere.</translation>
+    </message>
+    <message>
+        <source>Diperbarui: penetapan hub ini diubah di tempat lain.</source>
+        <translation>Updated: this hub designation was changed elsewhere.</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Daftar tidak dapat dibaca: %1</source>
+        <translation>The list could not be read: %1</translation>
     </message>
     <message>
         <source>ya</source>
@@ -1467,6 +1515,18 @@ A new database is still empty: create a new innovation (Ctrl+N), import from Exc
         <translation>Report:</translation>
     </message>
     <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Daftar hub tidak dapat dibaca: %1</source>
+        <translation>The hub list could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Daftar hub masih dimuat; tunggu sebentar.</source>
+        <translation>The hub list is still loading; wait a moment.</translation>
+    </message>
+    <message>
         <source>Pilih hub terlebih dahulu.</source>
         <translation>Choose a hub first.</translation>
     </message>
@@ -1829,6 +1889,14 @@ A new database is still empty: create a new innovation (Ctrl+N), import from Exc
     <message>
         <source>Sinkronisasi: %1…</source>
         <translation>Sync: %1…</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Belum disinkronkan: ?</source>
+        <translation>Not yet synced: ?</translation>
     </message>
     <message>
         <source>Belum disinkronkan: %1</source>
