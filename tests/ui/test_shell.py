@@ -48,19 +48,19 @@ def test_layout_and_page_are_remembered(ctx, qtbot):
     assert again.height() == 520
 
 
-def test_status_bar_shows_pending_changes_and_last_sync(window, ctx, operator):
-    status = window.status
-    assert status.last_sync.text() == "Sinkronisasi terakhir: belum pernah"
+def test_status_bar_shows_pending_changes_and_last_sync(window, ctx, operator, qtbot):
+    status = window.status  # its counts are read on the read pool
+    qtbot.waitUntil(lambda: status.last_sync.text() == "Sinkronisasi terakhir: belum pernah")
     assert status.network.text() in ("● Daring", "○ Luring")
     from jipp_desktop.services.change_set import ChangeSet
 
     ids = add_innovations(ctx.db, operator, 3)
     ctx.changed.emit(ChangeSet({"innovation": frozenset(ids)}, sync_state=True), None)
-    assert status.pending.text() == "Belum disinkronkan: 3"
+    qtbot.waitUntil(lambda: status.pending.text() == "Belum disinkronkan: 3")
     with ctx.db.transaction() as s:
         mark_synced(s, datetime(2023, 10, 20, 7, 5, tzinfo=UTC))
     status.refresh()
-    assert "20 Okt 2023" in status.last_sync.text()
+    qtbot.waitUntil(lambda: "20 Okt 2023" in status.last_sync.text())
 
 
 def test_sync_page_lists_unsynced_changes_by_kind(window, ctx, operator):

@@ -120,7 +120,7 @@ def test_configure_sync_resolve_a_conflict_and_see_a_rejection(
     qtbot.waitUntil(lambda: page.problems_table.rowCount() == 0)
     with ctx.db.session() as s:
         assert s.get(Innovation, foreign).deleted_at is not None  # never reached the registry
-    assert window_status(page).pending.text() == "Belum disinkronkan: 0"
+    qtbot.waitUntil(lambda: window_status(page).pending.text() == "Belum disinkronkan: 0")
     other.close()
 
 
@@ -138,7 +138,7 @@ def test_an_unreachable_registry_says_so_and_keeps_the_changes(
     message, transient = failed.args
     assert transient and "1 perubahan menunggu dikirim" in message
     assert page.result.text() == message
-    assert window_status(page).pending.text() == "Belum disinkronkan: 1"
+    qtbot.waitUntil(lambda: window_status(page).pending.text() == "Belum disinkronkan: 1")
 
 
 def test_an_address_without_scheme_is_refused(page: Any, ctx: Any) -> None:
