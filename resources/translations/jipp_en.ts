@@ -1100,6 +1100,14 @@ or sync with the registry.</translation>
         <translation>Import template…</translation>
     </message>
     <message>
+        <source>Ajukan inovasi yang dipilih untuk verifikasi</source>
+        <translation>Submit the selected innovations for verification</translation>
+    </message>
+    <message>
+        <source>Hanya operator atau admin yang dapat mengajukan inovasi.</source>
+        <translation>Only an operator or an admin can submit innovations.</translation>
+    </message>
+    <message>
         <source>Belum ada inovasi di basis data ini.
 
 Buat inovasi baru (Ctrl+N), impor dari Excel (Berkas › Impor dari Excel…; templatnya di Berkas › Templat impor…), atau ambil data dari registri di halaman Sinkronisasi.</source>
@@ -1130,6 +1138,26 @@ Change the search, or press “Clear filters”.</translation>
     <message>
         <source>Tidak dapat diajukan</source>
         <translation>Cannot be submitted</translation>
+    </message>
+    <message>
+        <source>%1 diajukan untuk verifikasi.</source>
+        <translation>%1 submitted for verification.</translation>
+    </message>
+    <message>
+        <source>Inovasi diajukan</source>
+        <translation>Innovations submitted</translation>
+    </message>
+    <message>
+        <source>%1 tidak dapat diajukan:</source>
+        <translation>%1 could not be submitted:</translation>
+    </message>
+    <message>
+        <source>… dan %1 lainnya.</source>
+        <translation>… and %1 more.</translation>
+    </message>
+    <message>
+        <source>Sebagian tidak diajukan</source>
+        <translation>Some were not submitted</translation>
     </message>
     <message>
         <source>Hapus inovasi</source>

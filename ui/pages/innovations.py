@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from jipp_desktop.domain.errors import ValidationFailed
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.domain.list_filter import InnovationFilter
+from jipp_desktop.services.innovations import EDITORS
 from ui.context import AppContext
 from ui.i18n import format_number
 from ui.models.innovation_list import CODE_COLUMNS, InnovationListModel
@@ -30,8 +31,11 @@ from ui.writes import failure_text
 
 if TYPE_CHECKING:
     from jipp_desktop.services.change_set import ChangeSet
+    from jipp_desktop.services.submission import SubmissionSummary
 
 HEADER_KEY = "innovations/header"
+# The summary of a submission of many records names this many refused ones, then counts the rest.
+REFUSALS_SHOWN = 15
 
 
 class InnovationsPage(QWidget):
@@ -54,7 +58,7 @@ class InnovationsPage(QWidget):
         self.table.setObjectName("innovation_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -115,6 +119,10 @@ class InnovationsPage(QWidget):
         self.model.reloaded.connect(self._show_count)
         self.model.read_failed.connect(self._read_failed)
         ctx.changed.connect(self._data_changed)
+        ctx.ready.connect(self._apply_role)
+        ctx.actor_changed.connect(self._apply_role)
+        if ctx.is_ready:
+            self._apply_role()
         self.model.set_filter(self.filters.current(), wait=True)
 
     def _action(self, text: str, shortcut: object, slot: object) -> QAction:
@@ -136,6 +144,23 @@ class InnovationsPage(QWidget):
         """The id of the selected record."""
         index = self.table.currentIndex()
         return self.model.innovation_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        """The ids of every selected record, in the list's order."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [i for i in (self.model.innovation_id(r) for r in rows) if i]
+
+    def _apply_role(self) -> None:
+        """Submitting is for operators and admins: for a verifier the action is off."""
+        if not self._ctx.is_ready:
+            return
+        allowed = self._ctx.actor.role in EDITORS
+        self.submit_action.setEnabled(allowed)
+        self.submit_action.setToolTip(
+            self.tr("Ajukan inovasi yang dipilih untuk verifikasi")
+            if allowed
+            else self.tr("Hanya operator atau admin yang dapat mengajukan inovasi.")
+        )
 
     def _lay_out_columns(self) -> None:
         """The first layout (before the officer changes it): what is read most comes first,
@@ -240,29 +265,63 @@ class InnovationsPage(QWidget):
             self._forms.remove(form)
 
     def submit_selected(self) -> None:
-        """Sends the selected record for verification."""
-        innovation_id = self.selected_id()
-        if not innovation_id:
+        """Sends the selected records for verification in one action (one transaction on the
+        write thread): the complete ones go, and a summary names the others and what each
+        lacks."""
+        ids = self.selected_ids()
+        if not ids or not self.submit_action.isEnabled():
             return
-        from jipp_desktop.services.verification import submit
+        from jipp_desktop.services.submission import submit_innovations
 
         self._ctx.writes.run(
-            self, submit, self._ctx.actor, innovation_id, failed=self._submit_refused
+            self,
+            submit_innovations,
+            self._ctx.actor,
+            ids,
+            done=self._show_submission,
+            failed=lambda error: QMessageBox.warning(
+                self, self.tr("Tidak dapat diajukan"), failure_text(error, self._ctx.lang)
+            ),
         )
 
-    def _submit_refused(self, error: BaseException) -> None:
+    def _reasons(self, error: BaseException, separator: str) -> str:
+        """Why a record was not submitted: each field and what it lacks, or the refusal."""
         lang = self._ctx.lang
         if isinstance(error, ValidationFailed):
-            lines = [
+            return separator.join(
                 f"{FIELDS_BY_NAME[e.field].label(lang)}: {e.message(lang)}"
                 if e.field in FIELDS_BY_NAME
                 else e.message(lang)
                 for e in error.by_field().values()
-            ]
-            text = "\n".join(lines)
-        else:
-            text = failure_text(error, lang)
-        QMessageBox.warning(self, self.tr("Tidak dapat diajukan"), text)
+            )
+        return failure_text(error, lang)
+
+    def _show_submission(self, summary: SubmissionSummary) -> None:
+        lang = self._ctx.lang
+        if not summary.submitted and len(summary.refused) == 1:
+            # One record: its reasons one a line, as the form would mark them.
+            text = self._reasons(summary.refused[0].error, "\n")
+            QMessageBox.warning(self, self.tr("Tidak dapat diajukan"), text)
+            return
+        headline = self.tr("%1 diajukan untuk verifikasi.").replace(
+            "%1", format_number(len(summary.submitted), lang)
+        )
+        if not summary.refused:
+            QMessageBox.information(self, self.tr("Inovasi diajukan"), headline)
+            return
+        headline += " " + self.tr("%1 tidak dapat diajukan:").replace(
+            "%1", format_number(len(summary.refused), lang)
+        )
+        lines = [
+            f"\u2022 {r.title or r.id} \u2014 {self._reasons(r.error, '; ')}"
+            for r in summary.refused[:REFUSALS_SHOWN]
+        ]
+        if len(summary.refused) > REFUSALS_SHOWN:
+            rest = format_number(len(summary.refused) - REFUSALS_SHOWN, lang)
+            lines.append(self.tr("… dan %1 lainnya.").replace("%1", rest))
+        QMessageBox.warning(
+            self, self.tr("Sebagian tidak diajukan"), "\n\n".join([headline, "\n".join(lines)])
+        )
 
     def delete_selected(self) -> None:
         """Deletes the selected record after asking."""
