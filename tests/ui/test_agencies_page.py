@@ -25,8 +25,8 @@ def test_new_agency_is_checked_then_stored_and_listed(ctx, qtbot, writes):
     # Both tries were one use case each, on the write thread.
     assert writes.names() == ["create_agency", "create_agency"]
     assert writes.all_off_the_gui_thread()
-    editor.search.setText("inovasi daerah contoh")
-    assert editor.table.rowCount() == 1
+    editor.search.setText("inovasi daerah contoh")  # the list is read on the read pool
+    qtbot.waitUntil(lambda: editor.table.rowCount() == 1)
     assert editor.table.item(0, 2).text() == "Kota Denpasar"
     with ctx.db.session() as s:
         [agency] = find_agencies(s, "Dinas Inovasi Daerah Contoh")
@@ -51,6 +51,7 @@ def test_hub_designation_with_spokes(ctx, admin, qtbot, writes):
     page = AgenciesPage(ctx)
     qtbot.addWidget(page)
     hubs = page.hubs
+    qtbot.waitUntil(lambda: hubs.table.rowCount() > 0)  # read on the read pool
     before = hubs.table.rowCount()
     assert before >= 20  # the published designations are seeded
     hubs.new()
@@ -71,7 +72,7 @@ def test_hub_designation_with_spokes(ctx, admin, qtbot, writes):
     assert settled(qtbot, hubs, hubs.save)
     assert writes.names() == ["save_hub"] * 3 and writes.all_off_the_gui_thread()
     # The change set made the list read again.
-    assert hubs.table.rowCount() == before + 1
+    qtbot.waitUntil(lambda: hubs.table.rowCount() == before + 1)
     with ctx.db.session() as s:
         [hub] = [h for h in list_hubs(s) if h.agency_id == DENPASAR]
         assert [sp.agency_id for sp in hub.spokes] == [BALI]
