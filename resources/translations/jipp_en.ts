@@ -392,6 +392,10 @@ or sync with the registry.</translation>
         <translation>Check the marked NIPs.</translation>
     </message>
     <message>
+        <source>Periksa tanggal yang ditandai.</source>
+        <translation>Check the date marked.</translation>
+    </message>
+    <message>
         <source>Komitmen tersimpan.</source>
         <translation>Commitment saved.</translation>
     </message>

@@ -163,3 +163,38 @@ def test_the_officer_sees_and_chooses_the_letterhead_among_the_signing_agencies(
     page.editor.table.selectRow(1)
     page.editor._remove_signer()
     assert combo.currentText() == "Pemerintah Provinsi Gorontalo (Sekretariat Daerah)"
+
+
+def _type_date(qtbot, field, text: str) -> None:
+    field.window().activateWindow()
+    qtbot.waitUntil(field.window().isActiveWindow)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+
+
+def test_the_signing_date_is_typed_the_indonesian_way_and_an_impossible_one_is_told(ctx, qtbot, db):
+    page = _page(ctx, qtbot)
+    editor = page.editor
+    field = editor.signed_on
+    _type_date(qtbot, field, "14 Maret 2024")
+    assert not field.hasFocus()  # Tab went on
+    assert field.text() == "14 Mar 2024"  # the lists' format, as in the innovation form
+    assert editor.date_text.text() == "Kamis, 14 Maret 2024"
+    assert editor.value().signed_on == date(2024, 3, 14)
+    _type_date(qtbot, field, "30/02/2024")
+    label = editor.errors.labels["signed_on"]
+    assert label.isVisibleTo(editor) and label.text()
+    editor.number.setText("011/PK/2024")
+    editor.title.setText("Komitmen Replikasi")
+    editor.place.setText("Denpasar")
+    page.save()
+    assert page.message.text() == "Periksa tanggal yang ditandai."
+    assert field.hasFocus()
+    ctx.jobs.wait_idle()
+    with db.session() as session:
+        assert session.scalar(select(Commitment.id)) is None
+    _type_date(qtbot, field, "15-3-2024")
+    assert not label.isVisibleTo(editor)
+    assert editor.value().signed_on == date(2024, 3, 15)

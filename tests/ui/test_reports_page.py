@@ -8,7 +8,7 @@ import json
 from datetime import date
 
 from pypdf import PdfReader
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 import ui.reports.page as reports_page
@@ -19,6 +19,16 @@ from tests.ui.conftest import add_innovations
 from ui.reports.page import ReportsPage
 from ui.reports.preview import print_pdf
 from ui.widgets.filter_bar import SETTINGS_KEY as FILTER_KEY
+
+
+def type_date(qtbot, field, text: str) -> None:
+    """Types a date into a period field as an officer would, then Tab."""
+    field.window().activateWindow()
+    qtbot.waitUntil(field.window().isActiveWindow)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
 
 
 def _page(ctx, qtbot) -> ReportsPage:
@@ -58,10 +68,8 @@ def test_printing_sends_every_page_to_the_printer(ctx, qtbot, db, operator, tmp_
 def test_a_period_ending_before_it_starts_is_told(ctx, qtbot):
     page = _page(ctx, qtbot)
     page.set_kind("verification")
-    page.use_start.setChecked(True)
-    page.use_end.setChecked(True)
-    page.start.setDate(QDate(2024, 5, 1))
-    page.end.setDate(QDate(2024, 3, 31))
+    type_date(qtbot, page.start, "1/5/2024")
+    type_date(qtbot, page.end, "31/3/2024")
     page.make()
     qtbot.waitUntil(lambda: "periode tidak sah" in page.message.text(), timeout=15000)
     assert page.preview.pdf is None
@@ -126,7 +134,7 @@ def test_dates_in_the_period_are_read_as_entered(ctx, qtbot):
     page = _page(ctx, qtbot)
     page.set_kind("verification")
     page.use_start.setChecked(True)
-    page.start.setDate(QDate(2023, 10, 20))
+    type_date(qtbot, page.start, "20/10/2023")
     page.use_end.setChecked(False)
     request = page.request()
     assert request.start == date(2023, 10, 20) and request.end is None
@@ -140,12 +148,12 @@ def test_the_verification_period_starts_as_this_month_and_offers_the_presets(ctx
     assert page.period.currentText() == "Bulan ini"
     request = page.request()
     assert (request.start, request.end) == (start, end)
-    assert page.use_start.isChecked() and page.start.date() == QDate(start.year, start.month, 1)
+    assert page.use_start.isChecked() and page.start.date() == date(start.year, start.month, 1)
     page.period.setCurrentIndex(page.period.findData("last-year"))
     year = period_dates("last-year")[0].year
     request = page.request()
     assert (request.start, request.end) == (date(year, 1, 1), date(year, 12, 31))
-    assert page.end.date() == QDate(year, 12, 31) and page.period.currentData() == "last-year"
+    assert page.end.date() == date(year, 12, 31) and page.period.currentData() == "last-year"
     page.period.setCurrentIndex(page.period.findData("all"))
     assert not page.use_start.isChecked() and not page.use_end.isChecked()
     assert (page.request().start, page.request().end) == (None, None)
@@ -158,3 +166,26 @@ def test_the_page_takes_over_the_list_filter_when_shown(ctx, qtbot):
     page.show()
     assert page.filters.current().phase == "creation"
     assert page.request().filter == InnovationFilter(phase="creation")
+
+
+def test_the_period_dates_are_typed_the_indonesian_way_and_tab_moves_on(ctx, qtbot):
+    page = _page(ctx, qtbot)
+    page.set_kind("verification")
+    page.period.setCurrentIndex(page.period.findData("all"))
+    type_date(qtbot, page.start, "1 Maret 2024")
+    assert not page.start.hasFocus()  # Tab went on
+    assert page.start.text() == "1 Mar 2024"  # the lists' format
+    type_date(qtbot, page.end, "31-3-2024")
+    assert page.period.currentData() == "custom"
+    assert page.use_start.isChecked() and page.use_end.isChecked()
+    request = page.request()
+    assert (request.start, request.end) == (date(2024, 3, 1), date(2024, 3, 31))
+    type_date(qtbot, page.end, "31/02/2024")
+    assert page.request() is None
+    assert page.message.text().startswith("Sampai: ")
+    assert page.end.hasFocus()
+    page.end.selectAll()
+    qtbot.keyClick(page.end, Qt.Key.Key_Delete)
+    qtbot.keyClick(page.end, Qt.Key.Key_Tab)
+    assert not page.use_end.isChecked()  # emptied: the period stays open at its end
+    assert page.request().end is None

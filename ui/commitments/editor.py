@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from jipp_desktop.dates import long_date
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
 from jipp_desktop.services.commitments import CommitmentInput, signing_agencies
 from ui.commitments.signatories import SignatoryModel
+from ui.widgets.date_field import DateField
 from ui.widgets.field_errors import FieldErrors
 
 
@@ -68,11 +68,9 @@ class CommitmentEditor(QWidget):
         self.title.setObjectName("title")
         self.place = QLineEdit()
         self.place.setObjectName("place")
-        self.signed_on = QDateEdit()
+        # The app's one date field: typed the Indonesian way, Tab moves on, calendar near today.
+        self.signed_on = DateField(lang)
         self.signed_on.setObjectName("signed_on")
-        self.signed_on.setCalendarPopup(True)
-        self.signed_on.setLocale(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-        self.signed_on.setDisplayFormat("dd-MM-yyyy")
         self.date_text = QLabel()
         self.opening = QPlainTextEdit()
         self.opening.setObjectName("opening")
@@ -161,7 +159,8 @@ class CommitmentEditor(QWidget):
         remove_signer.clicked.connect(self._remove_signer)
         signer_up.clicked.connect(lambda: self._move_signer(-1))
         signer_down.clicked.connect(lambda: self._move_signer(1))
-        self.signed_on.dateChanged.connect(self._show_date)
+        self.signed_on.date_changed.connect(self._show_date)
+        self.signed_on.problem_changed.connect(self._date_problem)
         self.signatories.nip_checked.connect(self.check_nips)
         for signal in (
             self.signatories.dataChanged,
@@ -175,7 +174,7 @@ class CommitmentEditor(QWidget):
             self.number.textEdited,
             self.title.textEdited,
             self.place.textEdited,
-            self.signed_on.dateChanged,
+            self.signed_on.date_changed,
             self.opening.textChanged,
             self.clauses.itemChanged,
             self.signatories.dataChanged,
@@ -208,7 +207,7 @@ class CommitmentEditor(QWidget):
         self.number.setText(data.number)
         self.title.setText(data.title)
         self.place.setText(data.place)
-        self.signed_on.setDate(QDate(data.signed_on.year, data.signed_on.month, data.signed_on.day))
+        self.signed_on.set_date(data.signed_on)
         self.opening.setPlainText(data.opening)
         self.clauses.clear()
         for clause in data.clauses:
@@ -223,12 +222,12 @@ class CommitmentEditor(QWidget):
 
     def value(self) -> CommitmentInput:
         """The commitment as entered."""
-        d = self.signed_on.date()
         return CommitmentInput(
             number=self.number.text(),
             title=self.title.text(),
             place=self.place.text(),
-            signed_on=date(d.year(), d.month(), d.day()),
+            # Blank: None, and the service says the date is required, at the field.
+            signed_on=self.signed_on.date(),  # type: ignore[arg-type]
             opening=self.opening.toPlainText(),
             clauses=tuple(self.clauses.item(i).text() for i in range(self.clauses.count())),
             signatories=tuple(self.signatories.rows()),
@@ -326,6 +325,16 @@ class CommitmentEditor(QWidget):
         self.letterhead.setCurrentIndex(found if agencies else -1)
         self.letterhead.blockSignals(False)
 
+    def date_problem(self) -> str:
+        """Why the typed date is no date ("" when it is one or blank)."""
+        return self.signed_on.problem()
+
+    def _date_problem(self, message: str) -> None:
+        if message:
+            self.errors.show_message("signed_on", message)
+        else:
+            self.errors.clear_field("signed_on")
+
     def _show_date(self) -> None:
-        d = self.signed_on.date()
-        self.date_text.setText(long_date(date(d.year(), d.month(), d.day()), self._lang))
+        value = self.signed_on.date()
+        self.date_text.setText(long_date(value, self._lang))

@@ -181,6 +181,11 @@ class CommitmentsPage(QWidget):
         if not self.editor.check_nips():
             self._say(self.tr("Periksa NIP yang ditandai."), error=True)
             return
+        if problem := self.editor.date_problem():
+            self.editor.errors.show_message("signed_on", problem)
+            self.editor.signed_on.setFocus()
+            self._say(self.tr("Periksa tanggal yang ditandai."), error=True)
+            return
         data = self.editor.value()
         current = self.current_id
         actor = self.ctx.actor

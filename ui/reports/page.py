@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from ui.forms.innovation_picker import pick_innovation
 from ui.jobs import run_with_progress
 from ui.reports.preview import PdfPreview
 from ui.store_reads import LatestRead
+from ui.widgets.date_field import DateField
 from ui.widgets.filter_bar import SETTINGS_KEY as FILTER_KEY
 from ui.widgets.filter_bar import FilterBar
 
@@ -53,14 +53,6 @@ REPORT_KINDS = (
     ("innovation", "Profil inovasi", "Innovation profile"),
 )
 ERROR_STYLE = "color: #b00020;"
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ReportsPage(QWidget):
@@ -99,12 +91,14 @@ class ReportsPage(QWidget):
         self.period.addItem(self.tr("Pilih tanggal"), "custom")
         self._showing_period = False
         self.use_start = QCheckBox(self.tr("Sejak"))
-        self.start = QDateEdit(_qdate(date(date.today().year, 1, 1)))
+        # The app's one date field (typed the Indonesian way, Tab moves on, the lists' format).
+        self.start = DateField(ctx.lang)
+        self.start.setObjectName("period_start")
+        self.start.set_date(date(date.today().year, 1, 1))
         self.use_end = QCheckBox(self.tr("Sampai"))
-        self.end = QDateEdit(_qdate(date.today()))
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+        self.end = DateField(ctx.lang)
+        self.end.setObjectName("period_end")
+        self.end.set_date(date.today())
         period = QWidget()
         period_row = QHBoxLayout(period)
         period_row.setContentsMargins(0, 0, 0, 0)
@@ -115,8 +109,8 @@ class ReportsPage(QWidget):
         self.period.currentIndexChanged.connect(self._show_period)
         for box in (self.use_start, self.use_end):
             box.toggled.connect(self._dates_edited)
-        for edit in (self.start, self.end):
-            edit.dateChanged.connect(self._dates_edited)
+        for box, edit in ((self.use_start, self.start), (self.use_end, self.end)):
+            edit.date_changed.connect(partial(self._date_typed, box, edit))
         self.period.setCurrentIndex(self.period.findData("this-month"))
         self._show_period()
         self.hub = QComboBox()
@@ -203,11 +197,16 @@ class ReportsPage(QWidget):
             self.use_start.setChecked(start is not None)
             self.use_end.setChecked(end is not None)
             if start is not None:
-                self.start.setDate(_qdate(start))
+                self.start.set_date(start)
             if end is not None:
-                self.end.setDate(_qdate(end))
+                self.end.set_date(end)
         finally:
             self._showing_period = False
+
+    def _date_typed(self, box: QCheckBox, edit: DateField) -> None:
+        """A date typed or picked bounds the period; a field emptied leaves it open."""
+        box.setChecked(edit.date() is not None)
+        self._dates_edited()
 
     def _dates_edited(self) -> None:
         """An officer's own dates make the period "custom"."""
@@ -263,10 +262,15 @@ class ReportsPage(QWidget):
             if name != "custom":
                 start, end = period_dates(name)  # today's, if the page stayed open overnight
                 return ReportRequest("verification", start=start, end=end, lang=lang)
+            for box, edit in ((self.use_start, self.start), (self.use_end, self.end)):
+                if box.isChecked() and (problem := edit.problem()):
+                    self._say(f"{box.text()}: {problem}", error=True)
+                    edit.setFocus()
+                    return None
             return ReportRequest(
                 "verification",
-                start=_pydate(self.start.date()) if self.use_start.isChecked() else None,
-                end=_pydate(self.end.date()) if self.use_end.isChecked() else None,
+                start=self.start.date() if self.use_start.isChecked() else None,
+                end=self.end.date() if self.use_end.isChecked() else None,
                 lang=lang,
             )
         if kind == "hub":
