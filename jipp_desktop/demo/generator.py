@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from jipp_desktop.db.engine import Database
 from jipp_desktop.db.models import (
     Agency,
+    AuditEntry,
     Hub,
     HubSpoke,
     Innovation,
@@ -188,6 +189,41 @@ class _Builder:
             first, last = first * (room / last), room
         return created + first, created + last
 
+    def _submissions(
+        self,
+        row: dict[str, Any],
+        operator: Actor,
+        created: datetime,
+        first: datetime,
+        checked: datetime,
+        revised: bool,
+    ) -> list[dict[str, Any]]:
+        """The audit entries the submission service writes (``services.verification.submit``:
+        the workflow and who submitted), for a record sent in before its first decision and,
+        when revised and not left at needs_revision, sent again between its two decisions."""
+
+        def between(start: datetime, end: datetime) -> datetime:
+            return start + (end - start) * self.rng.uniform(0.2, 0.9)
+
+        def entries(at: datetime, before: str, after: str, newly: bool) -> list[dict[str, Any]]:
+            base = {
+                "at": at,
+                "officer_id": operator.id,
+                "officer_name": operator.name,
+                "entity": "innovation",
+                "record_id": row["id"],
+                "action": "update",
+            }
+            out = [base | {"field": "workflow", "before": before, "after": after}]
+            if newly:
+                out.append(base | {"field": "submitted_by", "before": None, "after": operator.id})
+            return out
+
+        out = entries(between(created, first), "draft", "submitted", True)
+        if revised and row["workflow"] != "needs_revision":
+            out += entries(between(first, checked), "needs_revision", "resubmitted", False)
+        return out
+
     def chunk(self, first_seq: int, count: int) -> dict[str, list[dict[str, Any]]]:
         """``count`` innovations numbered from ``first_seq``, with what hangs off them."""
         rng, today = self.rng, self.today
@@ -195,6 +231,7 @@ class _Builder:
         verifications: list[dict[str, Any]] = []
         replications: list[dict[str, Any]] = []
         awards: list[dict[str, Any]] = []
+        submissions: list[dict[str, Any]] = []
         verified_here: list[tuple[str, str]] = []
         for n in range(count):
             place, theme = self._place_and_theme()
@@ -220,6 +257,8 @@ class _Builder:
                 workflow == "verified" and rng.random() < 0.2
             )
             first, checked = self._decision_times(created, revised)
+            if workflow != "draft":
+                submissions += self._submissions(row, operator, created, first, checked, revised)
             if revised:
                 verifications.append(
                     self._verification(
@@ -272,6 +311,7 @@ class _Builder:
             "verifications": verifications,
             "replications": replications,
             "awards": awards,
+            "submissions": submissions,
         }
 
     def _replications(self, row: dict[str, Any], place: Place) -> list[dict[str, Any]]:
@@ -335,6 +375,9 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
     for officer_id, rows in by_operator.items():
         awards = [a for row in rows for a in awards_of[row["id"]]]
         insert_innovations(session, actors[officer_id], rows, awards=awards, demo=True)
+    if parts["submissions"]:
+        # Dated when each record was sent in (the audit service stamps the present moment).
+        session.execute(insert(AuditEntry.__table__), parts["submissions"])
     if parts["verifications"]:
         session.execute(insert(Verification.__table__), parts["verifications"])
         by_verifier: dict[str, list[dict[str, Any]]] = defaultdict(list)

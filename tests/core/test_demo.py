@@ -32,6 +32,7 @@ from jipp_desktop.reference.hubs import JOINT_COMMITMENT_DATE, MINISTRIES_2023
 from jipp_desktop.reference.seed import reference_id
 from jipp_desktop.services.innovations import innovation_values
 from jipp_desktop.services.lookup import StoreLookup
+from jipp_desktop.services.officers import Actor
 
 
 @pytest.fixture(scope="module")
@@ -257,3 +258,32 @@ def test_nothing_is_dated_after_the_moment_the_demo_runs(tmp_path: Path) -> None
             assert latest <= done.date(), f"{name} {latest} is after today"
     assert verified > 0
     db.close()
+
+
+def test_each_sent_record_has_its_submission_dated_before_its_first_decision(
+    demo_db: Database,
+) -> None:
+    from jipp_desktop.services.verification_desk import queue_entries
+
+    with demo_db.session() as s:
+        sent = dict(
+            s.execute(
+                select(AuditEntry.record_id, func.min(AuditEntry.at))
+                .where(AuditEntry.field == "workflow", AuditEntry.after == "submitted")
+                .group_by(AuditEntry.record_id)
+            ).all()
+        )
+        workflows = dict(s.execute(select(Innovation.id, Innovation.workflow)).all())
+        first_decision = dict(
+            s.execute(
+                select(Verification.innovation_id, func.min(Verification.verified_at)).group_by(
+                    Verification.innovation_id
+                )
+            ).all()
+        )
+        verifier = s.scalar(select(Officer).where(Officer.role == "verifier"))
+        queue = queue_entries(s, Actor.of(verifier))
+    assert set(sent) == {i for i, w in workflows.items() if w != "draft"}
+    for record_id, at in first_decision.items():
+        assert sent[record_id] <= at
+    assert queue and all(e.submitted_at is not None for e in queue)
