@@ -43,7 +43,7 @@ def test_the_list_shows_stored_commitments(ctx, qtbot, qtmodeltester, db, operat
     page = _page(ctx, qtbot)
     assert page.model.rowCount() == 1
     assert page.model.index(0, 0).data() == "010/PK/2024"
-    assert page.model.index(0, 3).data() == "14 Maret 2024"
+    assert page.model.index(0, 3).data() == "14 Mar 2024"  # the lists' one date format
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.editor.signatories)
 
@@ -198,3 +198,23 @@ def test_the_signing_date_is_typed_the_indonesian_way_and_an_impossible_one_is_t
     _type_date(qtbot, field, "15-3-2024")
     assert not label.isVisibleTo(editor)
     assert editor.value().signed_on == date(2024, 3, 15)
+
+
+def test_at_1280_wide_the_list_shows_the_title_and_date_whole(ctx, qtbot, db, operator):
+    _stored(db, operator)
+    page = _page(ctx, qtbot)
+    page.resize(1240, 720)  # the page inside a 1280×800 window
+    page.model.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    table = page.table
+    metrics = table.fontMetrics()
+    date_text = str(page.model.index(0, 3).data())
+    heading = str(page.model.headerData(3, Qt.Orientation.Horizontal))
+    needed = max(metrics.horizontalAdvance(date_text), metrics.horizontalAdvance(heading))
+    assert table.columnWidth(3) >= needed  # the date and its header whole
+    # The title wraps: wide enough for its longest word, the row tall enough for its lines.
+    title = str(page.model.index(0, 1).data())
+    width = table.columnWidth(1)
+    assert width >= max(metrics.horizontalAdvance(w) for w in title.split())
+    lines = -(-metrics.horizontalAdvance(title) // (width - 8))
+    assert table.rowHeight(0) >= lines * metrics.lineSpacing()

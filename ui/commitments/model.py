@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from babel.dates import format_date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from jipp_desktop.db.engine import Database
 from jipp_desktop.services.commitments import list_commitments
+from ui.i18n import format_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -101,10 +101,11 @@ class CommitmentListModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             col = index.column()
             if col == 3:
-                return format_date(row.signed_on, "long", locale=self._lang)
+                # The app's one date format, as in the innovation list (12 Mar 2025).
+                return format_date(row.signed_on, self._lang)
             return (row.number, row.title, row.place, None, row.signatories)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
