@@ -14,6 +14,13 @@ from tests.conftest import DENPASAR, innovation_values
 from tests.sync.test_client_support import assert_agree, device_maker, registry_records, update
 
 
+@pytest.fixture(scope="module")
+def registry(registry_factory):
+    # A registry of its own: the devices below must agree on everything they see, which other
+    # tests' records (of other Bali agencies, seen by admin_bali only) would upset.
+    return registry_factory()
+
+
 @pytest.fixture
 def devices(tmp_path, registry):
     yield from device_maker(tmp_path, registry)

@@ -325,12 +325,16 @@ def test_replications(any_registry: Registry) -> None:
 
 def test_agencies_hubs_commitments(any_registry: Registry) -> None:
     op, admin = any_registry.as_("op"), any_registry.as_("admin")
+    # The session's registry is shared: other tests may have edited Denpasar's agency already.
+    records, _ = op.pull_all()
+    [denpasar] = [r for r in records if r["entity"] == "agency" and r["id"] == DENPASAR]
+    base = denpasar["revision"]
     [result] = op.push(
-        [change("agency", DENPASAR, "update", {"address": "Jl. Majapahit 1"}, base=1)]
+        [change("agency", DENPASAR, "update", {"address": "Jl. Majapahit 1"}, base=base)]
     )
     assert outcome(result) == ("applied", None)
     [result] = any_registry.as_("op_badung").push(
-        [change("agency", DENPASAR, "update", {"address": "Jl. Lain"}, base=1)]
+        [change("agency", DENPASAR, "update", {"address": "Jl. Lain"}, base=base + 1)]
     )
     assert outcome(result)[0] == "rejected"
     name = f"Dinas Uji {uuid.uuid4().hex[:8]}"
