@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from jipp_desktop.domain.errors import ValidationFailed
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
 from jipp_desktop.domain.list_filter import InnovationFilter
-from jipp_desktop.services.innovations import EDITORS
 from ui.context import AppContext
 from ui.i18n import format_number
 from ui.models.innovation_list import CODE_COLUMNS, InnovationListModel
@@ -154,6 +153,9 @@ class InnovationsPage(QWidget):
         """Submitting is for operators and admins: for a verifier the action is off."""
         if not self._ctx.is_ready:
             return
+        # The services import SQLAlchemy, which the first screen is shown without.
+        from jipp_desktop.services.innovations import EDITORS
+
         allowed = self._ctx.actor.role in EDITORS
         self.submit_action.setEnabled(allowed)
         self.submit_action.setToolTip(
