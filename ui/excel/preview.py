@@ -5,6 +5,7 @@ field or leave it out (the dry run is then done again with that mapping)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -33,13 +34,39 @@ from jipp_desktop.spreadsheets.report import EXISTING, ColumnUse, ImportReport, 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ProblemModel(QAbstractTableModel):
+class _ListModel(QAbstractTableModel):
+    """A read-only table over a list: one row per item, the columns named by ``_heads``."""
+
+    _heads: list[str]
+
+    def __init__(self, items: Sequence[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items = items
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of items."""
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of column titles."""
+        return 0 if parent.isValid() else len(self._heads)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._heads[section]
+        return None
+
+
+class ProblemModel(_ListModel):
     """The problems of an import: row, column, header, kind and message."""
 
     def __init__(
         self, problems: list[RowProblem], lang: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(problems, parent)
         self._problems = problems
         self._lang = lang
         self._heads = [
@@ -54,22 +81,6 @@ class ProblemModel(QAbstractTableModel):
             "duplicate_in_file": self.tr("Duplikat dalam berkas"),
             EXISTING: self.tr("Sudah tersimpan"),
         }
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of problems."""
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Five columns."""
-        return 0 if parent.isValid() else len(self._heads)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._heads[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The cell text (the full message as tooltip)."""
@@ -87,13 +98,13 @@ class ProblemModel(QAbstractTableModel):
         return None
 
 
-class ColumnModel(QAbstractTableModel):
+class ColumnModel(_ListModel):
     """Where each column of the file went: letter, header, the field it fills, and why (by
     its name, by its values, by the officer's choice, not recognised, or a second column for
     a field another one holds)."""
 
     def __init__(self, uses: list[ColumnUse], lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(uses, parent)
         self.uses = uses
         self._lang = lang
         self._labels = {c.key: c.en if lang == "en" else c.id for c in mapping_targets()}
@@ -114,22 +125,6 @@ class ColumnModel(QAbstractTableModel):
     def target(self, key: str) -> str:
         """The name of the field a column fills, "(tidak diimpor)" for none."""
         return self._labels.get(key, key) if key else self.tr("(tidak diimpor)")
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns in the file's header row."""
-        return 0 if parent.isValid() else len(self.uses)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Four columns."""
-        return 0 if parent.isValid() else len(self._heads)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._heads[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The cell text; the column's key under ``UserRole``."""

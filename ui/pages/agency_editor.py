@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import NotFound, ServiceError
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.agencies import (
     create_agency,
@@ -32,6 +32,7 @@ from jipp_desktop.services.agencies import (
     update_agency,
 )
 from ui.context import AppContext
+from ui.pages.changed_elsewhere import ChangedElsewhere, Elsewhere
 from ui.store_reads import LatestRead
 from ui.widgets.combos import code_combo, searchable_combo
 from ui.widgets.field_errors import FieldErrors
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 AgencyRow = tuple[str, str, str, str | None]
 
 
-class AgencyEditor(QWidget):
+class AgencyEditor(ChangedElsewhere, QWidget):
     """The agency list (name, kind, region) beside the agency form.
 
     The list is read on the read pool ("Memuat…" meanwhile); the agency shown is told when it
@@ -164,30 +165,17 @@ class AgencyEditor(QWidget):
         if initiator is not self and changes.touches_record("agency", self._id):
             self._shown_changed_elsewhere()
 
-    def _shown_changed_elsewhere(self) -> None:
-        """The agency in the form changed elsewhere: read it again, unless the form holds
-        unsaved edits (then the officer is told, and the edits stay)."""
-        if self._dirty:
-            self.reload_button.show()
-            self.message.setText(
-                self.tr(
-                    "Instansi ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda "
-                    "belum disimpan dan tidak ditimpa; simpan untuk memakainya, atau Muat ulang "
-                    "untuk membaca versi tersimpan."
-                )
+    def elsewhere_text(self, what: Elsewhere) -> str:
+        """The words for the agency in the form changed elsewhere."""
+        if what == "kept":
+            return self.tr(
+                "Instansi ini telah diubah di tempat lain (mis. sinkronisasi). Perubahan Anda "
+                "belum disimpan dan tidak ditimpa; simpan untuk memakainya, atau Muat ulang "
+                "untuk membaca versi tersimpan."
             )
-            return
-        self._reload_shown()
-
-    def _reload_shown(self) -> None:
-        assert self._id is not None
-        try:
-            self._show(self._id)
-        except NotFound:
-            self.new()
-            self.message.setText(self.tr("Instansi ini telah dihapus di tempat lain."))
-            return
-        self.message.setText(self.tr("Diperbarui: instansi ini diubah di tempat lain."))
+        if what == "deleted":
+            return self.tr("Instansi ini telah dihapus di tempat lain.")
+        return self.tr("Diperbarui: instansi ini diubah di tempat lain.")
 
     def reload(self) -> None:
         """Lists the agencies matching the search (read in the background; an answer to an

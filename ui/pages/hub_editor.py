@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jipp_desktop.domain.errors import NotFound, ServiceError
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.services.hubs import get_hub, list_hubs, save_hub
 from ui.context import AppContext
+from ui.pages.changed_elsewhere import ChangedElsewhere, Elsewhere
 from ui.store_reads import LatestRead
 from ui.widgets.combos import searchable_combo
 from ui.widgets.field_errors import FieldErrors
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 HubRow = tuple[str, str, int, str, bool, int]
 
 
-class HubEditor(QWidget):
+class HubEditor(ChangedElsewhere, QWidget):
     """Hub list beside the hub form.
 
     The list is read on the read pool ("Memuat…" meanwhile); the designation shown is told when
@@ -173,30 +174,17 @@ class HubEditor(QWidget):
         if initiator is not self and changes.touches_record("hub", self._id):
             self._shown_changed_elsewhere()
 
-    def _shown_changed_elsewhere(self) -> None:
-        """The designation in the form changed elsewhere: read it again, unless the form holds
-        unsaved edits (then the officer is told, and the edits stay)."""
-        if self._dirty:
-            self.reload_button.show()
-            self.message.setText(
-                self.tr(
-                    "Penetapan hub ini telah diubah di tempat lain (mis. sinkronisasi). "
-                    "Perubahan Anda belum disimpan dan tidak ditimpa; simpan untuk memakainya, "
-                    "atau Muat ulang untuk membaca versi tersimpan."
-                )
+    def elsewhere_text(self, what: Elsewhere) -> str:
+        """The words for the designation in the form changed elsewhere."""
+        if what == "kept":
+            return self.tr(
+                "Penetapan hub ini telah diubah di tempat lain (mis. sinkronisasi). "
+                "Perubahan Anda belum disimpan dan tidak ditimpa; simpan untuk memakainya, "
+                "atau Muat ulang untuk membaca versi tersimpan."
             )
-            return
-        self._reload_shown()
-
-    def _reload_shown(self) -> None:
-        assert self._id is not None
-        try:
-            self._show(self._id)
-        except NotFound:
-            self.new()
-            self.message.setText(self.tr("Penetapan hub ini telah dihapus di tempat lain."))
-            return
-        self.message.setText(self.tr("Diperbarui: penetapan hub ini diubah di tempat lain."))
+        if what == "deleted":
+            return self.tr("Penetapan hub ini telah dihapus di tempat lain.")
+        return self.tr("Diperbarui: penetapan hub ini diubah di tempat lain.")
 
     def reload(self) -> None:
         """Lists the hubs (read in the background; an answer to an older request is
