@@ -141,10 +141,14 @@ def run_with_progress(
     on_failure: Callable[[BaseException], None],
     *,
     writes: bool = False,
+    cancellable: bool = True,
 ) -> Job:
-    """Runs a long job behind a progress dialog with a Cancel button (shown after 300 ms)."""
+    """Runs a long job behind a progress dialog (shown after 300 ms), with a Cancel button
+    unless the work cannot stop midway (``cancellable=False``: a backup's copy, a restore)."""
     cancel = QCoreApplication.translate("run_with_progress", "Batal")
     dialog = QProgressDialog(title, cancel, 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

@@ -74,7 +74,16 @@ def backup_to(parent: QWidget, ctx: AppContext, target: Path) -> None:
             QMessageBox.warning(parent, _tr("Cadangan gagal"), _message(error, ctx.lang))
 
     # On the write thread: the copy waits for a save under way and shows it.
-    run_with_progress(ctx.jobs, parent, _tr("Membuat cadangan…"), work, done, failed, writes=True)
+    run_with_progress(
+        ctx.jobs,
+        parent,
+        _tr("Membuat cadangan…"),
+        work,
+        done,
+        failed,
+        writes=True,
+        cancellable=False,  # SQLite's backup copies the store in one step
+    )
 
 
 def backup_from_menu(parent: QWidget, ctx: AppContext) -> None:
@@ -200,7 +209,14 @@ def _restore(
         QMessageBox.critical(parent, "JIPP Desktop", _message(error, ctx.lang))
 
     run_with_progress(
-        ctx.jobs, parent, _tr("Memulihkan dari cadangan…"), work, done, failed, writes=True
+        ctx.jobs,
+        parent,
+        _tr("Memulihkan dari cadangan…"),
+        work,
+        done,
+        failed,
+        writes=True,
+        cancellable=False,  # once checked, the swap must finish (or put the old store back)
     )
 
 

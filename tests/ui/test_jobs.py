@@ -7,9 +7,11 @@ import logging
 import threading
 from typing import Any
 
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
 from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.progress import Cancelled
-from ui.jobs import JobRunner
+from ui.jobs import JobRunner, run_with_progress
 
 
 def test_result_and_progress_reach_the_gui_thread(qapp, qtbot) -> None:
@@ -98,3 +100,21 @@ def test_a_refusal_is_logged_without_a_traceback_and_a_fault_with_one(qapp, qtbo
     assert "judul wajib diisi" in by_level[logging.INFO].getMessage()
     assert by_level[logging.INFO].exc_info is None
     assert by_level[logging.WARNING].exc_info[0] is ZeroDivisionError
+
+
+def test_work_that_cannot_stop_midway_shows_no_cancel_button(qapp, qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = JobRunner()
+    release = threading.Event()
+    results: list[int] = []
+    job = run_with_progress(
+        runner, parent, "Memulihkan", lambda _p: release.wait(5) and 1, results.append,
+        lambda _e: None, cancellable=False,
+    )  # fmt: skip
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    assert not [b for b in dialog.findChildren(QPushButton) if b.isVisible() or b.text()]
+    release.set()
+    qtbot.waitUntil(lambda: results == [1])
+    assert job.done.is_set()
