@@ -35,7 +35,7 @@ from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
 from jipp_desktop.services.verification import VERIFIERS
 from jipp_desktop.spreadsheets.agency_guess import guess_agency
-from jipp_desktop.spreadsheets.columns import OUTCOME
+from jipp_desktop.spreadsheets.columns import AWARDS_COLUMN, OUTCOME
 from jipp_desktop.spreadsheets.decisions import (
     DECISION_KEYS,
     Decision,
@@ -72,6 +72,13 @@ CHANGES_WITH_DECISION = FieldError(
 )
 IMPORT_CACHE_KIB = 64 * 1024
 ON_DUPLICATE = ("skip", "update")
+
+
+def _labels(name: str) -> tuple[str, str]:
+    """The Indonesian and English names of what an update changed (the awards are no
+    innovation field)."""
+    label = AWARDS_COLUMN if name == "awards" else FIELDS_BY_NAME[name]
+    return label.id, label.en
 
 
 class _Import:
@@ -292,7 +299,7 @@ class _Import:
             failed = {e.field for e in r.errors}
             if r.matched:
                 diff, rule_errors = plan_update(
-                    current[r.matched], r.values, self.lookup, r.matched
+                    current[r.matched], r.values, self.lookup, r.matched, r.awards
                 )
             else:
                 rule_errors = r.rule_errors
@@ -310,8 +317,8 @@ class _Import:
                 if diff:
                     report.updated += 1
                     updates.append((r.matched, current[r.matched]["workflow"], diff))
-                    names_id = ", ".join(FIELDS_BY_NAME[k].id for k in diff)
-                    names_en = ", ".join(FIELDS_BY_NAME[k].en for k in diff)
+                    names_id = ", ".join(_labels(k)[0] for k in diff)
+                    names_en = ", ".join(_labels(k)[1] for k in diff)
                     self.problem(
                         r,
                         FieldError(
@@ -349,7 +356,9 @@ class _Import:
         if not errors and self.update and r.matched:
             # Skipping never writes a row's fields; updating would, so they must not change.
             other = [e for e in r.errors if e.field not in DECISION_KEYS]
-            diff, rule_errors = plan_update(current[r.matched], r.values, self.lookup, r.matched)
+            diff, rule_errors = plan_update(
+                current[r.matched], r.values, self.lookup, r.matched, r.awards
+            )
             if other or rule_errors or diff:
                 errors = [NOT_PERMITTED] if not self.editor else other + rule_errors
             if diff and not errors:

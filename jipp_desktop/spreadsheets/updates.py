@@ -1,6 +1,10 @@
 """Updating existing records from import rows in bulk: one query to load a batch, one bulk
 UPDATE by primary key, and one audit entry per changed field — the same rules and the same log
 as :func:`jipp_desktop.services.innovations.update_innovation`, without a round trip per row.
+
+Awards a row names that its record lacks are added (``"awards"`` in the plan, as the form's
+edit logs it); awards are never removed by an import, since a national sheet often lists only
+the latest of a record's awards.
 """
 
 from __future__ import annotations
@@ -8,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Innovation
+from jipp_desktop.db.models import Award, Innovation
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.validation import ReferenceLookup, normalise_title, validate_innovation
@@ -21,9 +25,12 @@ from jipp_desktop.services.officers import Actor
 
 _FIELD_COLUMNS = [getattr(Innovation, f.name) for f in INNOVATION_FIELDS]
 
+AwardKey = tuple[int, str, str]
+
 
 def load_current(session: Session, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """The stored field values (and workflow) of the records with these ids."""
+    """The stored field values, workflow and awards (year, competition, stage reached; in the
+    order they were recorded) of the records with these ids."""
     wanted = list(set(ids))
     if not wanted:
         return {}
@@ -34,7 +41,15 @@ def load_current(session: Session, ids: Iterable[str]) -> dict[str, dict[str, An
     for row in rows:
         values = {f.name: row[i + 2] for i, f in enumerate(INNOVATION_FIELDS)}
         values["workflow"] = row[1]
+        values["awards"] = []
         out[row[0]] = values
+    awards = session.execute(
+        select(Award.innovation_id, Award.year, Award.competition, Award.stage_reached)
+        .where(Award.innovation_id.in_(wanted))
+        .order_by(Award.id)
+    )
+    for record_id, year, competition, stage in awards:
+        out[record_id]["awards"].append((year, competition, stage))
     return out
 
 
@@ -43,16 +58,24 @@ def plan_update(
     changes: Mapping[str, Any],
     lookup: ReferenceLookup,
     record_id: str,
+    awards: Iterable[AwardKey] = (),
 ) -> tuple[dict[str, tuple[Any, Any]], list[FieldError]]:
     """What an update would change (field → (before, after)), or the rules it breaks.
 
     Only the fields in ``changes`` are touched: a blank cell never erases a stored value.
+    ``awards`` (the row's) that the record lacks are added after its own.
     """
     before = {f.name: current[f.name] for f in INNOVATION_FIELDS}
     cleaned, errors = validate_innovation({**before, **changes}, lookup, record_id=record_id)
     if errors:
         return {}, errors
-    diff = {k: (before[k], cleaned[k]) for k in cleaned if before[k] != cleaned[k]}
+    diff: dict[str, tuple[Any, Any]] = {
+        k: (before[k], cleaned[k]) for k in cleaned if before[k] != cleaned[k]
+    }
+    stored: list[AwardKey] = current["awards"]
+    added = [a for a in dict.fromkeys(awards) if a not in stored]
+    if added:
+        diff["awards"] = ([list(a) for a in stored], [list(a) for a in stored + added])
     if diff and current["workflow"] in UNDER_REVIEW:
         # Unchanged rows of such a record are fine (an export read back); changes are not.
         return {}, [
@@ -77,12 +100,19 @@ def write_updates(
     if not updates:
         return
     params: list[dict[str, Any]] = []
+    award_rows: list[dict[str, Any]] = []
     changes: list[Change] = []
     for record_id, workflow, diff in updates:
         diff = dict(diff)
         row: dict[str, Any] = {"id": record_id}
-        for name, (_, after) in diff.items():
-            row[name] = after
+        for name, (before, after) in diff.items():
+            if name == "awards":
+                award_rows += [
+                    {"innovation_id": record_id, "year": y, "competition": c, "stage_reached": s}
+                    for y, c, s in after[len(before) :]
+                ]
+            else:
+                row[name] = after
         if "title" in diff:
             row["title_key"] = normalise_title(diff["title"][1])
         if workflow in ("verified", "rejected"):
@@ -91,4 +121,6 @@ def write_updates(
         params.append(row)
         changes.append(Change(record_id, "update", diff))
     session.execute(update(Innovation), params)
+    if award_rows:
+        session.execute(insert(Award.__table__), award_rows)
     record_changes(session, actor, "innovation", changes)

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from jipp_desktop.db.engine import open_database
-from jipp_desktop.db.models import Agency, Award, Innovation, Officer, Signatory
+from jipp_desktop.db.models import Agency, AuditEntry, Award, Innovation, Officer, Signatory
 from jipp_desktop.domain.errors import ValidationFailed
 from jipp_desktop.domain.validation import normalise_nip, validate_innovation
 from jipp_desktop.reference.seed import reference_id
@@ -153,6 +153,41 @@ def test_a_registry_award_text_and_an_unreadable_one(db, operator, tmp_path):
     assert "tanpa tahun" in report.problems[0].id
     with db.session() as s:
         assert [(a.year, a.stage_reached) for a in s.scalars(select(Award))] == [(2021, "Top 45")]
+
+
+def test_an_update_adds_the_awards_a_record_lacks_and_keeps_its_own(
+    db, operator, make_values, tmp_path
+):
+    record_id = _record(db, operator, make_values)
+    with db.session() as s:
+        title = s.get(Innovation, record_id).title
+    path = write_xlsx(
+        tmp_path / "penghargaan.xlsx",
+        [[title, "Pemkot Denpasar", "Top 45/2021; Top 99/2019; IGA 2022"]],
+        ["Judul Inovasi", "Institusi", "Penghargaan"],
+    )
+
+    report = import_spreadsheet(db, operator, path, on_duplicate="update")
+
+    assert (report.updated, report.invalid) == (1, 0)
+    assert "Penghargaan" in report.problems[0].id
+    with db.session() as s:
+        awards = s.scalars(select(Award).where(Award.innovation_id == record_id).order_by(Award.id))
+        assert [(a.year, a.stage_reached) for a in awards] == [
+            (2019, "Top 99"),  # the record's own, kept (KIPP Top 99 2019 is the same award)
+            (2021, "Juara 1, kategori kota"),
+            (2021, "Top 45"),
+            (2022, "Penerima"),
+        ]
+        logged = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.record_id == record_id, AuditEntry.field == "awards"
+            )
+        ).all()
+        assert len(logged) == 1 and "Top 45" in logged[0].after
+    # The same file again adds nothing: the record is unchanged.
+    again = import_spreadsheet(db, operator, path, on_duplicate="update")
+    assert (again.updated, again.unchanged) == (0, 1)
 
 
 @pytest.mark.parametrize(
