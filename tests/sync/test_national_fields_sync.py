@@ -7,18 +7,22 @@ from __future__ import annotations
 import pytest
 
 from jipp_desktop.db.models import Agency, Innovation
+from jipp_desktop.reference.seed import reference_id
 from jipp_desktop.services.agencies import update_agency
 from jipp_desktop.services.changes import Change, record_changes
 from jipp_desktop.services.innovations import AwardInput, create_innovation
 from tests.conftest import DENPASAR, innovation_values
 from tests.sync.test_client_support import assert_agree, device_maker, registry_records, update
 
+BADUNG = reference_id("agency", "Pemerintah Kabupaten Badung")
 
-@pytest.fixture(scope="module")
-def registry(registry_factory):
-    # A registry of its own: the devices below must agree on everything they see, which other
-    # tests' records (of other Bali agencies, seen by admin_bali only) would upset.
-    return registry_factory()
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def registry(registry_factory, request):
+    # A registry of its own on each backend: the devices below must agree on everything they
+    # see, which other tests' records (of other Bali agencies, seen by admin_bali only) would
+    # upset.
+    return registry_factory(backend=request.param)
 
 
 @pytest.fixture
@@ -85,3 +89,23 @@ def test_the_registry_refuses_what_the_desktop_would(devices):
     assert result.rejected == 1
     [problem] = [p for p in result.problems if p["id"] == record_id]
     assert "urusan irisan" in problem["message"]
+
+
+def test_the_registry_refuses_a_national_code_another_agency_has(devices):
+    a, b = devices("a", "b")
+    a.sync("admin_bali")
+    b.sync("admin_bali")
+    with a.write() as s:
+        update_agency(s, a.officer("admin_bali"), DENPASAR, {"national_code": "51.03"})
+    assert a.sync("admin_bali").problems == []
+    # The second device has not heard of it yet, so its own check lets it pass.
+    with b.write() as s:
+        update_agency(s, b.officer("admin_bali"), BADUNG, {"national_code": "51.03"})
+
+    result = b.sync("admin_bali")
+
+    assert result.rejected == 1
+    [problem] = [p for p in result.problems if p["id"] == BADUNG]
+    assert "kode instansi 51.03 sudah dipakai" in problem["message"]
+    with b.db.session() as s:
+        assert s.get(Agency, DENPASAR).national_code == "51.03"

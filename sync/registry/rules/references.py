@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.validation import agency_code_error, normalise_agency_code
@@ -127,8 +127,33 @@ class AgencyRules(EntityRules):
         data["national_code"] = national
         if national and (err := agency_code_error(national)):
             errors.append(err)
+        elif national and _code_holder(ctx, national) not in (None, ctx.change.record_id):
+            errors.append(
+                FieldError(
+                    "national_code",
+                    f"kode instansi {national} sudah dipakai instansi lain",
+                    f"agency code {national} is already used by another agency",
+                )
+            )
         if errors:
             raise invalid(errors)
+
+
+def _code_holder(ctx: Context, code: str) -> str | None:
+    """The live agency that has this national code. On PostgreSQL a lock on the code, held to
+    the end of the change's transaction, keeps two servers from giving it to two agencies."""
+    if ctx.connection.dialect.name == "postgresql":
+        ctx.connection.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"agency-code:{code}"}
+        )
+    r = models.records.c
+    return ctx.connection.scalar(
+        select(r.id).where(
+            r.entity == "agency",
+            r.deleted.is_(False),
+            r.data["national_code"].as_string() == code,
+        )
+    )
 
 
 class _AgencyAdminRules(EntityRules):
