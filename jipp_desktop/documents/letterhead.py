@@ -26,9 +26,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Agency, Commitment
-from jipp_desktop.documents.fonts import FONT, FONT_BOLD, unprintable
+from jipp_desktop.documents.fonts import FONT, FONT_BOLD
 from jipp_desktop.documents.styles import INK, RULE
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.commitments import signing_agencies
@@ -157,16 +158,8 @@ def save_letterhead(session: Session, actor: Actor, letterhead: Letterhead) -> N
             )
         )
     for field, text in (("agency_name", agency), ("address", address)):
-        char = unprintable(text)
-        if char is not None:
-            errors.append(
-                FieldError(
-                    field,
-                    f"karakter {char!r} (U+{ord(char):04X}) tidak dapat dicetak pada kop surat",
-                    f"the character {char!r} (U+{ord(char):04X}) cannot be printed in the "
-                    "letterhead",
-                )
-            )
+        if err := unprintable_error(field, text, "kop surat", "the letterhead"):
+            errors.append(err)
     if letterhead.logo is not None:
         err = check_logo(letterhead.logo)
         if err:

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS, LIST_KINDS, FieldSpec
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text, fold_key, length_error
 from jipp_desktop.reference.codes import SDG_GOALS
 
@@ -215,6 +216,8 @@ def _check_value(spec: FieldSpec, value: Any, today: date) -> FieldError | None:
     if isinstance(value, str):
         if spec.max_len and (too_long := length_error(name, value, spec.max_len)):
             return too_long
+        if err := unprintable_error(name, value, "profil dan laporan", "the profile and reports"):
+            return err
         if spec.max_words and len(value.split()) > spec.max_words:
             return FieldError(
                 name,

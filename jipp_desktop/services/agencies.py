@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text, fold_key, length_error
 from jipp_desktop.domain.validation import agency_code_error, normalise_agency_code
 from jipp_desktop.reference.codes import AGENCY_KINDS
@@ -43,8 +44,10 @@ def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -
     name = clean_text(str(values.get("name") or ""))
     address = clean_text(str(values.get("address") or "")) or None
     for field, text, most in (("name", name, MAX_NAME), ("address", address or "", MAX_ADDRESS)):
-        if too_long := length_error(field, text, most):
-            errors.append(too_long)
+        if err := length_error(field, text, most) or unprintable_error(
+            field, text, "surat dan laporan", "letters and reports"
+        ):
+            errors.append(err)
     if len(name) < 3:
         errors.append(
             FieldError("name", "nama instansi wajib diisi", "the agency name is required")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Commitment, CommitmentDocument, Signatory, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import nip_error, normalise_nip
 from jipp_desktop.services.changes import record_change
@@ -78,23 +79,8 @@ def _long_text(value: str) -> str:
 
 
 def _too_long(field: str, part: str, text: str) -> FieldError | None:
-    return length_error(field, text, MAX_LEN[part]) or _unprintable(field, text)
-
-
-def _unprintable(field: str, text: str) -> FieldError | None:
-    """A character the letter cannot print (CJK, emoji, Arabic or Hebrew script), named."""
-    from jipp_desktop.documents.fonts import unprintable
-
-    char = unprintable(text)
-    if char is None:
-        return None
-    code = f"U+{ord(char):04X}"
-    return FieldError(
-        field,
-        f"karakter {char!r} ({code}) tidak dapat dicetak pada surat (huruf surat tidak "
-        "memuat aksara CJK, emoji, Arab atau Ibrani); ganti atau hapus karakter itu",
-        f"the character {char!r} ({code}) cannot be printed in the letter (its font has no "
-        "CJK, emoji, Arabic or Hebrew script); replace or remove it",
+    return length_error(field, text, MAX_LEN[part]) or unprintable_error(
+        field, text, "surat", "the letter"
     )
 
 

@@ -1,6 +1,8 @@
 """The smaller document items of issue 11: every font in every PDF is embedded (no standard font
 referenced), a commitment number of its column's full length stays inside the page, and text a
-letter cannot print (CJK, emoji, Arabic or Hebrew script) is refused where it is entered."""
+letter, a profile or a report cannot print (CJK, emoji, Arabic or Hebrew script) is refused
+where it is entered — the form's rules, the import, an agency — while the Indonesian letters and
+punctuation print."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from jipp_desktop.documents.letter import fit_line, make_letter
 from jipp_desktop.documents.letterhead import Letterhead, save_letterhead
 from jipp_desktop.documents.reports import ReportRequest, make_report
 from jipp_desktop.domain.errors import ValidationFailed
+from jipp_desktop.services.agencies import create_agency
 from jipp_desktop.services.commitments import (
     MAX_LEN,
     CommitmentInput,
@@ -23,8 +26,10 @@ from jipp_desktop.services.commitments import (
 from jipp_desktop.services.hubs import list_hubs
 from jipp_desktop.services.innovations import create_innovation
 from jipp_desktop.services.verification import VerificationInput, submit, verify
+from jipp_desktop.spreadsheets.importer import import_spreadsheet
 
 from .pdf_checks import check_pages, flat, page_texts
+from .spreadsheet_files import write_xlsx
 
 SIGNER = SignatoryInput("Pemerintah Kota Denpasar", "I Gusti Ngurah Jaya", "Wali Kota")
 
@@ -126,3 +131,49 @@ def test_text_a_letter_cannot_print_is_refused_at_entry(db, operator, change, ch
 def test_the_letterhead_refuses_it_too(db, operator):
     with db.transaction() as s, pytest.raises(ValidationFailed, match=r"U\+5171"):
         save_letterhead(s, operator, Letterhead("Pemerintah 共 Kota", "Jl. Contoh 1", None))
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "char"),
+    [
+        ("title", "SIPANDU 智能 (Sistem Pelayanan Terpadu)", "智"),
+        ("summary", "Warga melapor lewat aplikasi 📱 dari rumah.", "📱"),
+        ("unit_name", "Dinas مدينة", "م"),
+    ],
+)
+def test_innovation_text_a_profile_cannot_print_is_refused_by_the_form(
+    db, operator, make_values, field, text, char
+):
+    with db.transaction() as s, pytest.raises(ValidationFailed) as info:
+        create_innovation(s, operator, make_values(**{field: text}))
+    [error] = info.value.errors
+    assert error.field == field and f"U+{ord(char):04X}" in error.id
+    assert "tidak dapat dicetak pada profil dan laporan" in error.id
+
+
+def test_what_indonesian_text_uses_prints_in_the_profile(db, operator, make_values):
+    summary = "Layanan “Jemput Bola” – antre ≤ 5 menit; biaya Rp0 (€0); catatan № 3… café"
+    with db.transaction() as s:
+        record = create_innovation(s, operator, make_values(summary=summary)).id
+    data = make_report(db, ReportRequest(kind="innovation", target=record)).data
+    assert flat(summary) in flat(" ".join(page_texts(data)))
+
+
+def test_the_import_refuses_the_row_and_names_the_character(db, operator, tmp_path):
+    path = write_xlsx(
+        tmp_path / "aksara.xlsx",
+        [
+            ["SAPA WARGA (Sistem Aduan Warga) 🙂", "Pemkot Denpasar"],
+            ["LAPAK ASIK (Layanan Pertanahan Akhir Pekan)", "Pemkot Denpasar"],
+        ],
+        ["Judul Inovasi", "Institusi"],
+    )
+    report = import_spreadsheet(db, operator, path)
+    assert (report.new, report.invalid) == (1, 1)
+    [problem] = report.problems
+    assert (problem.row, problem.field) == (2, "title") and "U+1F642" in problem.id
+
+
+def test_an_agency_name_is_checked_too(db, operator):
+    with db.transaction() as s, pytest.raises(ValidationFailed, match=r"U\+5E02"):
+        create_agency(s, operator, {"name": "Pemerintah 市 Contoh", "kind": "other"})

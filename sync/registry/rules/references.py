@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from jipp_desktop.domain.errors import FieldError
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.validation import agency_code_error, normalise_agency_code
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.commitments import (
@@ -86,6 +87,9 @@ class AgencyRules(EntityRules):
         name = text_of(data, "name")
         data["name"] = name
         data["address"] = text_of(data, "address") or None
+        for field, value in (("name", name), ("address", data["address"] or "")):
+            if err := unprintable_error(field, value, "surat dan laporan", "letters and reports"):
+                errors.append(err)
         if len(name) < 3:
             errors.append(
                 FieldError("name", "nama instansi wajib diisi", "the agency name is required")
