@@ -2,9 +2,11 @@
 
 Innovations come from the real regional governments and the hub ministries, in every workflow
 state, with verifications (never by their author), replications, KIPP awards, hub spokes and
-commitments, among them the joint commitment of the 12 ministries of 20 October 2023. Rows go
-in through Core bulk inserts in chunks, so 100,000 innovations take well under a minute. Run on
-a populated store it adds to it: new records; the historic commitments only once.
+commitments, among them the joint commitment of the 12 ministries of 20 October 2023. Each
+record's audit history runs in order: created, sent in, decided on (and sent again after a
+revision), never after the moment the demo runs. Rows go in through Core bulk inserts in
+chunks, so 100,000 innovations take well under a minute. Run on a populated store it adds to
+it: new records; the historic commitments only once.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.engine import Database
@@ -59,9 +61,11 @@ from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.progress import ProgressFn, no_progress
 from jipp_desktop.reference.hubs import MINISTRIES_2023, MINISTRY_OF_REFORM
 from jipp_desktop.reference.seed import reference_id, regional_government_name, regions
+from jipp_desktop.services.audit import audit_text
 from jipp_desktop.services.changes import Change, record_changes
 from jipp_desktop.services.innovations import insert_innovations
 from jipp_desktop.services.officers import Actor, create_officer, find_officer
+from jipp_desktop.services.verification import OUTCOME_EFFECT
 
 CHUNK = 5000
 DEFAULT_SEED = 2023
@@ -150,6 +154,7 @@ class _Builder:
         self.regional_themes = [t for t in THEMES if t.sector not in CENTRAL_SECTORS]
         self.central_themes = {t.sector: t for t in THEMES}
         self.sources: list[tuple[str, str]] = []  # verified (id, agency) of earlier chunks
+        self.verifiers = {a.id: a for a in staff.verifiers}
         self.now = utcnow()
 
     def _place_and_theme(self) -> tuple[Place, Theme]:
@@ -189,39 +194,67 @@ class _Builder:
             first, last = first * (room / last), room
         return created + first, created + last
 
-    def _submissions(
+    def _history(
         self,
         row: dict[str, Any],
         operator: Actor,
         created: datetime,
         first: datetime,
         checked: datetime,
-        revised: bool,
+        decisions: list[dict[str, Any]],
+        continuation: str,
     ) -> list[dict[str, Any]]:
-        """The audit entries the submission service writes (``services.verification.submit``:
-        the workflow and who submitted), for a record sent in before its first decision and,
-        when revised and not left at needs_revision, sent again between its two decisions."""
+        """The audit entries a sent record gets after its creation, in the order the services
+        write them: sent in (``services.verification.submit``: the workflow and who submitted)
+        before its first decision; each decision (``services.verification.verify``: what it
+        set on the record, audited as "decide" under its verifier; ``continuation`` is the
+        record's as it was made); and, after a revision and unless left at needs_revision, sent
+        again between the two decisions."""
 
         def between(start: datetime, end: datetime) -> datetime:
             return start + (end - start) * self.rng.uniform(0.2, 0.9)
 
-        def entries(at: datetime, before: str, after: str, newly: bool) -> list[dict[str, Any]]:
-            base = {
+        def entry(
+            at: datetime, officer: Actor, action: str, name: str, change: tuple[Any, Any]
+        ) -> dict[str, Any]:
+            before, after = change
+            return {
                 "at": at,
-                "officer_id": operator.id,
-                "officer_name": operator.name,
+                "officer_id": officer.id,
+                "officer_name": officer.name,
                 "entity": "innovation",
                 "record_id": row["id"],
-                "action": "update",
+                "action": action,
+                "field": name,
+                "before": audit_text(before),
+                "after": audit_text(after),
             }
-            out = [base | {"field": "workflow", "before": before, "after": after}]
-            if newly:
-                out.append(base | {"field": "submitted_by", "before": None, "after": operator.id})
-            return out
 
-        out = entries(between(created, first), "draft", "submitted", True)
-        if revised and row["workflow"] != "needs_revision":
-            out += entries(between(first, checked), "needs_revision", "resubmitted", False)
+        sent = between(created, first)
+        out = [
+            entry(sent, operator, "update", "workflow", ("draft", "submitted")),
+            entry(sent, operator, "update", "submitted_by", (None, operator.id)),
+        ]
+        workflow = "submitted"
+        for decision in decisions:
+            if workflow == "needs_revision":
+                again = between(first, checked)
+                out.append(entry(again, operator, "update", "workflow", (workflow, "resubmitted")))
+                workflow = "resubmitted"
+            after, _ = OUTCOME_EFFECT[decision["outcome"]]
+            fields: dict[str, tuple[Any, Any]] = {"workflow": (workflow, after)}
+            if after == "verified":
+                fields["continuation"] = (continuation, decision["continuation"])
+                fields["last_verified_at"] = (None, decision["verified_at"])
+                if decision["outcome"] == "valid_stopped":
+                    fields["continuation_reason"] = (None, decision["notes"])
+            verifier = self.verifiers[decision["verifier_id"]]
+            at = decision["verified_at"]
+            out += [entry(at, verifier, "decide", k, v) for k, v in fields.items() if v[0] != v[1]]
+            workflow = after
+        if workflow == "needs_revision" and row["workflow"] == "resubmitted":
+            again = between(first, checked)
+            out.append(entry(again, operator, "update", "workflow", (workflow, "resubmitted")))
         return out
 
     def chunk(self, first_seq: int, count: int) -> dict[str, list[dict[str, Any]]]:
@@ -231,11 +264,12 @@ class _Builder:
         verifications: list[dict[str, Any]] = []
         replications: list[dict[str, Any]] = []
         awards: list[dict[str, Any]] = []
-        submissions: list[dict[str, Any]] = []
+        history: list[dict[str, Any]] = []
         verified_here: list[tuple[str, str]] = []
         for n in range(count):
             place, theme = self._place_and_theme()
             row = innovation_row(rng, first_seq + n, place, theme, today)
+            made = row["continuation"]
             operator = rng.choice(self.staff.operators)
             workflow = weighted(rng, WORKFLOW_WEIGHTS)
             # Nothing of the demo is dated after the moment it runs: a record made "today" at
@@ -257,8 +291,7 @@ class _Builder:
                 workflow == "verified" and rng.random() < 0.2
             )
             first, checked = self._decision_times(created, revised)
-            if workflow != "draft":
-                submissions += self._submissions(row, operator, created, first, checked, revised)
+            decided = len(verifications)
             if revised:
                 verifications.append(
                     self._verification(
@@ -304,6 +337,10 @@ class _Builder:
                     )
             elif workflow in ("submitted", "draft") and rng.random() < 0.4:
                 row["continuation"] = "continuing"
+            if workflow != "draft":
+                history += self._history(
+                    row, operator, created, first, checked, verifications[decided:], made
+                )
             rows.append(row)
         self.sources += verified_here
         return {
@@ -311,7 +348,7 @@ class _Builder:
             "verifications": verifications,
             "replications": replications,
             "awards": awards,
-            "submissions": submissions,
+            "history": history,
         }
 
     def _replications(self, row: dict[str, Any], place: Place) -> list[dict[str, Any]]:
@@ -375,9 +412,12 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
     for officer_id, rows in by_operator.items():
         awards = [a for row in rows for a in awards_of[row["id"]]]
         insert_innovations(session, actors[officer_id], rows, awards=awards, demo=True)
-    if parts["submissions"]:
-        # Dated when each record was sent in (the audit service stamps the present moment).
-        session.execute(insert(AuditEntry.__table__), parts["submissions"])
+    _date_creations(
+        session, "innovation", [(r["id"], r["created_at"]) for r in parts["innovations"]]
+    )
+    if parts["history"]:
+        # Each entry dated when the record was sent in or decided on.
+        session.execute(insert(AuditEntry.__table__), parts["history"])
     if parts["verifications"]:
         session.execute(insert(Verification.__table__), parts["verifications"])
         by_verifier: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -391,6 +431,9 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
                 [Change(v["id"], "create", summary=v["outcome"]) for v in items],
                 demo=True,
             )
+        _date_creations(
+            session, "verification", [(v["id"], v["verified_at"]) for v in parts["verifications"]]
+        )
     if parts["replications"]:
         titles = [r.pop("_title") for r in parts["replications"]]
         session.execute(insert(Replication.__table__), parts["replications"])
@@ -404,6 +447,25 @@ def _write_chunk(session: Session, staff: Staff, parts: dict[str, list[dict[str,
             ],
             demo=True,
         )
+
+
+def _date_creations(session: Session, entity: str, dated: list[tuple[str, datetime]]) -> None:
+    """Dates the create entries of the records ``dated`` (id, when) when the demo says they
+    were made: the audit service stamps the present moment, which would put a record's
+    creation after its back-dated submission and decisions."""
+    if not dated:
+        return
+    table = AuditEntry.__table__
+    session.execute(
+        update(table)
+        .where(
+            table.c.entity == entity,
+            table.c.action == "create",
+            table.c.record_id == bindparam("record"),
+        )
+        .values(at=bindparam("when", type_=table.c.at.type)),
+        [{"record": record_id, "when": when} for record_id, when in dated],
+    )
 
 
 def add_spokes(session: Session, actor: Actor, rng: random.Random) -> int:

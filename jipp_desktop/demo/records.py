@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from jipp_desktop.demo.vocabulary import (
-    CHANNELS,
     FIRST_NAMES,
     GENERAL_TITLES,
     LAST_NAMES,
@@ -148,31 +147,56 @@ def _dates(rng: random.Random, today: date) -> tuple[int, date, date]:
     return year, trial, min(launch, today)
 
 
+def _in_sentence(topic: str) -> str:
+    """A title's Title Case topic as it reads inside a sentence: lower case but for acronyms
+    ("Perekaman KTP Elektronik" → "perekaman KTP elektronik", "Pengembangan BUMDes")."""
+    return " ".join(w if any(c.isupper() for c in w[1:]) else w.lower() for w in topic.split())
+
+
+def _listing(items: list[str]) -> str:
+    """Items as a sentence lists them: "a dan b", "a, b, dan c"."""
+    return " dan ".join(items) if len(items) < 3 else f"{', '.join(items[:-1])}, dan {items[-1]}"
+
+
+def _partners(rng: random.Random, theme: Theme, unit: str) -> list[str]:
+    """Up to three of the theme's stakeholders other than the unit itself (a Puskesmas
+    Kecamatan does not work together with "puskesmas", a Kantor Urusan Agama with "KUA")."""
+    initials = "".join(w[0] for w in unit.split() if w.casefold() not in SMALL_WORDS)
+    others = [
+        s for s in theme.stakeholders if s.casefold() not in unit.casefold() and s != initials
+    ]
+    return rng.sample(others, k=min(3, len(others)))
+
+
 def innovation_row(
     rng: random.Random, seq: int, place: Place, theme: Theme, today: date
 ) -> dict[str, Any]:
-    """A complete innovation record (every field a submission needs), valid by the rules."""
-    topic = rng.choice(theme.topics)
-    description = f"{rng.choice(LEADS)} {topic} {rng.choice(QUALIFIERS)}"
+    """A complete innovation record (every field a submission needs), valid by the rules.
+
+    Its title, summary, background, novelty and impact all tell the story of one of the
+    theme's cases: its topic, the problem it answers, what residents can now do, through which
+    channel and what improved.
+    """
+    case = rng.choice(theme.cases)
+    topic = _in_sentence(case.topic)
+    description = f"{rng.choice(LEADS)} {case.topic} {rng.choice(QUALIFIERS)}"
     short = acronym(description, rng)
     unit = rng.choice(theme.units)
     year, trial, launch = _dates(rng, today)
-    problem = rng.choice(theme.problems)
-    action = rng.choice(theme.actions)
-    stakeholders = rng.sample(theme.stakeholders, k=min(3, len(theme.stakeholders)))
-    outcome = rng.choice(theme.outcomes)
+    stakeholders = _partners(rng, theme, unit)
+    channel = rng.choice(case.channels)
     where = place.region_name or place.short_name
     phase = rng.choices(("creation", "development", "institutionalisation"), (2, 5, 3))[0]
     stage = "initiative" if phase == "creation" and rng.random() < 0.5 else "implementation"
     if phase == "creation" and stage != "initiative":
         stage = "trial"
     leader = titled_name(rng, theme.sector)
+    outcome = f"{case.outcome[0].upper()}{case.outcome[1:]}"
     summary = (
-        f"{short} adalah inovasi {unit} {place.short_name} untuk {topic.lower()}. "
-        f"Sebelumnya, {problem}. Melalui {rng.choice(CHANNELS)}, warga {where} kini dapat "
-        f"{action} tanpa harus datang berkali-kali. Inovasi ini melibatkan "
-        f"{', '.join(stakeholders)}. Sejak diterapkan pada {year}, {outcome} membaik "
-        f"{rng.randint(12, 68)} persen."
+        f"{short} adalah inovasi {unit} {place.short_name} untuk {topic}. "
+        f"Sebelumnya, {case.problem}. Melalui {channel}, warga {where} kini dapat "
+        f"{case.action}. Inovasi ini melibatkan {_listing(stakeholders)}. Sejak diterapkan "
+        f"pada {year}, {case.outcome} membaik {rng.randint(12, 68)} persen."
     )
     row: dict[str, Any] = {
         "registration_number": f"JIPP-{year}-{seq:06d}",
@@ -199,11 +223,11 @@ def innovation_row(
         "phase": phase,
         "stage": stage,
         "summary": summary,
-        "background": f"{problem[0].upper()}{problem[1:]}. Pemerintah perlu cara yang lebih "
-        f"dekat dengan warga untuk {topic.lower()}.",
-        "novelty": f"Pertama di {where} yang memakai {rng.choice(CHANNELS)} untuk layanan ini.",
+        "background": f"{case.problem[0].upper()}{case.problem[1:]}. Pemerintah perlu cara "
+        f"yang lebih dekat dengan warga untuk {topic}.",
+        "novelty": f"Pertama di {where} yang menjalankan layanan ini melalui {channel}.",
         "implementation": f"Dijalankan oleh {unit} bersama {stakeholders[0]} sejak {year}.",
-        "impact": f"{outcome[0].upper()}{outcome[1:]} membaik dalam dua tahun pertama.",
+        "impact": f"{outcome} membaik dalam dua tahun pertama.",
         "continuation": "unknown",
         "contact_name": leader,
         "contact_phone": f"+62 800 0000 {rng.randint(0, 9999):04d}",

@@ -1,5 +1,7 @@
 """The word parts demo innovations are built from: per government affair, the offices that run
-such innovations, what they are about, the problem they answer and what changed.
+such innovations, who takes part and the kinds of innovation (:class:`Case`), each with the
+problem it answers, what residents can now do, how they reach it and what changed, written to
+go together so that a record's narrative tells one story.
 
 Titles follow the habit of the national registry: an acronym that reads as a word, made from
 the description's syllables, then the description in brackets ("SIPEGIBA (Sistem Informasi
@@ -11,6 +13,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# How residents reach a service (each reads after "Melalui"); a case names those that fit it.
+APP = "aplikasi ponsel"
+SMS = "layanan pesan singkat"
+WEB = "laman daring"
+ROVING = "petugas keliling"
+DISTRICT_DESK = "gerai di kantor kecamatan"
+CADRES = "kader di setiap desa"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One kind of innovation, its words written to go together in a record's narrative.
+
+    Attributes:
+        topic: what it is about, a noun phrase in Title Case for the title ("Pemantauan Gizi
+            Balita").
+        problem: what went wrong before, a clause that reads after "Sebelumnya,".
+        action: what residents can now do, a verb phrase that reads after "warga X kini dapat".
+        outcome: what is measured afterwards, a noun phrase that reads before "membaik N
+            persen".
+        channels: how residents reach the service, each reading after "Melalui".
+    """
+
+    topic: str
+    problem: str
+    action: str
+    outcome: str
+    channels: tuple[str, ...]
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -19,20 +50,14 @@ class Theme:
     Attributes:
         sector: the code of ``reference.codes.SECTORS``.
         units: offices (OPD/UPP) that run such innovations.
-        topics: what an innovation is about, as a noun phrase for the title.
-        problems: what went wrong before (a clause after "Sebelumnya,").
-        actions: what residents can now do (a verb phrase).
+        cases: the kinds of innovation, each with its own problem, action and outcome.
         stakeholders: who takes part.
-        outcomes: what is measured afterwards (a noun phrase before "naik/turun ... persen").
     """
 
     sector: str
     units: tuple[str, ...]
-    topics: tuple[str, ...]
-    problems: tuple[str, ...]
-    actions: tuple[str, ...]
+    cases: tuple[Case, ...]
     stakeholders: tuple[str, ...]
-    outcomes: tuple[str, ...]
 
 
 THEMES: tuple[Theme, ...] = (
@@ -40,219 +65,510 @@ THEMES: tuple[Theme, ...] = (
         "health",
         ("Dinas Kesehatan", "RSUD", "Puskesmas Kecamatan", "UPTD Laboratorium Kesehatan"),
         (
-            "Pemantauan Gizi Balita",
-            "Deteksi Dini Stunting",
-            "Rujukan Pasien Gawat Darurat",
-            "Pemeriksaan Ibu Hamil",
-            "Imunisasi Anak Sekolah",
-            "Antrean Pasien Rawat Jalan",
-            "Pengantaran Obat Pasien Kronis",
-            "Skrining Tuberkulosis",
-            "Kunjungan Rumah Lansia",
-        ),
-        (
-            "ibu hamil di desa terpencil jarang memeriksakan kandungan",
-            "pasien harus antre sejak subuh untuk mendapat nomor",
-            "data gizi balita tercatat di buku dan terlambat dilaporkan",
-            "rujukan pasien gawat darurat sering tertunda karena ruang penuh",
-        ),
-        (
-            "memantau jadwal pemeriksaan",
-            "mengambil nomor antrean dari rumah",
-            "melaporkan keluhan kesehatan kepada petugas",
-            "menerima obat tanpa datang ke puskesmas",
+            Case(
+                "Pemantauan Gizi Balita",
+                "data gizi balita tercatat di buku posyandu dan terlambat dilaporkan",
+                "memantau berat dan tinggi badan balitanya setiap bulan",
+                "cakupan penimbangan balita",
+                (APP, SMS, CADRES),
+            ),
+            Case(
+                "Deteksi Dini Stunting",
+                "balita berisiko stunting baru diketahui setelah pertumbuhannya jauh tertinggal",
+                "memeriksakan tumbuh kembang anak sejak dini",
+                "angka balita stunting",
+                (APP, ROVING, CADRES),
+            ),
+            Case(
+                "Rujukan Pasien Gawat Darurat",
+                "rujukan pasien gawat darurat sering tertunda karena ruang rawat rumah sakit penuh",
+                "meminta ambulans dan mengetahui rumah sakit yang siap menerima pasien",
+                "waktu rujukan pasien gawat darurat",
+                (APP, "nomor panggilan darurat 119"),
+            ),
+            Case(
+                "Pemeriksaan Ibu Hamil",
+                "ibu hamil di desa terpencil jarang memeriksakan kandungan",
+                "menerima pengingat jadwal pemeriksaan kehamilan",
+                "cakupan pemeriksaan kehamilan",
+                (SMS, CADRES, "bidan di setiap desa"),
+            ),
+            Case(
+                "Imunisasi Anak Sekolah",
+                "banyak anak sekolah terlewat imunisasi lanjutan karena orang tua tidak tahu "
+                "jadwalnya",
+                "mengetahui jadwal imunisasi di sekolah anaknya",
+                "cakupan imunisasi anak sekolah",
+                (APP, SMS, "guru UKS di setiap sekolah"),
+            ),
+            Case(
+                "Antrean Pasien Rawat Jalan",
+                "pasien harus antre sejak subuh untuk mendapat nomor",
+                "mengambil nomor antrean rawat jalan sebelum berangkat dari rumah",
+                "waktu tunggu pasien",
+                (APP, SMS, WEB),
+            ),
+            Case(
+                "Pengantaran Obat Pasien Kronis",
+                "pasien penyakit kronis harus datang ke puskesmas setiap bulan hanya untuk "
+                "mengambil obat",
+                "menerima obat rutin tanpa harus datang ke puskesmas",
+                "kepatuhan minum obat pasien kronis",
+                (APP, SMS, ROVING),
+            ),
+            Case(
+                "Skrining Tuberkulosis",
+                "banyak penderita tuberkulosis tidak terdeteksi karena enggan memeriksakan batuk "
+                "yang lama",
+                "memeriksakan batuk yang tidak kunjung sembuh tanpa biaya",
+                "angka penemuan kasus tuberkulosis",
+                (ROVING, CADRES),
+            ),
+            Case(
+                "Kunjungan Rumah Lansia",
+                "lansia yang tinggal sendiri jarang memeriksakan kesehatan karena sulit bepergian",
+                "meminta petugas kesehatan mengunjungi lansia di rumah",
+                "cakupan pemeriksaan kesehatan lansia",
+                (APP, SMS, CADRES),
+            ),
         ),
         ("puskesmas", "kader posyandu", "bidan desa", "pemerintah desa", "PKK"),
-        ("angka balita stunting", "waktu tunggu pasien", "cakupan imunisasi dasar lengkap"),
     ),
     Theme(
         "education",
         ("Dinas Pendidikan", "Dinas Pendidikan dan Kebudayaan", "UPTD Satuan Pendidikan"),
         (
-            "Pendampingan Anak Putus Sekolah",
-            "Literasi Membaca Siswa",
-            "Penerimaan Peserta Didik Baru",
-            "Beasiswa Siswa Kurang Mampu",
-            "Kelas Jauh Daerah Terpencil",
-            "Pelatihan Guru Berbasis Komunitas",
-        ),
-        (
-            "banyak anak di pesisir berhenti sekolah setelah tamat SD",
-            "pendaftaran sekolah membuat orang tua antre berhari-hari",
-            "kemampuan membaca siswa kelas awal masih rendah",
-        ),
-        (
-            "mendaftarkan anak ke sekolah",
-            "meminjam buku bacaan anak",
-            "mengajukan beasiswa",
+            Case(
+                "Pendampingan Anak Putus Sekolah",
+                "banyak anak di pesisir berhenti sekolah setelah tamat SD",
+                "melaporkan anak putus sekolah agar didampingi kembali bersekolah",
+                "angka putus sekolah",
+                (APP, SMS, CADRES),
+            ),
+            Case(
+                "Literasi Membaca Siswa",
+                "kemampuan membaca siswa kelas awal masih rendah",
+                "meminjam buku bacaan anak",
+                "nilai literasi siswa",
+                (APP, ROVING, "taman bacaan di setiap desa"),
+            ),
+            Case(
+                "Penerimaan Peserta Didik Baru",
+                "pendaftaran sekolah membuat orang tua antre berhari-hari",
+                "mendaftarkan anak ke sekolah tanpa harus antre berhari-hari",
+                "waktu pendaftaran peserta didik baru",
+                (APP, WEB, DISTRICT_DESK),
+            ),
+            Case(
+                "Beasiswa Siswa Kurang Mampu",
+                "siswa dari keluarga kurang mampu tidak tahu cara mendapat beasiswa",
+                "mengajukan beasiswa dan memantau hasil seleksinya",
+                "ketepatan sasaran beasiswa",
+                (APP, WEB, "operator di setiap sekolah"),
+            ),
+            Case(
+                "Kelas Jauh Daerah Terpencil",
+                "anak di dusun terpencil harus berjalan berjam-jam ke sekolah terdekat",
+                "mendaftarkan anak ke kelas jauh di dusunnya",
+                "angka partisipasi sekolah",
+                (ROVING, CADRES, "kantor desa"),
+            ),
+            Case(
+                "Pelatihan Guru Berbasis Komunitas",
+                "guru di daerah terpencil jarang mendapat pelatihan karena harus pergi ke ibu "
+                "kota kabupaten",
+                "mendaftar pelatihan guru di gugus sekolah terdekat",
+                "mutu pembelajaran di kelas",
+                (APP, WEB, "kelompok kerja guru di setiap gugus"),
+            ),
         ),
         ("sekolah", "komite sekolah", "guru penggerak", "orang tua murid", "taman bacaan"),
-        ("angka putus sekolah", "angka partisipasi sekolah", "nilai literasi siswa"),
     ),
     Theme(
         "civil_registration",
         ("Dinas Kependudukan dan Pencatatan Sipil",),
         (
-            "Akta Kelahiran Bayi Baru Lahir",
-            "Kartu Identitas Anak",
-            "Perekaman KTP Elektronik",
-            "Akta Kematian dan Santunan",
-            "Pindah Datang Penduduk",
-            "Dokumen Kependudukan Penyandang Disabilitas",
-        ),
-        (
-            "warga harus datang berkali-kali ke kantor dinas untuk satu dokumen",
-            "banyak bayi belum mempunyai akta kelahiran sampai usia sekolah",
-            "warga di pulau kecil menempuh perjalanan laut untuk merekam KTP",
-        ),
-        (
-            "mengurus dokumen kependudukan dari kantor desa",
-            "menerima akta kelahiran sebelum pulang dari rumah sakit",
-            "mencetak dokumen sendiri di anjungan mandiri",
+            Case(
+                "Akta Kelahiran Bayi Baru Lahir",
+                "banyak bayi belum mempunyai akta kelahiran sampai usia sekolah",
+                "menerima akta kelahiran bayi sebelum pulang dari rumah sakit",
+                "cakupan kepemilikan akta kelahiran",
+                (APP, "petugas di setiap rumah sakit bersalin"),
+            ),
+            Case(
+                "Kartu Identitas Anak",
+                "sebagian besar anak belum mempunyai kartu identitas anak karena orang tua tidak "
+                "tahu syaratnya",
+                "mengajukan kartu identitas anak tanpa harus datang ke kantor dinas",
+                "cakupan kepemilikan kartu identitas anak",
+                (APP, WEB, DISTRICT_DESK),
+            ),
+            Case(
+                "Perekaman KTP Elektronik",
+                "warga di pulau kecil menempuh perjalanan laut untuk merekam KTP",
+                "menjadwalkan perekaman KTP elektronik di desanya sendiri",
+                "cakupan perekaman KTP elektronik",
+                (ROVING, SMS, "kantor desa"),
+            ),
+            Case(
+                "Akta Kematian dan Santunan",
+                "ahli waris harus mengurus akta kematian dan santunan kematian di dua kantor yang "
+                "berbeda",
+                "mengurus akta kematian sekaligus santunan kematian dalam satu permohonan",
+                "waktu penerbitan akta kematian",
+                (APP, DISTRICT_DESK, "kantor desa"),
+            ),
+            Case(
+                "Pindah Datang Penduduk",
+                "warga harus datang berkali-kali ke kantor dinas untuk mengurus surat pindah",
+                "mengurus surat pindah datang tanpa harus datang berkali-kali ke kantor dinas",
+                "waktu penerbitan dokumen pindah datang",
+                (APP, WEB, DISTRICT_DESK),
+            ),
+            Case(
+                "Dokumen Kependudukan Penyandang Disabilitas",
+                "banyak penyandang disabilitas belum mempunyai KTP dan kartu keluarga karena "
+                "sulit datang ke kantor dinas",
+                "meminta petugas merekam data kependudukan penyandang disabilitas di rumah",
+                "kepemilikan dokumen kependudukan penyandang disabilitas",
+                (APP, SMS, CADRES),
+            ),
         ),
         ("rumah sakit", "kantor desa", "kecamatan", "KUA", "Dinas Sosial"),
-        ("cakupan kepemilikan akta kelahiran", "waktu penerbitan dokumen"),
     ),
     Theme(
         "social",
         ("Dinas Sosial", "UPTD Rehabilitasi Sosial"),
         (
-            "Data Terpadu Kesejahteraan Sosial",
-            "Bantuan Sosial Tepat Sasaran",
-            "Pendampingan Penyandang Disabilitas",
-            "Layanan Lansia Terlantar",
+            Case(
+                "Data Terpadu Kesejahteraan Sosial",
+                "data keluarga miskin hanya diperbarui sekali setahun sehingga banyak yang "
+                "tertinggal",
+                "mengusulkan keluarganya masuk data terpadu kesejahteraan sosial",
+                "kemutakhiran data kesejahteraan sosial",
+                (APP, DISTRICT_DESK, "operator di setiap desa"),
+            ),
+            Case(
+                "Bantuan Sosial Tepat Sasaran",
+                "bantuan sosial sering salah sasaran karena data tidak mutakhir",
+                "mengecek status bantuan dan melaporkan penerima yang tidak layak",
+                "ketepatan sasaran bantuan",
+                (APP, SMS, WEB),
+            ),
+            Case(
+                "Pendampingan Penyandang Disabilitas",
+                "penyandang disabilitas sulit mendapat layanan rehabilitasi",
+                "meminta pendampingan dan layanan rehabilitasi bagi penyandang disabilitas",
+                "cakupan layanan rehabilitasi sosial",
+                (APP, SMS, ROVING),
+            ),
+            Case(
+                "Layanan Lansia Terlantar",
+                "lansia terlantar baru diketahui petugas setelah keadaannya memburuk",
+                "melaporkan lansia terlantar di lingkungannya",
+                "waktu penanganan lansia terlantar",
+                (APP, SMS, CADRES),
+            ),
         ),
-        (
-            "bantuan sosial sering salah sasaran karena data tidak mutakhir",
-            "penyandang disabilitas sulit mendapat layanan rehabilitasi",
-        ),
-        ("mengusulkan diri sebagai penerima bantuan", "mengecek status bantuan"),
         ("pendamping PKH", "karang taruna", "pemerintah desa", "lembaga kesejahteraan sosial"),
-        ("ketepatan sasaran bantuan", "jumlah keluarga miskin"),
     ),
     Theme(
         "investment",
         ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "Mal Pelayanan Publik"),
         (
-            "Perizinan Berusaha",
-            "Perizinan Usaha Mikro",
-            "Persetujuan Bangunan Gedung",
-            "Konsultasi Investasi",
+            Case(
+                "Perizinan Berusaha",
+                "pemohon izin tidak tahu berkas apa yang kurang",
+                "mengajukan izin usaha dan mengetahui berkas yang masih kurang",
+                "waktu penerbitan izin",
+                (APP, WEB, DISTRICT_DESK),
+            ),
+            Case(
+                "Perizinan Usaha Mikro",
+                "izin usaha mikro baru terbit setelah tiga minggu",
+                "mengurus izin usaha mikro dalam satu hari",
+                "waktu penerbitan izin usaha mikro",
+                (APP, ROVING, DISTRICT_DESK),
+            ),
+            Case(
+                "Persetujuan Bangunan Gedung",
+                "permohonan persetujuan bangunan gedung tertahan berbulan-bulan tanpa kabar",
+                "melacak permohonan persetujuan bangunan gedung",
+                "waktu penerbitan persetujuan bangunan gedung",
+                (APP, SMS, WEB),
+            ),
+            Case(
+                "Konsultasi Investasi",
+                "calon investor sulit mendapat keterangan tentang peluang dan aturan investasi "
+                "di daerah",
+                "berkonsultasi tentang peluang dan syarat investasi",
+                "realisasi investasi daerah",
+                (WEB, "meja konsultasi di mal pelayanan publik"),
+            ),
         ),
-        (
-            "izin usaha mikro terbit dalam tiga minggu",
-            "pemohon izin tidak tahu berkas apa yang kurang",
-        ),
-        ("mengajukan izin usaha", "melacak permohonan izin"),
         ("pelaku UMKM", "asosiasi pengusaha", "perbankan daerah"),
-        ("waktu penerbitan izin", "jumlah izin usaha mikro"),
     ),
     Theme(
         "agriculture",
         ("Dinas Pertanian", "Dinas Ketahanan Pangan dan Pertanian", "Balai Penyuluhan Pertanian"),
         (
-            "Pupuk Bersubsidi Petani",
-            "Penyuluhan Pertanian Keliling",
-            "Asuransi Usaha Tani Padi",
-            "Klinik Tanaman Hortikultura",
+            Case(
+                "Pupuk Bersubsidi Petani",
+                "petani kesulitan mendapatkan pupuk bersubsidi saat musim tanam",
+                "memesan pupuk bersubsidi sebelum musim tanam",
+                "ketepatan penyaluran pupuk bersubsidi",
+                (APP, SMS, "kios pupuk di setiap kecamatan"),
+            ),
+            Case(
+                "Penyuluhan Pertanian Keliling",
+                "penyuluh jarang datang ke desa yang jauh dari balai penyuluhan",
+                "berkonsultasi dengan penyuluh tentang tanamannya",
+                "produktivitas padi",
+                (ROVING, SMS, "kelompok tani di setiap desa"),
+            ),
+            Case(
+                "Asuransi Usaha Tani Padi",
+                "petani menanggung sendiri kerugian saat sawahnya puso karena banjir atau "
+                "kekeringan",
+                "mendaftarkan sawahnya dalam asuransi usaha tani padi",
+                "cakupan asuransi usaha tani padi",
+                (APP, ROVING, "kelompok tani di setiap desa"),
+            ),
+            Case(
+                "Klinik Tanaman Hortikultura",
+                "serangan hama terlambat ditangani",
+                "melaporkan serangan hama dan mendapat saran penanganannya",
+                "hasil panen hortikultura",
+                (APP, SMS, ROVING),
+            ),
         ),
-        (
-            "petani kesulitan mendapatkan pupuk bersubsidi saat musim tanam",
-            "serangan hama terlambat ditangani",
-        ),
-        ("memesan pupuk bersubsidi", "berkonsultasi dengan penyuluh"),
         ("kelompok tani", "penyuluh pertanian", "koperasi", "kios pupuk"),
-        ("produktivitas padi", "luas lahan puso"),
     ),
     Theme(
         "marine_fisheries",
         ("Dinas Kelautan dan Perikanan", "Pelabuhan Perikanan"),
-        ("Perlindungan Nelayan Kecil", "Cold Storage Hasil Tangkapan", "Budidaya Rumput Laut"),
         (
-            "ikan tangkapan nelayan cepat busuk karena tidak ada pendingin",
-            "nelayan kecil belum terdaftar sehingga tidak mendapat asuransi",
+            Case(
+                "Perlindungan Nelayan Kecil",
+                "nelayan kecil belum terdaftar sehingga tidak mendapat asuransi",
+                "mendaftar sebagai nelayan dan mendapat asuransi nelayan",
+                "cakupan asuransi nelayan",
+                (APP, ROVING, "kantor desa pesisir"),
+            ),
+            Case(
+                "Cold Storage Hasil Tangkapan",
+                "ikan tangkapan nelayan cepat busuk karena tidak ada pendingin",
+                "menitipkan hasil tangkapan di gudang pendingin lalu menjualnya dengan harga layak",
+                "harga ikan di tingkat nelayan",
+                (APP, SMS, "koperasi di setiap tempat pelelangan ikan"),
+            ),
+            Case(
+                "Budidaya Rumput Laut",
+                "pembudi daya rumput laut menjual panennya kepada tengkulak dengan harga murah",
+                "memperoleh bibit unggul dan pendampingan budi daya rumput laut",
+                "pendapatan pembudi daya rumput laut",
+                (ROVING, SMS, "kelompok pembudi daya di setiap desa"),
+            ),
         ),
-        ("mendaftar sebagai nelayan", "menjual hasil tangkapan dengan harga layak"),
         ("kelompok nelayan", "koperasi perikanan", "syahbandar"),
-        ("pendapatan nelayan", "harga ikan di tingkat nelayan"),
     ),
     Theme(
         "environment",
         ("Dinas Lingkungan Hidup",),
         (
-            "Bank Sampah Kelurahan",
-            "Pengelolaan Sampah Rumah Tangga",
-            "Pemantauan Kualitas Air Sungai",
+            Case(
+                "Bank Sampah Kelurahan",
+                "sampah plastik dan kertas terbuang ke TPA padahal masih bernilai jual",
+                "menabung sampah terpilah dan menukarnya dengan uang",
+                "pemilahan sampah rumah tangga",
+                (APP, "pengurus bank sampah di setiap RW"),
+            ),
+            Case(
+                "Pengelolaan Sampah Rumah Tangga",
+                "sampah rumah tangga menumpuk di bantaran sungai",
+                "meminta sampah di lingkungannya diangkut sesuai jadwal",
+                "cakupan pengangkutan sampah",
+                (APP, SMS, CADRES),
+            ),
+            Case(
+                "Pemantauan Kualitas Air Sungai",
+                "pencemaran sungai baru diketahui setelah ikan mati",
+                "melaporkan pencemaran sungai dan melihat hasil uji kualitas airnya",
+                "indeks kualitas air",
+                (APP, SMS, WEB),
+            ),
         ),
-        (
-            "sampah rumah tangga menumpuk di bantaran sungai",
-            "pencemaran sungai baru diketahui setelah ikan mati",
-        ),
-        ("menabung sampah terpilah", "melaporkan pencemaran"),
         ("bank sampah unit", "sekolah adiwiyata", "tokoh masyarakat", "pelaku usaha"),
-        ("volume sampah ke TPA", "indeks kualitas air"),
     ),
     Theme(
         "transport",
         ("Dinas Perhubungan",),
-        ("Uji Kendaraan Bermotor", "Angkutan Sekolah Gratis", "Parkir Elektronik Kawasan"),
-        ("uji kir kendaraan memakan waktu seharian", "anak sekolah di pinggiran berjalan jauh"),
-        ("mendaftar uji kendaraan", "naik angkutan sekolah"),
+        (
+            Case(
+                "Uji Kendaraan Bermotor",
+                "uji kir kendaraan memakan waktu seharian",
+                "mendaftar uji kendaraan dan memilih jam pengujian",
+                "waktu layanan uji kendaraan",
+                (APP, SMS, WEB),
+            ),
+            Case(
+                "Angkutan Sekolah Gratis",
+                "anak sekolah di pinggiran kota berjalan jauh atau menumpang kendaraan bak terbuka",
+                "mendaftarkan anaknya untuk angkutan sekolah gratis",
+                "kehadiran siswa di sekolah",
+                (APP, SMS, "wali kelas di setiap sekolah"),
+            ),
+            Case(
+                "Parkir Elektronik Kawasan",
+                "tarif parkir di kawasan pertokoan tidak jelas dan banyak pungutan tidak tercatat",
+                "membayar parkir secara nontunai dengan tarif yang jelas",
+                "penerimaan retribusi parkir",
+                (APP, "mesin parkir di setiap ruas jalan"),
+            ),
+        ),
         ("pengusaha angkutan", "sekolah", "Satlantas"),
-        ("waktu layanan uji kendaraan", "jumlah penumpang angkutan sekolah"),
     ),
     Theme(
         "women_children",
         ("Dinas Pemberdayaan Perempuan dan Perlindungan Anak",),
         (
-            "Pengaduan Kekerasan terhadap Anak",
-            "Perlindungan Perempuan Korban",
-            "Partisipasi Forum Anak",
+            Case(
+                "Pengaduan Kekerasan terhadap Anak",
+                "anak korban kekerasan dan keluarganya tidak tahu ke mana harus melapor",
+                "melaporkan kekerasan terhadap anak secara rahasia",
+                "penanganan kasus kekerasan terhadap anak",
+                (APP, SMS, CADRES),
+            ),
+            Case(
+                "Perlindungan Perempuan Korban",
+                "perempuan korban kekerasan dalam rumah tangga takut melapor dan tidak didampingi",
+                "memperoleh pendampingan hukum dan psikologis bagi perempuan korban kekerasan",
+                "penanganan kasus kekerasan terhadap perempuan",
+                (APP, SMS, "pos pengaduan di setiap kecamatan"),
+            ),
+            Case(
+                "Partisipasi Forum Anak",
+                "suara anak jarang didengar dalam musyawarah perencanaan pembangunan",
+                "menyampaikan usulan anak untuk musyawarah perencanaan pembangunan",
+                "keterlibatan anak dalam perencanaan pembangunan",
+                (APP, WEB, "forum anak di setiap desa"),
+            ),
         ),
-        ("korban kekerasan tidak tahu ke mana harus melapor",),
-        ("melaporkan kekerasan secara rahasia", "mendapat pendampingan hukum"),
         ("UPTD PPA", "kepolisian", "psikolog", "lembaga bantuan hukum"),
-        ("jumlah kasus yang tertangani",),
     ),
     Theme(
         "village",
         ("Dinas Pemberdayaan Masyarakat dan Desa",),
-        ("Transparansi Dana Desa", "Pengembangan BUMDes", "Musyawarah Perencanaan Desa"),
-        ("laporan penggunaan dana desa terlambat dan sulit diperiksa",),
-        ("memantau penggunaan dana desa",),
+        (
+            Case(
+                "Transparansi Dana Desa",
+                "laporan penggunaan dana desa terlambat dan sulit diperiksa",
+                "memantau penggunaan dana desa",
+                "ketepatan waktu laporan dana desa",
+                (APP, WEB, "papan informasi di setiap balai desa"),
+            ),
+            Case(
+                "Pengembangan BUMDes",
+                "banyak BUMDes sudah berdiri tetapi tidak menjalankan usaha",
+                "menjual hasil kebun dan kerajinannya lewat BUMDes",
+                "pendapatan asli desa",
+                (APP, WEB, "pendamping di setiap desa"),
+            ),
+            Case(
+                "Musyawarah Perencanaan Desa",
+                "usulan warga dusun jarang sampai ke musyawarah perencanaan desa",
+                "menyampaikan usulan pembangunan dan memantau tindak lanjutnya",
+                "keterlibatan warga dalam perencanaan desa",
+                (APP, SMS, "kepala dusun"),
+            ),
+        ),
         ("perangkat desa", "BPD", "pendamping desa"),
-        ("ketepatan waktu laporan dana desa",),
     ),
     Theme(
         "religion",
         ("Kantor Kementerian Agama", "Kantor Urusan Agama"),
-        ("Pencatatan Nikah", "Bimbingan Perkawinan", "Layanan Haji dan Umrah"),
-        ("calon pengantin harus bolak-balik ke KUA untuk melengkapi berkas",),
-        ("mendaftar nikah", "mengecek nomor porsi haji"),
+        (
+            Case(
+                "Pencatatan Nikah",
+                "calon pengantin harus bolak-balik ke KUA untuk melengkapi berkas",
+                "mendaftar nikah dan melengkapi berkas tanpa harus bolak-balik ke KUA",
+                "waktu pendaftaran nikah",
+                (APP, WEB, "penghulu di setiap kecamatan"),
+            ),
+            Case(
+                "Bimbingan Perkawinan",
+                "banyak calon pengantin menikah tanpa pernah mengikuti bimbingan perkawinan",
+                "mendaftar bimbingan perkawinan sebelum hari akad",
+                "cakupan bimbingan perkawinan calon pengantin",
+                (APP, WEB, "penyuluh agama di setiap kecamatan"),
+            ),
+            Case(
+                "Layanan Haji dan Umrah",
+                "calon jemaah harus datang ke kantor kementerian untuk mengetahui nomor porsi "
+                "dan perkiraan keberangkatan",
+                "mengecek nomor porsi dan perkiraan tahun keberangkatan haji",
+                "kepuasan calon jemaah haji",
+                (APP, SMS, WEB),
+            ),
+        ),
         ("KUA", "penyuluh agama", "Dinas Kependudukan dan Pencatatan Sipil"),
-        ("waktu pendaftaran nikah",),
     ),
     Theme(
         "law",
         ("Kantor Wilayah Kementerian Hukum dan HAM", "Lembaga Pemasyarakatan", "Kantor Imigrasi"),
-        ("Paspor Jemput Bola", "Layanan Warga Binaan", "Bantuan Hukum Masyarakat Miskin"),
-        ("warga di kabupaten jauh harus menginap di kota untuk membuat paspor",),
-        ("membuat paspor di kecamatan", "mendaftar kunjungan warga binaan"),
+        (
+            Case(
+                "Paspor Jemput Bola",
+                "warga di kabupaten jauh harus menginap di kota untuk membuat paspor",
+                "membuat paspor di kecamatannya sendiri",
+                "waktu penerbitan paspor",
+                (ROVING, DISTRICT_DESK),
+            ),
+            Case(
+                "Layanan Warga Binaan",
+                "keluarga warga binaan harus antre berjam-jam di depan lembaga pemasyarakatan "
+                "untuk berkunjung",
+                "mendaftar kunjungan warga binaan dan memilih jam berkunjung",
+                "waktu tunggu kunjungan",
+                (APP, SMS, WEB),
+            ),
+            Case(
+                "Bantuan Hukum Masyarakat Miskin",
+                "warga miskin yang berperkara tidak mampu membayar pengacara",
+                "mengajukan bantuan hukum tanpa biaya",
+                "cakupan bantuan hukum bagi warga miskin",
+                (SMS, "paralegal di setiap desa", "pos bantuan hukum di pengadilan"),
+            ),
+        ),
         ("pemerintah kabupaten", "organisasi bantuan hukum", "keluarga warga binaan"),
-        ("waktu penerbitan paspor",),
     ),
     Theme(
         "finance",
         ("Badan Pendapatan Daerah", "Badan Keuangan dan Aset Daerah", "Kantor Pelayanan Pajak"),
         (
-            "Pembayaran Pajak Bumi dan Bangunan",
-            "Retribusi Pasar Tradisional",
-            "Pajak Kendaraan Bermotor",
+            Case(
+                "Pembayaran Pajak Bumi dan Bangunan",
+                "wajib pajak harus datang ke kantor untuk membayar PBB",
+                "membayar PBB tanpa harus datang ke kantor",
+                "realisasi penerimaan PBB",
+                (APP, "gerai ritel terdekat", "kantor pos terdekat"),
+            ),
+            Case(
+                "Retribusi Pasar Tradisional",
+                "retribusi pasar dipungut tunai tanpa karcis sehingga banyak yang tidak tercatat",
+                "membayar retribusi pasar secara nontunai dan menerima bukti bayarnya",
+                "realisasi penerimaan retribusi pasar",
+                (APP, "petugas pasar dengan mesin pembayaran"),
+            ),
+            Case(
+                "Pajak Kendaraan Bermotor",
+                "pemilik kendaraan harus antre di kantor Samsat untuk membayar pajak tahunan",
+                "mengecek tagihan dan membayar pajak kendaraan tahunan",
+                "kepatuhan pembayaran pajak kendaraan",
+                (APP, WEB, "mobil Samsat keliling"),
+            ),
         ),
-        ("wajib pajak harus datang ke kantor untuk membayar PBB",),
-        ("membayar pajak dari gerai ritel", "mengecek tagihan pajak"),
         ("bank daerah", "kantor pos", "gerai ritel", "pemerintah desa"),
-        ("realisasi penerimaan PBB",),
     ),
     Theme(
         "public_order",
@@ -261,11 +577,30 @@ THEMES: tuple[Theme, ...] = (
             "Satuan Polisi Pamong Praja",
             "Dinas Pemadam Kebakaran",
         ),
-        ("Peringatan Dini Banjir", "Tanggap Darurat Kebakaran", "Desa Tangguh Bencana"),
-        ("warga terlambat menerima peringatan banjir",),
-        ("menerima peringatan dini", "meminta bantuan darurat"),
+        (
+            Case(
+                "Peringatan Dini Banjir",
+                "warga terlambat menerima peringatan banjir",
+                "menerima peringatan dini saat air sungai naik",
+                "waktu evakuasi warga",
+                (APP, SMS, "pengeras suara di setiap balai desa"),
+            ),
+            Case(
+                "Tanggap Darurat Kebakaran",
+                "petugas pemadam sering terlambat tiba karena alamat kejadian tidak jelas",
+                "meminta bantuan pemadam kebakaran dengan mengirim lokasi kejadian",
+                "waktu tanggap darurat",
+                (APP, SMS, "nomor panggilan darurat 112"),
+            ),
+            Case(
+                "Desa Tangguh Bencana",
+                "warga desa rawan bencana tidak tahu jalur evakuasi dan titik kumpul",
+                "mengetahui jalur evakuasi dan titik kumpul di desanya",
+                "kesiapsiagaan warga menghadapi bencana",
+                (CADRES, ROVING, "relawan di setiap dusun"),
+            ),
+        ),
         ("relawan", "TNI/Polri", "pemerintah desa", "radio komunitas"),
-        ("waktu tanggap darurat",),
     ),
 )
 
@@ -273,20 +608,58 @@ THEMES += (
     Theme(
         "land",
         ("Kantor Pertanahan", "Kantor Wilayah Badan Pertanahan Nasional"),
-        ("Sertipikat Tanah Elektronik", "Pendaftaran Tanah Sistematis", "Pengukuran Bidang Tanah"),
-        ("pemilik tanah menunggu berbulan-bulan untuk sertipikat",),
-        ("mengecek status berkas sertipikat", "mendaftarkan bidang tanah"),
+        (
+            Case(
+                "Sertipikat Tanah Elektronik",
+                "pemilik tanah menunggu berbulan-bulan untuk sertipikat",
+                "mengecek status berkas sertipikat tanpa harus datang ke kantor pertanahan",
+                "waktu penerbitan sertipikat",
+                (APP, WEB),
+            ),
+            Case(
+                "Pendaftaran Tanah Sistematis",
+                "banyak bidang tanah warga desa belum terdaftar sehingga rawan sengketa",
+                "mendaftarkan bidang tanahnya tanpa biaya pengukuran",
+                "cakupan bidang tanah bersertipikat",
+                (ROVING, "panitia ajudikasi di kantor desa"),
+            ),
+            Case(
+                "Pengukuran Bidang Tanah",
+                "pemohon pengukuran menunggu berminggu-minggu tanpa tahu jadwal petugas ukur",
+                "memesan jadwal pengukuran bidang tanah",
+                "ketepatan jadwal pengukuran tanah",
+                (APP, WEB, SMS),
+            ),
+        ),
         ("pemerintah desa", "notaris/PPAT", "perbankan"),
-        ("jumlah bidang tanah bersertipikat",),
     ),
     Theme(
         "trade",
         ("Direktorat Jenderal Perlindungan Konsumen dan Tertib Niaga", "Balai Metrologi"),
-        ("Tera Ulang Timbangan Pasar", "Pengaduan Konsumen", "Pemantauan Harga Bahan Pokok"),
-        ("timbangan pedagang pasar tidak pernah ditera ulang",),
-        ("melaporkan kecurangan takaran", "memantau harga bahan pokok"),
+        (
+            Case(
+                "Tera Ulang Timbangan Pasar",
+                "timbangan pedagang pasar tidak pernah ditera ulang",
+                "menera ulang timbangan tanpa meninggalkan lapaknya",
+                "cakupan timbangan bertanda tera sah",
+                (ROVING, "pos tera di setiap pasar"),
+            ),
+            Case(
+                "Pengaduan Konsumen",
+                "konsumen yang dirugikan pedagang tidak tahu ke mana harus mengadu",
+                "mengadukan kecurangan takaran dan barang yang tidak sesuai",
+                "penyelesaian pengaduan konsumen",
+                (APP, SMS, WEB),
+            ),
+            Case(
+                "Pemantauan Harga Bahan Pokok",
+                "lonjakan harga bahan pokok baru diketahui setelah warga mengeluh",
+                "memantau harga bahan pokok di pasar terdekat",
+                "kestabilan harga bahan pokok",
+                (APP, WEB, "papan harga di setiap pasar"),
+            ),
+        ),
         ("pengelola pasar", "pedagang", "lembaga perlindungan konsumen"),
-        ("jumlah timbangan bertanda tera sah",),
     ),
 )
 
@@ -337,15 +710,6 @@ QUALIFIERS: tuple[str, ...] = (
     "Cerdas",
     "Sigap",
     "Sehat",
-)
-
-CHANNELS: tuple[str, ...] = (
-    "aplikasi ponsel",
-    "layanan pesan singkat",
-    "petugas keliling",
-    "gerai di kantor kecamatan",
-    "laman daring",
-    "kader di setiap desa",
 )
 
 # Words an acronym skips: they carry no syllable in the registry's acronyms.

@@ -25,6 +25,7 @@ from jipp_desktop.db.models import (
 )
 from jipp_desktop.demo.commitments import JOINT_TITLE
 from jipp_desktop.demo.generator import add_demo_data
+from jipp_desktop.demo.vocabulary import THEMES
 from jipp_desktop.domain.validation import nip_error, validate_innovation
 from jipp_desktop.progress import Cancelled
 from jipp_desktop.reference.codes import CONTINUATION, WORKFLOW
@@ -287,3 +288,66 @@ def test_each_sent_record_has_its_submission_dated_before_its_first_decision(
     for record_id, at in first_decision.items():
         assert sent[record_id] <= at
     assert queue and all(e.submitted_at is not None for e in queue)
+
+
+def test_each_summary_tells_the_story_of_one_case(demo_db: Database) -> None:
+    # The title's topic, the problem, what residents can now do and what improved belong to one
+    # case: a record about child nutrition does not answer queues for medicine.
+    cases = {(t.sector, c.topic): c for t in THEMES for c in t.cases}
+    with demo_db.session() as s:
+        rows = s.execute(
+            select(Innovation.sector, Innovation.title, Innovation.summary, Innovation.novelty)
+        ).all()
+    assert rows
+    for sector, title, summary, novelty in rows:
+        description = title.partition(" (")[2]
+        [case] = [
+            c for (code, topic), c in cases.items() if code == sector and topic in description
+        ]
+        assert f"Sebelumnya, {case.problem}. Melalui " in summary, (title, summary)
+        assert f" kini dapat {case.action}. " in summary, (title, summary)
+        assert f", {case.outcome} membaik " in summary, (title, summary)
+        [channel] = [c for c in case.channels if f"Melalui {c}, warga " in summary]
+        assert novelty.endswith(f"melalui {channel}."), (title, novelty)
+
+
+def test_each_record_history_runs_in_order_and_not_after_the_demo(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "history.db")
+    add_demo_data(db, 400, seed=5)
+    done = datetime.now(UTC)
+    with db.session() as s:
+        entries = s.execute(
+            select(AuditEntry.record_id, AuditEntry.entity, AuditEntry.action, AuditEntry.at)
+            .where(AuditEntry.entity.in_(("innovation", "verification", "replication")))
+            .order_by(AuditEntry.id)
+        ).all()
+        made = dict(s.execute(select(Innovation.id, Innovation.created_at)).all())
+        decided = dict(s.execute(select(Verification.id, Verification.verified_at)).all())
+        first_decision = dict(
+            s.execute(
+                select(Verification.innovation_id, func.min(Verification.verified_at)).group_by(
+                    Verification.innovation_id
+                )
+            ).all()
+        )
+    db.close()
+    history: dict[str, list[tuple[str, str, datetime]]] = {}
+    for record_id, entity, action, at in entries:
+        history.setdefault(record_id, []).append((entity, action, at))
+    assert set(made) | set(decided) <= set(history)
+    for record_id, steps in history.items():
+        (entity, first_action, created), *_ = steps
+        assert first_action == "create", (entity, record_id, steps)
+        times = [at for _, _, at in steps]
+        assert times == sorted(times), (entity, record_id, steps)  # id order is time order
+        assert times[-1] <= done, (entity, record_id, steps)
+        if entity == "innovation":
+            assert created == made[record_id]
+            if record_id in first_decision:
+                # Created, then sent in, then decided on when its verification says.
+                actions = [action for _, action, _ in steps]
+                assert actions[1] == "update" and "decide" in actions, steps
+                decisions = [at for _, action, at in steps if action == "decide"]
+                assert decisions[0] == first_decision[record_id]
+        elif entity == "verification":
+            assert created == decided[record_id]
