@@ -35,6 +35,7 @@ from python_calamine import (
 )
 
 from jipp_desktop.domain.errors import ServiceError
+from jipp_desktop.spreadsheets.biff import XlsUnreadable, sheet_extents, workbook_stream
 from jipp_desktop.spreadsheets.delimited import (
     DelimitedError,
     DelimitedSheet,
@@ -43,7 +44,7 @@ from jipp_desktop.spreadsheets.delimited import (
 )
 from jipp_desktop.spreadsheets.headers import HEADER_SEARCH_ROWS, HeaderMap, find_header
 from jipp_desktop.spreadsheets.mapping import settle
-from jipp_desktop.spreadsheets.unpacked import check_unpacked
+from jipp_desktop.spreadsheets.unpacked import check_rectangle, check_unpacked
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -308,6 +309,8 @@ def open_source(
         return _open_delimited(path, limits, mapping or {})
     if fmt in ("xlsx", "ods"):
         _check_unpacked(path, fmt, limits)
+    elif fmt == "xls":
+        _check_xls(path, limits)
     try:
         with path.open("rb") as fh:
             workbook = CalamineWorkbook.from_filelike(fh)
@@ -413,6 +416,18 @@ def _check_unpacked(path: Path, fmt: str, limits: ImportLimits) -> None:
     except (zipfile.BadZipFile, ParseError, OSError) as exc:
         raise _corrupt(path, exc) from exc
     check_unpacked(path, fmt, sheets, limits, fail)
+
+
+def _check_xls(path: Path, limits: ImportLimits) -> None:
+    def fail(id_text: str, en_text: str) -> SpreadsheetError:
+        return _fail(path, id_text, en_text)
+
+    try:
+        stream = workbook_stream(path)
+    except XlsUnreadable as exc:
+        raise _corrupt(path, exc) from exc
+    for sheet, rows, columns in sheet_extents(stream):
+        check_rectangle(sheet, rows, columns, limits, fail)
 
 
 def _corrupt(path: Path, exc: BaseException) -> SpreadsheetError:

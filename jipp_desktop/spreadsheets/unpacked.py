@@ -144,10 +144,12 @@ def check_xlsx_sheet(archive: zipfile.ZipFile, part: str, limits: Limits, fail: 
             f"sheet {part!r} has cells without a position (r attribute); open and save the "
             "file in Excel/LibreOffice and import again",
         )
-    _check_rectangle(part, last_row, last_column, limits, fail)
+    check_rectangle(part, last_row, last_column, limits, fail)
 
 
-def _check_rectangle(part: str, rows: int, columns: int, limits: Limits, fail: Fail) -> None:
+def check_rectangle(part: str, rows: int, columns: int, limits: Limits, fail: Fail) -> None:
+    """Refuses a sheet whose cells, from A1 to row ``rows`` and column ``columns``, make a
+    larger rectangle (or more rows) than the limits allow."""
     if rows * columns > limits.max_cells or rows > limits.max_rows + 1000:
         raise fail(
             f"lembar {part!r} terbentang sampai baris {rows:,} dan kolom {columns:,} "
@@ -196,7 +198,7 @@ def check_ods(archive: zipfile.ZipFile, limits: Limits, fail: Fail) -> None:
                     name = el.get(_TABLE_NS + "name", "")
                     row_number = last_row = last_column = 0
                 else:
-                    _check_rectangle(name, last_row, last_column, limits, fail)
+                    check_rectangle(name, last_row, last_column, limits, fail)
                     el.clear()
             elif tag == row and event == "start":
                 column = row_used = 0

@@ -228,3 +228,52 @@ def test_an_ordinary_export_sized_file_passes_the_checks(db, operator, tmp_path)
     rows = [row(i) for i in range(1, 2001)]
     path = write_xlsx(tmp_path / "besar.xlsx", rows)
     assert import_spreadsheet(db, operator, path, dry_run=True).new == 2000
+
+
+def _xls_with(path: Path, cells: list[tuple[int, int, object]]) -> Path:
+    """An .xls of two good rows plus ``cells`` (row, column, value) anywhere on the sheet."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data Inovasi")
+    for c, text in enumerate(["Judul Inovasi", "Institusi"]):
+        sheet.write(0, c, text)
+    for r in (1, 2):
+        sheet.write(r, 0, f"LAYANAN CEPAT {r} (Layanan Cepat Warga)")
+        sheet.write(r, 1, "Pemkot Denpasar")
+    for r, c, value in cells:
+        sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def test_xls_cells_at_the_far_corner_are_refused_before_the_reader(db, operator, tmp_path):
+    # Three cells in 6 KB: the reader would build 16.7 million cells (over a gigabyte).
+    corner = _xls_with(tmp_path / "pojok.xls", [(65535, 255, "x")])
+    assert corner.stat().st_size < 10_000
+    refused(db, operator, corner, "sheet 'Data Inovasi' reaches row 65,536 and column 256")
+    # A number far down and a blank-styled run to the last column count the same.
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Lembar1")
+    sheet.write(0, 0, "Judul Inovasi")
+    sheet.write(60000, 0, 1.5)
+    blank = xlwt.easyxf("pattern: pattern solid;")
+    for c in range(1, 256):
+        sheet.write(60001, c, None, blank)  # a MULBLANK record: its last column ends it
+    book.save(str(tmp_path / "baris.xls"))
+    refused(db, operator, tmp_path / "baris.xls", "reaches row 60,002 and column 256")
+
+
+def test_a_damaged_xls_is_a_one_line_refusal(db, operator, tmp_path):
+    good = _xls_with(tmp_path / "baik.xls", [])
+    data = good.read_bytes()
+    cut = tmp_path / "terpotong.xls"
+    cut.write_bytes(data[:1536])
+    refused(db, operator, cut, "corrupt")
+
+
+def test_an_ordinary_xls_passes_the_check(db, operator, tmp_path):
+    path = _xls_with(tmp_path / "biasa.xls", [(2, 5, "catatan di kolom F")])
+    assert import_spreadsheet(db, operator, path, dry_run=True).new == 2
