@@ -684,7 +684,8 @@ LEADS: tuple[str, ...] = (
     "Sapa",
 )
 
-# Short on purpose: in registry titles the long, telling word is the topic, not the qualifier.
+# Short on purpose: in registry titles the long, telling word is the topic, not the qualifier;
+# and general, since any of them may follow any topic (no "Sehat" after a vehicle tax).
 QUALIFIERS: tuple[str, ...] = (
     "Terpadu",
     "Satu Pintu",
@@ -698,18 +699,13 @@ QUALIFIERS: tuple[str, ...] = (
     "Sehari Jadi",
     "dari Rumah",
     "Akhir Pekan",
-    "untuk Lansia",
     "Bersama Kader",
     "Jemput Antar",
-    "di Pasar",
-    "Malam Hari",
     "Gotong Royong",
     "Tepat Waktu",
-    "Ramah Anak",
     "Pintar",
     "Cerdas",
     "Sigap",
-    "Sehat",
 )
 
 # Words an acronym skips: they carry no syllable in the registry's acronyms.
