@@ -166,6 +166,8 @@ BM25_WEIGHTS = "10.0, 1.0, 2.0, 2.0, 5.0, 1.0"
 # Ranking every match of a word found in most of 100,000 records costs ~120 ms; the newest
 # RANK_CANDIDATES matches are ranked instead, which is exact whenever there are fewer matches.
 RANK_CANDIDATES = 2000
+# The best-ranked titles sharing any word that are weighed as possible duplicates.
+SIMILAR_CANDIDATES = 50
 
 
 def list_ids(
@@ -230,15 +232,21 @@ def search_innovations(
     return list(session.execute(query.order_by(ranked.c.score, ranked.c.rid.desc()).limit(limit)))
 
 
+def _title_words(title: str) -> set[str]:
+    """The words of a title that tell it apart (four letters or more), folded."""
+    return {w.casefold() for w in _WORD.findall(title) if len(w) >= 4}
+
+
 def similar_title_ids(session: Session, innovation: Innovation, limit: int = 5) -> list[str]:
-    """Ids of records in the same region (or agency) whose titles share the most words."""
-    words = [w for w in _WORD.findall(innovation.title) if len(w) >= 4]
+    """Ids of records in the same region (or agency) whose titles share most words: at least
+    two, and at least half of the shorter title's (one shared "Jemput" makes no duplicate)."""
+    words = _title_words(innovation.title)
     if not words:
         return []
-    q = " OR ".join(f'"{w}"' for w in words)
+    q = " OR ".join(f'"{w}"' for w in sorted(words))
     rows = session.execute(
         text(
-            "SELECT i.id FROM innovation_fts f JOIN innovations i ON i.rowid = f.rowid "
+            "SELECT i.id, i.title FROM innovation_fts f JOIN innovations i ON i.rowid = f.rowid "
             "WHERE innovation_fts MATCH :q AND i.deleted_at IS NULL AND i.id != :me "
             "AND (i.region_code IS :region OR i.agency_id = :agency) "
             "ORDER BY f.rank LIMIT :n"
@@ -248,10 +256,18 @@ def similar_title_ids(session: Session, innovation: Innovation, limit: int = 5) 
             "me": innovation.id,
             "region": innovation.region_code,
             "agency": innovation.agency_id,
-            "n": limit,
+            "n": SIMILAR_CANDIDATES,
         },
     )
-    return [r[0] for r in rows]
+    out = []
+    for record_id, title in rows:
+        other = _title_words(title)
+        shared = len(words & other)
+        if shared >= 2 and 2 * shared >= min(len(words), len(other)):
+            out.append(record_id)
+            if len(out) == limit:
+                break
+    return out
 
 
 def first_page_query(

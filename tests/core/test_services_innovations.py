@@ -154,6 +154,22 @@ def test_duplicates_by_normalised_title(db: Database, operator: Actor, make_valu
         assert [i.id for i in possible_duplicates(s, get_innovation(s, second))] == [first]
 
 
+def test_one_shared_word_makes_no_possible_duplicate(
+    db: Database, operator: Actor, make_values
+) -> None:
+    same = create(
+        db, operator, make_values(title="PROCOSTO (Program Cold Storage Hasil Tangkapan Nelayan)")
+    )
+    create(db, operator, make_values(title="GEPAJEM (Gerakan Paspor Jemput Bola Daring)"))
+    record = create(
+        db,
+        operator,
+        make_values(title="PO-COSTO (Pojok Cold Storage Hasil Tangkapan Jemput Antar)"),
+    )
+    with db.session() as s:
+        assert [i.id for i in possible_duplicates(s, get_innovation(s, record))] == [same]
+
+
 def test_bulk_insert_is_searchable_and_audited(db: Database, operator: Actor, make_values) -> None:
     rows = [make_values(title=f"Gerai Pajak Keliling Nomor {n}") for n in range(50)]
     with db.transaction() as s:
