@@ -42,6 +42,8 @@ SUBHEADING = ParagraphStyle(
 )  # fmt: skip
 CAPTION = ParagraphStyle("GuideCaption", parent=BODY, fontSize=8.5, leading=11, textColor=INK)
 PARAGRAPH = ParagraphStyle("GuideBody", parent=BODY, spaceAfter=5)
+# A chapter's title, with room under it before its first paragraph.
+CHAPTER = ParagraphStyle("GuideChapter", parent=TITLE, spaceAfter=8)
 CODE = ParagraphStyle(
     "GuideCode", parent=BODY, fontSize=8.5, leading=11.5, leftIndent=8, backColor="#eef1f4",
     borderPadding=4, spaceBefore=3, spaceAfter=8,
@@ -169,7 +171,7 @@ def markdown_story(text: str, folder: Path) -> list[Flowable]:
             end_paragraph()
             end_list()
             level = len(heading.group(1))
-            style = {1: TITLE, 2: HEADING, 3: SUBHEADING}[level]
+            style = {1: CHAPTER, 2: HEADING, 3: SUBHEADING}[level]
             if level > 1:
                 story.append(CondPageBreak(30 * mm))
             story.append(Paragraph(inline(heading.group(2)), style))

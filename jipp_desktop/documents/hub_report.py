@@ -4,9 +4,7 @@ replications to and from them."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
-from babel.dates import format_date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from sqlalchemy import or_, select
@@ -18,7 +16,14 @@ from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
 from jipp_desktop.documents.styles import BODY, pick
-from jipp_desktop.documents.tables import data_table, key_value_table, number
+from jipp_desktop.documents.tables import (
+    data_table,
+    date_width,
+    key_value_table,
+    number,
+    short_date,
+    title_widths,
+)
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import (
     AGENCY_KINDS,
@@ -36,10 +41,6 @@ _SourceAgency = aliased(Agency)
 def _cohort_label(cohort: str, lang: str) -> str:
     labels = COHORT_LABELS.get(cohort)
     return (labels[1] if lang == "en" else labels[0]) if labels else cohort
-
-
-def _when(value: Any, lang: str) -> str:
-    return format_date(value, "medium", locale=lang) if value else ""
 
 
 def build_hub_report(
@@ -152,17 +153,22 @@ def build_hub_report(
         (55 * mm, width - 55 * mm),
     )
     story += heading(t("Instansi hub dan binaannya", "The hub and the agencies it mentors"))
+    counted = [
+        t("Inovasi", "Innovations"),
+        # Both kinds of continuing, as the recap's summary counts them: its innovations listed
+        # below as "Berlanjut dengan pengembangan" are in this column too.
+        t("Berlanjut (termasuk dengan pengembangan)", "Continuing (incl. developed)"),
+        CONTINUATION.label("stopped", lang),
+        WORKFLOW.label("verified", lang),
+        t("Direplikasi", "Replicated"),
+    ]
     story += data_table(
         [
             t("Instansi", "Agency"),
             t("Jenis", "Kind"),
             t("Wilayah", "Region"),
             t("Peran", "Role"),
-            t("Inovasi", "Innovations"),
-            CONTINUATION.label("continuing", lang),
-            CONTINUATION.label("stopped", lang),
-            WORKFLOW.label("verified", lang),
-            t("Direplikasi", "Replicated"),
+            *counted,
         ],
         [
             [
@@ -178,7 +184,7 @@ def build_hub_report(
             ]
             for aid, name, kind, region in agencies
         ],
-        [62 * mm, 32 * mm, 40 * mm, 18 * mm] + [(width - 152 * mm) / 5] * 5,
+        [62 * mm, 30 * mm, 38 * mm, 18 * mm, *title_widths(counted, width - 148 * mm)],
         numeric=range(4, 9),
         total=[
             t("Jumlah", "Total"),
@@ -223,6 +229,7 @@ def build_hub_report(
             Paragraph(t("Belum ada inovasi tercatat.", "No innovation recorded yet."), BODY)
         )
     story += heading(t("Replikasi", "Replications"))
+    day_w = date_width(lang)
     if replications:
         story += data_table(
             [
@@ -239,12 +246,12 @@ def build_hub_report(
                     source,
                     adopter,
                     REPLICATION_STATUS.label(status, lang),
-                    _when(a, lang),
-                    _when(b, lang),
+                    short_date(a, lang),
+                    short_date(b, lang),
                 ]
                 for title, source, adopter, status, a, b, _aid, _u in replications
             ],
-            [width - 178 * mm, 55 * mm, 55 * mm, 24 * mm, 22 * mm, 22 * mm],
+            [width - 134 * mm - 2 * day_w, 55 * mm, 55 * mm, 24 * mm, day_w, day_w],
             lang=lang,
         )
     else:

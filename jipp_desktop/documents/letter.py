@@ -256,8 +256,8 @@ def _columns(count: int) -> int:
 def _sign_rows(signers: tuple[Signer, ...], width: float, heading: str) -> list[Flowable]:
     """The signature blocks, a grid row at a time so that a row never splits across pages.
 
-    ``heading`` ("Yang menyatakan,", "Saksi-saksi,") sits in the first row's table, so it never
-    ends up alone at the bottom of a page.
+    ``heading`` ("Yang menyatakan,", "Saksi-saksi,", "Saksi,") sits in the first row's table,
+    so it never ends up alone at the bottom of a page.
     """
     cols = _columns(len(signers))
     if cols == 1:
@@ -266,8 +266,8 @@ def _sign_rows(signers: tuple[Signer, ...], width: float, heading: str) -> list[
         chunks: list[list[Signer | None]] = [[None, signers[0]]]
     else:
         col_widths = [width / cols] * cols
+        # A last row of fewer blocks is centred under the full rows (its table is narrower).
         chunks = [list(signers[i : i + cols]) for i in range(0, len(signers), cols)]
-        chunks[-1] += [None] * (cols - len(chunks[-1]))
     small = cols == 3
     size, leading = (8.5, 10.5) if small else (9.5, 12)
     agency_style = CENTER.clone("SignAgency", fontName=FONT_BOLD, fontSize=size, leading=leading)
@@ -299,7 +299,7 @@ def _sign_rows(signers: tuple[Signer, ...], width: float, heading: str) -> list[
             if cols > 1:
                 data[0] += [""] * (len(chunk) - 1)
                 style.append(("SPAN", (0, 0), (-1, 0)))
-        table = Table(data, colWidths=col_widths, rowHeights=heights)
+        table = Table(data, colWidths=col_widths[: len(chunk)], rowHeights=heights)
         table.setStyle(TableStyle(style))
         if rows:
             rows.append(Spacer(1, 5 * mm))
@@ -344,7 +344,8 @@ def letter_story(content: LetterContent, width: float) -> list[Flowable]:
     story += _sign_rows(content.signatories, width, "Yang menyatakan,")
     if content.witnesses:
         story.append(Spacer(1, 8 * mm))
-        story += _sign_rows(content.witnesses, width, "Saksi-saksi,")
+        witness = "Saksi," if len(content.witnesses) == 1 else "Saksi-saksi,"
+        story += _sign_rows(content.witnesses, width, witness)
     return story
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from babel.dates import format_date
@@ -25,7 +25,13 @@ from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
 from jipp_desktop.documents.styles import BODY, JUSTIFIED, esc, pick, text_pieces
-from jipp_desktop.documents.tables import data_table, key_value_table
+from jipp_desktop.documents.tables import (
+    LONG_DATE,
+    data_table,
+    date_width,
+    key_value_table,
+    short_date,
+)
 from jipp_desktop.domain.errors import NotFound
 from jipp_desktop.domain.fields import INNOVATION_FIELDS, SECTIONS, FieldSpec
 from jipp_desktop.progress import ProgressFn
@@ -159,7 +165,8 @@ def _value(spec: FieldSpec, profile: ProfileData, lang: str, personal: bool) -> 
     if spec.kind == "bool":
         return pick(lang, "Ya", "Yes") if value else pick(lang, "Tidak", "No")
     if spec.kind == "date":
-        return format_date(value, "long", locale=lang)
+        # Day first in English too ("12 March 2016", as the heading's "Monday, 15 April 2024").
+        return format_date(value, LONG_DATE, locale=lang)
     if spec.kind == "sdgs":
         return ", ".join(f"SDG {g}" for g in value)
     if spec.kind == "region":
@@ -169,14 +176,6 @@ def _value(spec: FieldSpec, profile: ProfileData, lang: str, personal: bool) -> 
     if spec.kind == "innovation":
         return profile.replicated_from or value
     return str(value)
-
-
-def _when(value: date | datetime | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return format_date(
-        value.date() if isinstance(value, datetime) else value, "medium", locale=lang
-    )
 
 
 def profile_story(
@@ -199,7 +198,8 @@ def profile_story(
         t("Terakhir diverifikasi: ", "Last verified: ")
         + long_date(innovation.last_verified_at, lang)
         if innovation.last_verified_at
-        else t("Belum pernah diverifikasi", "Never verified"),
+        # Never verified, though perhaps checked: its history may list "Perlu perbaikan".
+        else t("Belum pernah terverifikasi", "Never verified"),
     ]
     story = title_block(innovation.title, lines)
     widths = (52 * mm, width - 52 * mm)
@@ -228,6 +228,8 @@ def profile_story(
             lang=lang,
         )
     story += heading(t("Riwayat verifikasi", "Verification history"))
+    day_w = date_width(lang)  # "18 Mar 2024" on one line
+    wide = max(day_w, 25 * mm)
     if profile.verifications:
         story += data_table(
             [
@@ -240,7 +242,7 @@ def profile_story(
             ],
             [
                 [
-                    _when(at, lang),
+                    short_date(at, lang),
                     who,
                     VERIFICATION_METHODS.label(method, lang),
                     VERIFICATION_OUTCOMES.label(outcome, lang),
@@ -249,7 +251,7 @@ def profile_story(
                 ]
                 for at, who, method, outcome, cont, notes in profile.verifications
             ],
-            [22 * mm, 32 * mm, 24 * mm, 28 * mm, 26 * mm, width - 132 * mm],
+            [day_w, 32 * mm, 24 * mm, 28 * mm, 26 * mm, width - 110 * mm - day_w],
             lang=lang,
         )
     else:
@@ -268,13 +270,13 @@ def profile_story(
                 [
                     agency,
                     REPLICATION_STATUS.label(status, lang),
-                    _when(a, lang),
-                    _when(b, lang),
-                    _when(c, lang),
+                    short_date(a, lang),
+                    short_date(b, lang),
+                    short_date(c, lang),
                 ]
                 for agency, status, a, b, c in profile.replications
             ],
-            [width - 100 * mm, 25 * mm, 25 * mm, 25 * mm, 25 * mm],
+            [width - 25 * mm - 3 * wide, 25 * mm, wide, wide, wide],
             lang=lang,
         )
     story.append(Spacer(1, 2 * mm))

@@ -28,7 +28,7 @@ from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
 from jipp_desktop.documents.styles import HEADING, INK, esc, pick
-from jipp_desktop.documents.tables import data_table, number
+from jipp_desktop.documents.tables import data_table, number, title_widths
 from jipp_desktop.domain.list_filter import InnovationFilter
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, SECTORS, WORKFLOW
@@ -36,6 +36,7 @@ from jipp_desktop.services.search import apply_filter, due_for_reverification
 from jipp_desktop.services.stats import UNSET, reverification_label, unset_label
 
 NO_REGION = "-"
+TOP_PROVINCES = 15
 BAR_COLOURS = ("#3e7cb1", "#81a4cd", "#f4a259", "#bc4b51", "#5b8e7d", "#8cb369")
 
 
@@ -315,25 +316,26 @@ def recap_story(
         )
     total_row = [t("Jumlah", "Total"), *(data.sum_of(k) for k in prov_cols)]
     name_w = 52 * mm
-    col_w = (width - name_w) / len(prov_cols)
     story += data_table(
         header,
         rows,
-        [name_w] + [col_w] * len(prov_cols),
+        [name_w, *title_widths(header[1:], width - name_w)],
         numeric=range(1, len(prov_cols) + 1),
         total=total_row,
         lang=lang,
     )
-    if provinces:
-        top = sorted(provinces, key=lambda c: -data.by_province[c]["total"])[:15]
+    # The largest provinces as bars; none for one province (a recap of Bali: one bar under
+    # "15 provinsi dengan inovasi terbanyak").
+    if len(provinces) > 1:
+        top = sorted(provinces, key=lambda c: -data.by_province[c]["total"])[:TOP_PROVINCES]
         story += [
             Spacer(1, 4 * mm),
             KeepTogether(
                 [
                     _province_chart(
                         t(
-                            "15 provinsi dengan inovasi terbanyak",
-                            "The 15 provinces with most innovations",
+                            f"{len(top)} provinsi dengan inovasi terbanyak",
+                            f"The {len(top)} provinces with most innovations",
                         ),
                         [data.province_names.get(c, c) for c in top],
                         [data.by_province[c]["total"] for c in top],

@@ -9,13 +9,15 @@ header row repeated on every page it spans.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from functools import lru_cache
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from jipp_desktop.documents.fonts import FONT, FONT_BOLD
 from jipp_desktop.documents.styles import (
@@ -31,6 +33,16 @@ from jipp_desktop.documents.styles import (
 )
 
 BLOCK_ROWS = 300
+# A table split across pages carries at least this many of its rows (a total row counts) to
+# the next page: never "Sosial" and the total alone under a repeated header.
+WIDOW_ROWS = 3
+# The room under which a table that would leave fewer rows than that on a side of the break
+# goes to the next page whole (a page's text area is taller: a table at its top always splits).
+SMALL_ROOM = 200
+# A date in a table cell ("7 Des 2026", "7 Dec 2026": day first in both languages, as the
+# reports' headings write "Senin, 7 Desember 2026"), and written out in a field.
+SHORT_DATE = "d MMM y"
+LONG_DATE = "d MMMM y"
 # The smallest size a column title is shrunk to so that its words stay whole.
 MIN_HEAD_SIZE = 5.5
 PADDING = 3
@@ -53,6 +65,67 @@ def fitted(text: str, width: float, style: ParagraphStyle = CELL) -> object:
     if "\n" not in text and _width(text, style.fontName, style.fontSize) <= width - 2 * PADDING:
         return text
     return Paragraph(esc(shown_in_cell(text, width, style.fontSize)), style)
+
+
+def short_date(value: date | datetime | None, lang: str = "id") -> str:
+    """A date for a table cell: "7 Des 2026" / "7 Dec 2026" ("" for None)."""
+    if value is None:
+        return ""
+    day = value.date() if isinstance(value, datetime) else value
+    return format_date(day, SHORT_DATE, locale=lang)
+
+
+@lru_cache(maxsize=8)
+def date_width(lang: str = "id") -> float:
+    """The width of a column of :func:`short_date` cells that never wraps a date onto two
+    lines ("10 Jan" / "2026")."""
+    widest = max(
+        _width(short_date(date(2000, month, 28), lang), FONT, CELL_SIZE) for month in range(1, 13)
+    )
+    return widest + 2 * PADDING + 1
+
+
+def title_widths(titles: Sequence[str], room: float, style: ParagraphStyle = HEAD) -> list[float]:
+    """Widths for columns sharing ``room``: each as wide as its title's longest word needs (no
+    title shrunk, none cut inside a word: "Institutionalisatio / n"), what is left shared
+    equally; equal widths when the words do not fit side by side."""
+    needs = [
+        max(
+            (_width(w, style.fontName, style.fontSize) for w in t.replace("/", " / ").split()),
+            default=0,
+        )
+        + 2 * PADDING
+        + 1
+        for t in titles
+    ]
+    spare = room - sum(needs)
+    if spare < 0:
+        return [room / len(titles)] * len(titles)
+    return [n + spare / len(titles) for n in needs]
+
+
+class RowsTable(Table):
+    """A table that, split across pages, leaves at least ``WIDOW_ROWS`` rows on each side of
+    the break (or, near a page's foot, moves to the next page whole)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows
+        kept = len(parts[0]._cellvalues) - head  # rows left on this page
+        carried = len(self._cellvalues) - head - kept  # rows (and the total) on the next
+        short = WIDOW_ROWS - carried
+        if short > 0 and kept - short >= WIDOW_ROWS:
+            # Split higher up, by the height of the rows still wanted on the next page, and
+            # go there: the room left under the first part is not filled with the rest.
+            moved = sum(self._rowHeights[head + kept - short : head + kept])
+            again = super().split(availWidth, availHeight - moved)
+            if len(again) == 2:
+                return [again[0], CondPageBreak(availHeight), again[1]]
+        if (short > 0 or kept < WIDOW_ROWS) and availHeight < SMALL_ROOM:
+            return []  # a few rows at a page's foot, or a short rest: all on the next page
+        return parts
 
 
 @lru_cache(maxsize=4096)
@@ -141,8 +214,10 @@ def data_table(
             ]
         if not body:
             return
-        table = Table([head, *body], colWidths=list(widths), repeatRows=1)
+        table = RowsTable([head, *body], colWidths=list(widths), repeatRows=1)
         table.setStyle(TableStyle(style + extra))
+        # Under its left-aligned heading (a narrow table was centred on the page).
+        table.hAlign = "LEFT"
         out.append(table)
         block.clear()
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from babel.dates import format_date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 from sqlalchemy import select
@@ -19,7 +18,7 @@ from jipp_desktop.documents.letterhead import Letterhead
 from jipp_desktop.documents.pdf import PdfDocument, PdfMeta, content_width
 from jipp_desktop.documents.report_base import build_report, heading, title_block
 from jipp_desktop.documents.styles import BODY, pick
-from jipp_desktop.documents.tables import data_table, number
+from jipp_desktop.documents.tables import data_table, date_width, number, short_date
 from jipp_desktop.domain.errors import FieldError, ValidationFailed
 from jipp_desktop.progress import ProgressFn
 from jipp_desktop.reference.codes import VERIFICATION_METHODS, VERIFICATION_OUTCOMES
@@ -144,6 +143,7 @@ def verification_story(data: VerificationData, width: float, lang: str = "id") -
         lang=lang,
     )
     story += heading(t("Daftar verifikasi", "Verifications"))
+    day_w = date_width(lang)  # "10 Jan 2026" on one line
     if not data.rows:
         story.append(
             Paragraph(
@@ -164,7 +164,7 @@ def verification_story(data: VerificationData, width: float, lang: str = "id") -
         ],
         [
             [
-                format_date(at.date(), "medium", locale=lang),
+                short_date(at, lang),
                 reg or "",
                 title,
                 agency,
@@ -175,7 +175,7 @@ def verification_story(data: VerificationData, width: float, lang: str = "id") -
             ]
             for at, reg, title, agency, who, method, outcome, notes in data.rows
         ],
-        [19 * mm, 31 * mm, 52 * mm, 40 * mm, 27 * mm, 20 * mm, 22 * mm, width - 211 * mm],
+        [day_w, 31 * mm, 52 * mm, 40 * mm, 27 * mm, 20 * mm, 22 * mm, width - 192 * mm - day_w],
         lang=lang,
     )
     return story

@@ -86,7 +86,7 @@ def test_the_letter_says_what_a_reader_checks(db, operator, tmp_path):
     for signer in _signers(12):
         assert signer.official_name in text
         assert f"NIP. {signer.nip}" in text
-    assert "Diah Natalisa" in text and "Saksi-saksi" in text
+    assert "Diah Natalisa" in text and "Saksi, Kementerian PANRB" in text  # one witness
     assert f"Halaman 1 dari {len(pages)}" in flat(pages[0])
     assert f"Halaman {len(pages)} dari {len(pages)}" in flat(pages[-1])
     # the fingerprint printed under the QR code on every page
