@@ -358,10 +358,12 @@ SYNC_STATES = CodeList(
 VERIFICATION_METHODS = CodeList(
     "method",
     [
-        ("desk", "Desk (dokumen)", "Desk review"),
+        ("desk", "Pemeriksaan dokumen", "Desk review"),
         ("phone", "Telepon", "Phone"),
         ("field_visit", "Kunjungan lapangan", "Field visit"),
     ],
+    # The label of earlier exports and error workbooks, and the words officers use.
+    aliases={"desk": ("Desk (dokumen)", "Desk", "Dokumen", "Verifikasi dokumen")},
 )
 
 VERIFICATION_OUTCOMES = CodeList(
