@@ -74,9 +74,19 @@ def queue_entries(session: Session, actor: Actor, limit: int | None = None) -> l
         )
         for r in records
     ]
-    # Records whose submission this store never saw (imported, pulled) keep the queue's order.
+    # Records whose submission this store never saw (imported, pulled) come first, in the
+    # queue's order; the rest by submission. (No naive datetime.min stands in for the missing
+    # date: the audit log's times are aware, and comparing the two raised TypeError as soon as
+    # the queue held both kinds.)
     first = {r.id: i for i, r in enumerate(records)}
-    return sorted(entries, key=lambda e: (e.submitted_at or datetime.min, first[e.id]))
+    return sorted(
+        entries,
+        key=lambda e: (
+            e.submitted_at is not None,
+            e.submitted_at or datetime.min,
+            first[e.id],
+        ),
+    )
 
 
 @dataclass(frozen=True)
