@@ -46,8 +46,9 @@ class LatestRead(QObject):
         shown: Callable[[T], None],
         failed: Callable[[str], None],
     ) -> None:
-        """Reads in the background; ``shown`` (or ``failed`` with a message naming the fault)
-        runs on the GUI thread if no newer request was made meanwhile."""
+        """Reads in the background; ``shown`` (or ``failed`` with a message naming the fault, in
+        the officer's language) runs on the GUI thread if no newer request was made
+        meanwhile."""
         self._generation += 1
         generation = self._generation
         db = self._ctx.db
@@ -68,11 +69,19 @@ class LatestRead(QObject):
                 shown(result)
 
         def fell(error: BaseException) -> None:
-            from jipp_desktop.db.schema import describe_failure
+            from ui.writes import failure_text
 
             if current():
-                failed(describe_failure(error))
+                failed(failure_text(error, self._ctx.lang))
 
         self.busy = True
         self.loading.emit(True)
         self._ctx.jobs.start(work, done, fell)
+
+    def drop(self) -> None:
+        """Forgets the reads out: their answers, when they come, are dropped (the view shows
+        something that needs no read, e.g. a new record's empty history)."""
+        self._generation += 1
+        if self.busy:
+            self.busy = False
+            self.loading.emit(False)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
+from jipp_desktop.domain.errors import ServiceError
 from jipp_desktop.progress import Cancelled, ProgressFn
 from ui.jobs import Job, run_with_progress
 
@@ -32,14 +33,46 @@ CORE = "jipp_desktop."
 
 
 def failure_text(error: BaseException, lang: str) -> str:
-    """What the officer reads of a write that failed: a service's own message, SQLite's in
-    words (e.g. the store is locked by another program), or the error's kind and text."""
+    """What the officer reads of a write (or read) that failed, in the officer's language: a
+    service's own message, SQLite's in words (:func:`store_refusal`: e.g. another program held
+    the store past the busy timeout), or the error's kind and text."""
     from jipp_desktop.db.schema import describe_failure
-    from jipp_desktop.domain.errors import ServiceError
 
     if isinstance(error, ServiceError):
         return error.message(lang)
+    refusal = store_refusal(error)
+    if refusal is not None:
+        return refusal.message(lang)
     return describe_failure(error)
+
+
+def store_refusal(error: BaseException) -> ServiceError | None:
+    """SQLite's failure as a refusal with an Indonesian and an English message, as a service
+    words its own (None for an error SQLite did not raise).
+
+    ``jipp_desktop.db.schema.describe_database_error`` says both languages in one line (for the
+    command line and the log); the GUI shows the officer's language only. "database is locked"
+    is what SQLite says when another connection (a sync, an import, another program) kept the
+    write lock longer than the store's busy timeout (``db.engine.BUSY_TIMEOUT_MS``).
+    """
+    from jipp_desktop.db.schema import is_database_error
+
+    if not is_database_error(error):
+        return None
+    detail = str(getattr(error, "orig", None) or error)
+    if "locked" in detail or "busy" in detail:
+        return ServiceError(
+            "basis data sedang dipakai program lain (mis. sinkronisasi, impor, atau jendela "
+            "lain) terlalu lama; coba lagi sebentar lagi",
+            "the database was held by another program (e.g. a sync, an import or another "
+            "window) for too long; try again shortly",
+        )
+    if "readonly" in detail or "read-only" in detail:
+        return ServiceError(
+            "basis data hanya dapat dibaca; periksa izin berkasnya",
+            "the database is read-only; check the file's permissions",
+        )
+    return ServiceError(f"kesalahan basis data: {detail}", f"database error: {detail}")
 
 
 class WriteQueue(QObject):

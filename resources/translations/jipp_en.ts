@@ -368,6 +368,18 @@ or sync with the registry.</translation>
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Daftar tidak dapat dibaca: %1</source>
+        <translation>The list could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 komitmen</source>
+        <translation>%1 commitments</translation>
+    </message>
+    <message>
         <source>Komitmen baru: isi lalu simpan.</source>
         <translation>New commitment: fill it in, then save.</translation>
     </message>
@@ -698,6 +710,14 @@ or sync with the registry.</translation>
         <source>Sesudah</source>
         <translation>After</translation>
     </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Riwayat tidak dapat dibaca: %1</source>
+        <translation>The history could not be read: %1</translation>
+    </message>
 </context>
 <context>
     <name>HubEditor</name>
@@ -976,8 +996,8 @@ or sync with the registry.</translation>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <source>Belum tersimpan: %1</source>
-        <translation>Not saved: %1</translation>
+        <source>Belum tersimpan: %1. Isian Anda tetap di formulir.</source>
+        <translation>Not saved: %1. Your entries stay in the form.</translation>
     </message>
     <message>
         <source>Periksa %1 isian yang ditandai merah.</source>
@@ -1071,6 +1091,18 @@ or sync with the registry.</translation>
     <message>
         <source>Ketik kata dari judul atau instansi…</source>
         <translation>Type words of the title or agency…</translation>
+    </message>
+    <message>
+        <source>Mencari…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Pencarian gagal: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <source>Tidak ada inovasi yang cocok.</source>
+        <translation>No matching innovation.</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1516,10 @@ Change the search, or press “Clear filters”.</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>Memuat rekaman…</source>
+        <translation>Loading the record…</translation>
+    </message>
+    <message>
         <source>Riwayat verifikasi</source>
         <translation>Verification history</translation>
     </message>
@@ -1820,6 +1856,14 @@ A new database is still empty: create a new innovation (Ctrl+N), import from Exc
         <translation>The system keyring is not available: the password is not stored; enter it again each time the app opens.</translation>
     </message>
     <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Antrean tidak dapat dibaca: %1</source>
+        <translation>The queue could not be read: %1</translation>
+    </message>
+    <message>
         <source>Diubah di sini dan di registri: %1</source>
         <translation>Changed here and in the registry: %1</translation>
     </message>
@@ -2034,6 +2078,14 @@ A new database is still empty: create a new innovation (Ctrl+N), import from Exc
         <translation>Only a verifier or an admin can verify. You are: %1.</translation>
     </message>
     <message>
+        <source>Antrean verifikasi: memuat…</source>
+        <translation>Verification queue: loading…</translation>
+    </message>
+    <message>
+        <source>Antrean tidak dapat dibaca: %1</source>
+        <translation>The queue could not be read: %1</translation>
+    </message>
+    <message>
         <source>Antrean verifikasi: %1</source>
         <translation>Verification queue: %1</translation>
     </message>
@@ -2042,12 +2094,20 @@ A new database is still empty: create a new innovation (Ctrl+N), import from Exc
         <translation>Verification queue: %1 of %2</translation>
     </message>
     <message>
+        <source>Rekaman tidak dapat dibaca: %1</source>
+        <translation>The record could not be read: %1</translation>
+    </message>
+    <message>
         <source>Kemungkinan duplikat: %1</source>
         <translation>Possible duplicates: %1</translation>
     </message>
     <message>
         <source>Bukti verifikasi</source>
         <translation>Verification evidence</translation>
+    </message>
+    <message>
+        <source>Rekaman masih dimuat; tunggu sebentar.</source>
+        <translation>The record is still loading; wait a moment.</translation>
     </message>
     <message>
         <source>Rekaman ini mempunyai kemungkinan duplikat. Periksa daftarnya, lalu centang “Kemungkinan duplikat sudah saya periksa”.</source>

@@ -35,6 +35,7 @@ def _page(ctx, qtbot) -> CommitmentsPage:
     page = CommitmentsPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    qtbot.waitUntil(lambda: not page.model.reads.busy)  # the list is read on the read pool
     return page
 
 
@@ -96,7 +97,7 @@ def test_prefill_from_the_hub_event_then_save_and_print(ctx, qtbot, db):
     page.print_letter()
     qtbot.waitUntil(lambda: page.preview is not None, timeout=15000)
     assert page.preview.preview.page_count() == 2
-    assert page.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     with db.session() as session:
         stored = session.scalars(select(Commitment)).one()
         assert len(stored.signatories) == 13

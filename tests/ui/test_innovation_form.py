@@ -84,6 +84,7 @@ def test_competition_history_rows_are_checked_and_saved(ctx, operator, qtbot):
         [award] = get_innovation(s, innovation_id).awards
         assert (award.year, award.stage_reached) == (2022, "Top 45")
     form.history.load(innovation_id)
+    qtbot.waitUntil(lambda: not form.history.reads.busy)  # read on the read pool
     changes = [form.history.item(r, 2).text() for r in range(form.history.rowCount())]
     assert "diubah: awards" in changes and "dibuat" in changes
     form.close()

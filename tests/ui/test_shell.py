@@ -63,10 +63,11 @@ def test_status_bar_shows_pending_changes_and_last_sync(window, ctx, operator, q
     qtbot.waitUntil(lambda: "20 Okt 2023" in status.last_sync.text())
 
 
-def test_sync_page_lists_unsynced_changes_by_kind(window, ctx, operator):
+def test_sync_page_lists_unsynced_changes_by_kind(window, ctx, operator, qtbot):
     add_innovations(ctx.db, operator, 2)
     page = window.show_page("sync")
     page.reload()
+    qtbot.waitUntil(lambda: not page.reads.busy)  # read on the read pool
     rows = {
         page.pending_table.item(r, 0).text(): page.pending_table.item(r, 1).text()
         for r in range(page.pending_table.rowCount())

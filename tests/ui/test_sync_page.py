@@ -42,6 +42,7 @@ def sync(page: Any, ctx: Any, qtbot: Any) -> Any:
         assert page.cancel_button.isEnabled() and not page.sync_button.isEnabled()
     assert {"status", "login", "push", "pull"} <= set(stages)
     qtbot.waitUntil(lambda: page.sync_button.isEnabled())
+    qtbot.waitUntil(lambda: not page.reads.busy)  # the page reads the store again
     return done.args[0]
 
 

@@ -31,7 +31,13 @@ def page_for(ctx: Any, officer: Any, qtbot: Any) -> VerificationPage:
     qtbot.addWidget(page)
     page.resize(1280, 760)
     page.show()
+    read(page, qtbot)
     return page
+
+
+def read(page: VerificationPage, qtbot: Any) -> None:
+    """Waits for the queue and the record chosen to be read (on the read pool)."""
+    qtbot.waitUntil(lambda: not page.is_loading, timeout=10000)
 
 
 def test_the_record_pane_shows_earlier_decisions_with_notes_and_what_changed_since(
@@ -105,6 +111,7 @@ def test_the_queue_is_searched_and_filtered_and_keys_move_through_what_is_shown(
 
     page.queue_search.setText("subak")
     assert page.queue_list.count() == 1 and page.current_id() == bali
+    read(page, qtbot)
     page.queue_search.setText("")
     page.queue_workflow.set_value("resubmitted")
     assert page.queue_list.count() == 0
@@ -122,6 +129,7 @@ def test_the_queue_is_searched_and_filtered_and_keys_move_through_what_is_shown(
     assert page.current_id() == bali
     qtbot.keyClick(page.queue_list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert page.current_id() == bali  # the end of what is shown: Surabaya is filtered out
+    read(page, qtbot)
     assert "Subak" in page.record.toPlainText()
 
 

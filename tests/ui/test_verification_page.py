@@ -23,7 +23,13 @@ def page_for(ctx, verifier, qtbot) -> VerificationPage:
     page = VerificationPage(ctx)
     qtbot.addWidget(page)
     page.show()
+    read(page, qtbot)
     return page
+
+
+def read(page: VerificationPage, qtbot) -> None:
+    """Waits for the queue and the record chosen to be read (on the read pool)."""
+    qtbot.waitUntil(lambda: not page.is_loading, timeout=10000)
 
 
 def test_missing_outcome_and_notes_are_named_at_their_fields(ctx, operator, verifier, qtbot):
@@ -81,6 +87,7 @@ def test_keys_walk_the_queue_and_evidence_is_attached_to_the_decision(
     assert page.current_id() == first
     qtbot.keyClick(page.queue_list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     assert page.current_id() == second
+    read(page, qtbot)
     photo = tmp_path / "foto-lapangan.jpg"
     photo.write_bytes(b"\xff\xd8 foto")
     page.add_evidence_file(photo)

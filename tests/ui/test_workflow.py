@@ -120,6 +120,7 @@ def test_operator_records_and_submits_verifier_verifies_dashboard_counts(
     # Another officer, a verifier, verifies it.
     ctx.set_actor(officers["verifier"])
     review = window.show_page("verification")
+    qtbot.waitUntil(lambda: not review.is_loading, timeout=10000)  # read on the read pool
     assert review.queue_list.count() == 1
     assert "Jemput Bola Akta Kelahiran Denpasar" in review.record.toPlainText()
     window.activateWindow()

@@ -23,6 +23,7 @@ from tests.ui.conftest import add_innovation, add_innovations, settled
 from ui.forms.innovation_form import InnovationForm
 
 HOLD_S = 3.0  # how long another program holds the store's write lock (busy timeout is 10 s)
+SHORT_TIMEOUT_MS = 1_000  # the busy timeout where a test waits it out
 TICK_MS = 50
 
 
@@ -113,6 +114,44 @@ def test_a_save_waits_for_another_writer_while_the_window_keeps_running(
     assert count(ctx) == 1
     assert writes.names() == ["save_innovation"] and writes.all_off_the_gui_thread()
     assert not window.status.saving.isVisible()
+
+
+def test_a_save_held_past_the_busy_timeout_says_the_store_is_busy_and_keeps_the_form(
+    ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch, writes: Any
+) -> None:
+    # The store waits BUSY_TIMEOUT_MS (10 s) for another writer; 1 s here keeps the test short.
+    monkeypatch.setattr("jipp_desktop.db.engine.BUSY_TIMEOUT_MS", SHORT_TIMEOUT_MS)
+    ctx.db.engine.dispose()  # the pooled connections were opened with the 10 s timeout
+    title = "Layanan Ditolak Saat Basis Data Sibuk"
+    form = filled_form(ctx, qtbot, title=title)
+    locker = Locker(ctx.db.path)
+    try:
+        asked = time.monotonic()
+        assert form.save_draft()
+        assert form.message.text() == "Menyimpan…"
+        qtbot.waitUntil(lambda: not form.is_saving, timeout=5_000)
+        waited = time.monotonic() - asked
+        # Still held: the save gave up after the busy timeout and says why, in Indonesian.
+        assert waited >= SHORT_TIMEOUT_MS / 1000 * 0.9
+        text = form.message.text()
+        assert text == (
+            "Belum tersimpan: basis data sedang dipakai program lain (mis. sinkronisasi, "
+            "impor, atau jendela lain) terlalu lama; coba lagi sebentar lagi. Isian Anda tetap "
+            "di formulir."
+        )
+        assert "locked" not in text and "database" not in text and "Error" not in text
+        # The form as the officer left it: open, editable, the input intact, nothing stored.
+        assert form.isVisible() and form.is_dirty and form.innovation_id is None
+        assert form.editors["title"].value() == title
+        assert not form.editors["title"].widget.isReadOnly() and form.save_button.isEnabled()
+        assert count(ctx) == 0
+    finally:
+        locker.release()
+    # Once the other program lets go, the same form saves.
+    assert settled(qtbot, form, form.save_draft)
+    assert form.message.text() == "Draf tersimpan."
+    assert count(ctx) == 1
+    assert writes.names() == ["save_innovation"] * 2 and writes.all_off_the_gui_thread()
 
 
 def test_a_form_closed_while_its_save_waits_closes_once_it_is_stored(ctx: Any, qtbot: Any) -> None:

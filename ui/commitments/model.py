@@ -1,16 +1,22 @@
-"""The Qt item model of the commitment list."""
+"""The Qt item model of the commitment list, read on the read pool (the list grows with the
+store; an answer to an older request is dropped)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from jipp_desktop.db.engine import Database
 from jipp_desktop.services.commitments import list_commitments
 from ui.i18n import format_date
+from ui.store_reads import LatestRead
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ui.context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -27,8 +33,34 @@ class CommitmentRow:
     signatories: int
 
 
+def commitment_rows(session: Session) -> list[CommitmentRow]:
+    """The list's lines (read on the read pool; plain values, no ORM objects)."""
+    return [
+        CommitmentRow(
+            c.id,
+            c.number,
+            c.title,
+            c.place,
+            c.signed_on,
+            sum(1 for s in c.signatories if not s.is_witness),
+        )
+        for c in list_commitments(session)
+    ]
+
+
 class CommitmentListModel(QAbstractTableModel):
-    """Commitments, newest first: number, title, place and date, number of signatories."""
+    """Commitments, newest first: number, title, place and date, number of signatories.
+
+    Attributes:
+        reads: the list's reads of the store (``reads.loading`` says when one is out).
+
+    Signals:
+        loaded(): new rows were shown.
+        read_failed(message): the list could not be read.
+    """
+
+    loaded = Signal()
+    read_failed = Signal(str)
 
     HEADERS = (
         ("Nomor", "Number"),
@@ -38,29 +70,22 @@ class CommitmentListModel(QAbstractTableModel):
         ("Penanda tangan", "Signatories"),
     )
 
-    def __init__(self, db: Database, lang: str = "id", parent: Any = None) -> None:
+    def __init__(self, ctx: AppContext, lang: str = "id", parent: Any = None) -> None:
         super().__init__(parent)
-        self._db = db
         self._lang = lang
         self._rows: list[CommitmentRow] = []
+        self.reads = LatestRead(ctx, self)
 
     def reload(self) -> None:
-        """Reads the list again from the store."""
-        with self._db.session() as session:
-            rows = [
-                CommitmentRow(
-                    c.id,
-                    c.number,
-                    c.title,
-                    c.place,
-                    c.signed_on,
-                    sum(1 for s in c.signatories if not s.is_witness),
-                )
-                for c in list_commitments(session)
-            ]
+        """Reads the list again from the store, in the background (``loaded`` follows)."""
+        self.reads.request(commitment_rows, self.set_rows, self.read_failed.emit)
+
+    def set_rows(self, rows: list[CommitmentRow]) -> None:
+        """Shows these rows."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = list(rows)
         self.endResetModel()
+        self.loaded.emit()
 
     def row_id(self, row: int) -> str:
         """The commitment id on ``row``."""

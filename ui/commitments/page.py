@@ -52,6 +52,8 @@ class CommitmentsPage(QWidget):
         message: a line telling what happened (saved, failed…).
         preview: the letter preview window last opened (None before).
         current_id: the id of the commitment in the editor (None for a new one).
+        count: how many commitments the list shows, or "Memuat…" while it is read (on the
+            read pool: the list grows with the store).
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -61,7 +63,10 @@ class CommitmentsPage(QWidget):
         self.current_id: str | None = None
         self.preview: PreviewDialog | None = None
         self._dirty = False
-        self.model = CommitmentListModel(ctx.db, ctx.lang, self)
+        # The first answer of the list opens its newest commitment, unless the officer has
+        # chosen or started one meanwhile.
+        self._open_newest = True
+        self.model = CommitmentListModel(ctx, ctx.lang, self)
         self.table = QTableView(self)
         self.table.setObjectName("commitment_list")
         self.table.setModel(self.model)
@@ -81,6 +86,8 @@ class CommitmentsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.count = QLabel(self)
+        self.count.setObjectName("commitment_count")
         self.editor = CommitmentEditor(ctx.lang, self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -100,8 +107,13 @@ class CommitmentsPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.message)
         right_layout.addWidget(self.editor, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         # Half the width for the list: at 1280×800 its title and date read whole.
         splitter.setStretchFactor(0, 1)
@@ -119,10 +131,29 @@ class CommitmentsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.editor.edited.connect(self._mark_dirty)
         ctx.changed.connect(self._on_data_changed)
-        self.model.reload()
-        if self.model.rowCount() > 0:  # open on the newest commitment rather than a blank form
-            self.table.selectRow(0)
+        self.model.reads.loading.connect(self._list_loading)
+        self.model.loaded.connect(self._list_loaded)
+        self.model.read_failed.connect(self._list_failed)
         self._update_buttons()
+        self.model.reload()
+
+    # --- the list ---------------------------------------------------------------------------
+
+    def _list_loading(self, busy: bool) -> None:
+        if busy:
+            self.count.setText(self.tr("Memuat…"))
+
+    def _list_failed(self, message: str) -> None:
+        self.count.setText(self.tr("Daftar tidak dapat dibaca: %1").replace("%1", message))
+
+    def _list_loaded(self) -> None:
+        self.count.setText(self.tr("%1 komitmen").replace("%1", str(self.model.rowCount())))
+        newest, self._open_newest = self._open_newest, False
+        if self.current_id is not None:
+            self._select(self.current_id)
+        elif newest and not self._dirty and self.model.rowCount() > 0:
+            # Open on the newest commitment rather than a blank form.
+            self.table.selectRow(0)
 
     # --- choosing ---------------------------------------------------------------------------
 
@@ -132,7 +163,8 @@ class CommitmentsPage(QWidget):
             self.open_commitment(self.model.row_id(rows[0].row()))
 
     def open_commitment(self, commitment_id: str) -> None:
-        """Shows a stored commitment in the editor."""
+        """Shows a stored commitment in the editor (a read by id: stays on the GUI thread)."""
+        self._open_newest = False
         with self.ctx.db.session() as session:
             data = commitment_input(get_commitment(session, commitment_id))
         self.current_id = commitment_id
@@ -143,6 +175,7 @@ class CommitmentsPage(QWidget):
 
     def new_commitment(self) -> None:
         """Starts a blank commitment."""
+        self._open_newest = False
         self.table.clearSelection()
         self.current_id = None
         self.editor.load(None)
@@ -151,7 +184,9 @@ class CommitmentsPage(QWidget):
         self._update_buttons()
 
     def prefill_from_cohort(self, cohort: str) -> None:
-        """Starts a new commitment with one signatory row per hub agency of ``cohort``."""
+        """Starts a new commitment with one signatory row per hub agency of ``cohort`` (the
+        hubs of one cohort, a few dozen at most: read on the GUI thread)."""
+        self._open_newest = False
         with self.ctx.db.session() as session:
             data = commitment_for_cohort(session, cohort)
         self.table.clearSelection()
@@ -204,8 +239,7 @@ class CommitmentsPage(QWidget):
             self.current_id = commitment_id
             self._dirty = False
             self.editor.errors.clear()
-            self.model.reload()
-            self._select(commitment_id)
+            self.model.reload()  # selects it once read
             self._say(self.tr("Komitmen tersimpan."))
             self._update_buttons()
             if then is not None:
@@ -327,9 +361,7 @@ class CommitmentsPage(QWidget):
     def _on_data_changed(self, changes: ChangeSet, initiator: object) -> None:
         # A save or delete of this page has read the list again already.
         if initiator is not self and changes.touches("commitment"):
-            self.model.reload()
-            if self.current_id:
-                self._select(self.current_id)
+            self.model.reload()  # keeps the commitment shown selected once read
             if changes.touches_record("commitment", self.current_id):
                 self._shown_changed_elsewhere()
 

@@ -360,8 +360,12 @@ class InnovationForm(QDialog):
             if isinstance(error, ValidationFailed):
                 self._show_errors(error)
             else:
+                # E.g. another program held the store past its busy timeout: the officer's
+                # input stays in the form, editable again, to be saved once the store is free.
                 self._say(
-                    self.tr("Belum tersimpan: %1").replace("%1", failure_text(error, ctx.lang)),
+                    self.tr("Belum tersimpan: %1. Isian Anda tetap di formulir.").replace(
+                        "%1", failure_text(error, ctx.lang)
+                    ),
                     error=True,
                 )
             self.settled.emit(False)

@@ -31,12 +31,30 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 from ui.i18n import format_datetime, format_number
+from ui.store_reads import LatestRead
 from ui.sync.config import RegistryConfig, save_config
 from ui.sync.controller import stage_text
 from ui.writes import failure_text
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
     from jipp_desktop.services.change_set import ChangeSet
+    from jipp_desktop.syncstate.problems import SyncIssue
+
+    PageState = tuple[dict[str, int], list[SyncIssue], datetime | None]
+
+
+def sync_page_state(s: Session) -> PageState:
+    """What the page shows of the store (read on the read pool): records waiting per kind,
+    the records the sync could not settle, and when the last exchange completed."""
+    from jipp_desktop.services.stats import pending_by_kind
+    from jipp_desktop.syncstate.device import last_sync
+    from jipp_desktop.syncstate.problems import list_problems
+
+    return pending_by_kind(s), list_problems(s), last_sync(s)
 
 
 class SyncPage(QWidget):
@@ -48,7 +66,9 @@ class SyncPage(QWidget):
         progress: the running exchange's progress.
         result: what the last exchange did.
         pending_table: kind → records waiting to be sent.
+        total: how many changes wait, or "Memuat…" while the page reads the store.
         problems_table: the records the sync could not settle.
+        reads: the page's reads of the store (on the read pool, the newest request winning).
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -102,6 +122,8 @@ class SyncPage(QWidget):
         layout.addWidget(self._queue_box())
         layout.addWidget(self._problems_box(), 1)
         self.problems_table.setMinimumHeight(140)
+        self.reads = LatestRead(ctx, self)
+        self.reads.loading.connect(self._loading)
         sync = ctx.sync
         sync.started.connect(self._started)
         sync.progressed.connect(self._progressed)
@@ -244,16 +266,32 @@ class SyncPage(QWidget):
     # -- reading -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Reads the queue, the problems and the last sync again."""
-        from jipp_desktop.services.stats import pending_by_kind
-        from jipp_desktop.syncstate.device import last_sync
-        from jipp_desktop.syncstate.problems import list_problems
+        """Reads the queue, the problems and the last sync again (on the read pool: the
+        counts and the problems grow with the store; an answer to an older request is
+        dropped)."""
+        self.reads.request(sync_page_state, self._fill, self._read_failed)
+        from sync.client.credentials import keyring_usable
 
+        self.keyring_note.setText(
+            ""
+            if keyring_usable()
+            else self.tr(
+                "Keyring sistem tidak tersedia: kata sandi tidak disimpan; isi lagi setiap "
+                "kali aplikasi dibuka."
+            )
+        )
+
+    def _loading(self, busy: bool) -> None:
+        if busy:
+            self.total.setText(self.tr("Memuat…"))
+
+    def _read_failed(self, message: str) -> None:
+        self.total.setText(self.tr("Antrean tidak dapat dibaca: %1").replace("%1", message))
+
+    def _fill(self, state: PageState) -> None:
+        pending, issues, when = state
         lang = self._ctx.lang
-        with self._ctx.db.session() as s:
-            pending = pending_by_kind(s)
-            self._issues = list_problems(s)
-            when = last_sync(s)
+        self._issues = issues
         self.pending_table.setRowCount(len(pending))
         for row, (kind, n) in enumerate(pending.items()):
             self.pending_table.setItem(row, 0, QTableWidgetItem(self._kinds.get(kind, kind)))
@@ -275,16 +313,6 @@ class SyncPage(QWidget):
                 item.setToolTip(text)
                 self.problems_table.setItem(row, column, item)
         self._update_actions()
-        from sync.client.credentials import keyring_usable
-
-        self.keyring_note.setText(
-            ""
-            if keyring_usable()
-            else self.tr(
-                "Keyring sistem tidak tersedia: kata sandi tidak disimpan; isi lagi setiap "
-                "kali aplikasi dibuka."
-            )
-        )
 
     def _conflict_text(self, issue: Any) -> str:
         from jipp_desktop.domain.fields import FIELDS_BY_NAME

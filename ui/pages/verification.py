@@ -3,14 +3,20 @@ verification form, possible duplicates, and keys to go through a long queue fast
 
 Keys: Ctrl+Down / Ctrl+Up next and previous record; Alt+1…5 outcome; Alt+Shift+1…3 method;
 Ctrl+Return records the decision and moves to the next record.
+
+The queue (up to ``QUEUE_LIMIT`` records) and the record chosen in it (its decisions, what changed
+since, its possible duplicates: a full-text search over the store) are read on the read pool,
+each with the newest request winning (``ui.store_reads``): the queue says "memuat…" meanwhile,
+and a record still being read cannot be decided.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,16 +60,56 @@ from jipp_desktop.services.verification_desk import (
 from ui.context import AppContext
 from ui.i18n import format_number
 from ui.models.verification_queue import QueueCriteria, QueueFilter, QueueModel
+from ui.store_reads import LatestRead
 from ui.widgets.combos import ValueCombo, code_combo, searchable_combo
 from ui.widgets.field_errors import FieldErrors
 from ui.widgets.queue_view import QueueView
-from ui.widgets.record_view import RecordView
+from ui.widgets.record_view import RecordView, ShownRecord
 from ui.writes import failure_text
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from jipp_desktop.services.change_set import ChangeSet
+    from jipp_desktop.services.officers import Actor
+    from jipp_desktop.services.verification_desk import Decision, FieldChange
 
 QUEUE_LIMIT = 2000
+# A record read longer than this says "Memuat rekaman…" (a quick one just replaces the last).
+RECORD_WAIT_MS = 150
+
+
+def read_queue(s: Session, actor: Actor) -> list[QueueEntry]:
+    """The queue as the page lists it (on the read pool)."""
+    return queue_entries(s, actor, QUEUE_LIMIT) if actor.id else []
+
+
+@dataclass(frozen=True)
+class RecordDetail:
+    """What the page shows of the record chosen (plain values, read on the read pool).
+
+    Attributes:
+        record: the record's fields.
+        decisions: its earlier verification decisions.
+        changes: what changed in it since the last one.
+        duplicates: (id, title, agency name) of its possible duplicates.
+    """
+
+    record: ShownRecord
+    decisions: list[Decision]
+    changes: list[FieldChange]
+    duplicates: list[tuple[str, str, str]]
+
+
+def record_detail(s: Session, innovation_id: str) -> RecordDetail:
+    """Reads the record chosen in the queue with its history and possible duplicates."""
+    record = get_innovation(s, innovation_id)
+    return RecordDetail(
+        ShownRecord.of(record),
+        decisions_of(s, innovation_id),
+        changes_since_decision(s, innovation_id),
+        [(d.id, d.title, d.agency.name) for d in possible_duplicates(s, record)],
+    )
 
 
 class VerificationPage(QWidget):
@@ -75,6 +121,8 @@ class VerificationPage(QWidget):
         duplicates: possible duplicates of the selected record.
         outcome, method, continuation, notes: the decision.
         confirm_duplicates: must be ticked to accept a record that has possible duplicates.
+        queue_reads, record_reads: the page's reads of the store (the queue; the record
+            chosen), each on the read pool with the newest request winning.
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -82,7 +130,15 @@ class VerificationPage(QWidget):
         self.setObjectName("verification")
         self._ctx = ctx
         self._evidence: list[Path] = []
+        self._shown_id: str | None = None
         lang = ctx.lang
+        self.queue_reads = LatestRead(ctx, self)
+        self.queue_reads.loading.connect(self._queue_loading)
+        self.record_reads = LatestRead(ctx, self)
+        self._record_wait = QTimer(self)
+        self._record_wait.setSingleShot(True)
+        self._record_wait.setInterval(RECORD_WAIT_MS)
+        self._record_wait.timeout.connect(self._record_slow)
         self.queue_model = QueueModel(lang, self)
         self.queue_filter = QueueFilter(self)
         self.queue_filter.setSourceModel(self.queue_model)
@@ -180,6 +236,7 @@ class VerificationPage(QWidget):
         self._shortcuts()
         ctx.changed.connect(self._data_changed)
         ctx.actor_changed.connect(self.reload)
+        self._apply_role(False)  # nothing to decide until the queue is read
         self.reload()
 
     def _shortcuts(self) -> None:
@@ -240,9 +297,10 @@ class VerificationPage(QWidget):
             combo.currentIndexChanged.connect(self._filter_queue)
         return grid
 
-    def reload(self) -> None:
-        """Reads the queue again, keeping the selected record when it is still waiting."""
-        keep = self.current_id()
+    def reload(self, *, then_row: int | None = None) -> None:
+        """Reads the queue again (in the background), keeping the selected record when it is
+        still waiting (``then_row``: choosing the record on that row of the filtered queue,
+        or the last, instead: the next one after a decision)."""
         actor = self._ctx.actor
         allowed = actor.role in VERIFIERS
         self.role_note.setVisible(not allowed)
@@ -251,12 +309,33 @@ class VerificationPage(QWidget):
                 "%1", actor.name
             )
         )
-        with self._ctx.db.session() as s:
-            entries = queue_entries(s, actor, QUEUE_LIMIT) if actor.id else []
+        self.queue_reads.request(
+            lambda s: read_queue(s, actor),
+            lambda entries: self._queue_read(entries, then_row),
+            self._queue_failed,
+        )
+
+    @property
+    def is_loading(self) -> bool:
+        """Whether the queue or the record chosen is being read."""
+        return self.queue_reads.busy or self.record_reads.busy
+
+    def _queue_loading(self, busy: bool) -> None:
+        if busy:
+            self.queue_label.setText(self.tr("Antrean verifikasi: memuat…"))
+
+    def _queue_failed(self, message: str) -> None:
+        self.queue_label.setText(self.tr("Antrean tidak dapat dibaca: %1").replace("%1", message))
+
+    def _queue_read(self, entries: list[QueueEntry], then_row: int | None) -> None:
+        keep = self.current_id()
         self.queue_list.blockSignals(True)
         self.queue_model.set_entries(entries)
         self._fill_filter_choices(entries)
         self.queue_list.blockSignals(False)
+        shown = self.queue_list.count()
+        if then_row is not None and shown:
+            keep = self.queue_list.id_at(min(then_row, shown - 1))
         self._choose(keep, refresh=True)
 
     def _apply_role(self, allowed: bool) -> None:
@@ -293,7 +372,7 @@ class VerificationPage(QWidget):
             combo.set_choices(choices)
             combo.blockSignals(False)
         self._fill_regencies()
-        self._filter_queue()
+        self._apply_filter()
 
     def _fill_regencies(self) -> None:
         code = self.queue_province.value()
@@ -327,6 +406,11 @@ class VerificationPage(QWidget):
 
     def _filter_queue(self) -> None:
         keep = self.current_id()
+        self._apply_filter()
+        self._choose(keep)
+
+    def _apply_filter(self) -> None:
+        """Filters the queue as its controls say and counts what is shown."""
         self.queue_list.blockSignals(True)
         self.queue_filter.set_criteria(self.queue_criteria())
         self.queue_list.blockSignals(False)
@@ -341,7 +425,6 @@ class VerificationPage(QWidget):
                 .replace("%2", format_number(total, lang))
             )
         self.queue_label.setText(text)
-        self._choose(keep)
 
     def _choose(self, innovation_id: str | None, refresh: bool = False) -> None:
         """Shows ``innovation_id`` when the filtered queue has it, else its first record
@@ -374,30 +457,48 @@ class VerificationPage(QWidget):
             self.queue_list.setCurrentRow(row)
 
     def _show_current(self) -> None:
+        """Reads the record chosen in the queue (in the background; stepping through the queue
+        fast, only the last one chosen is shown)."""
         self.errors.clear()
         self.duplicates.clear()
         self.duplicate_of.set_choices([])
         self._evidence = []
         self.evidence_list.clear()
         self.confirm_duplicates.setChecked(False)
+        self.duplicates_label.setText("")
+        self.duplicates.hide()
+        self.confirm_duplicates.hide()
+        self._shown_id = None
         innovation_id = self.current_id()
         if innovation_id is None:
+            self.record_reads.drop()
+            self._record_wait.stop()
             self.record.show_record(None)
-            self.duplicates_label.setText("")
-            self.duplicates.hide()
-            self.confirm_duplicates.hide()
             return
-        with self._ctx.db.session() as s:
-            record = get_innovation(s, innovation_id)
-            self.record.show_record(
-                record, decisions_of(s, innovation_id), changes_since_decision(s, innovation_id)
-            )
-            found = possible_duplicates(s, record)
-            for d in found:
-                item = QListWidgetItem(f"{d.title} — {d.agency.name}")
-                item.setData(Qt.ItemDataRole.UserRole, (d.id, d.title))
-                self.duplicates.addItem(item)
-        self.duplicate_of.set_choices((d.id, f"{d.title} — {d.agency.name}") for d in found)
+        self._record_wait.start()
+        self.record_reads.request(
+            lambda s: record_detail(s, innovation_id), self._show_detail, self._detail_failed
+        )
+
+    def _record_slow(self) -> None:
+        if self.record_reads.busy:
+            self.record.show_loading()
+
+    def _detail_failed(self, message: str) -> None:
+        self._record_wait.stop()
+        self.record.setPlainText(self.tr("Rekaman tidak dapat dibaca: %1").replace("%1", message))
+
+    def _show_detail(self, detail: RecordDetail) -> None:
+        self._record_wait.stop()
+        self._shown_id = detail.record.id
+        self.record.show_record(detail.record, detail.decisions, detail.changes)
+        for d, title, agency in detail.duplicates:
+            item = QListWidgetItem(f"{title} — {agency}")
+            item.setData(Qt.ItemDataRole.UserRole, (d, title))
+            self.duplicates.addItem(item)
+        self.duplicate_of.set_choices(
+            (d, f"{title} — {agency}") for d, title, agency in detail.duplicates
+        )
         self.duplicate_of.set_value(None)
         self.duplicates.blockSignals(True)
         self.duplicates.setCurrentRow(-1)
@@ -444,6 +545,10 @@ class VerificationPage(QWidget):
         innovation_id = self.current_id()
         if innovation_id is None or not self.decide_button.isEnabled():
             return
+        if self._shown_id != innovation_id:
+            # Its duplicates and history are not shown yet: nothing to decide on.
+            self._say(self.tr("Rekaman masih dimuat; tunggu sebentar."), error=True)
+            return
         outcome = self.outcome.value() or ""
         if (
             outcome.startswith("valid")
@@ -472,8 +577,7 @@ class VerificationPage(QWidget):
             self.notes.clear()
             self.outcome.set_value(None)
             self.continuation.set_value(None)
-            self.reload()
-            self.queue_list.setCurrentRow(min(row, self.queue_list.count() - 1))
+            self.reload(then_row=row)  # the next record, once the queue is read
             self._say(self.tr("Keputusan tersimpan."))
 
         self.decide_button.setEnabled(False)

@@ -1,28 +1,66 @@
 """A read-only view of an innovation record (labels and values, in the GUI language), as the
-verifier reads it next to the verification form."""
+verifier reads it next to the verification form.
+
+The view shows a :class:`ShownRecord`: the record's values copied out of its session (the
+verification page reads it on the read pool and hands it to the GUI thread)."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jipp_desktop.db.models import Innovation
 from jipp_desktop.domain.fields import FIELDS_BY_NAME, INNOVATION_FIELDS, SECTIONS
 from jipp_desktop.reference.codes import VERIFICATION_METHODS, VERIFICATION_OUTCOMES, WORKFLOW
 from jipp_desktop.services.verification_desk import Decision, FieldChange
 from ui.context import AppContext
 from ui.i18n import format_date, format_datetime
 
+if TYPE_CHECKING:
+    from jipp_desktop.db.models import Innovation
 
-def display_value(ctx: AppContext, record: Innovation, name: str) -> str:
+
+@dataclass(frozen=True)
+class ShownRecord:
+    """What the view shows of a record: plain values, no ORM object (safe to hand from the
+    read pool to the GUI thread).
+
+    Attributes:
+        id, title, workflow: the record's.
+        values: every field of ``INNOVATION_FIELDS`` by name.
+        agency_name: the name of the record's agency (None without one).
+        awards: (year, competition, stage reached) of each award.
+    """
+
+    id: str
+    title: str
+    workflow: str
+    values: dict[str, Any]
+    agency_name: str | None
+    awards: tuple[tuple[int, str, str], ...]
+
+    @classmethod
+    def of(cls, record: Innovation) -> ShownRecord:
+        """Copies what the view shows out of a record (inside its session)."""
+        return cls(
+            id=record.id,
+            title=record.title,
+            workflow=record.workflow,
+            values={f.name: getattr(record, f.name) for f in INNOVATION_FIELDS},
+            agency_name=record.agency.name if record.agency else None,
+            awards=tuple((a.year, a.competition, a.stage_reached) for a in record.awards),
+        )
+
+
+def display_value(ctx: AppContext, record: ShownRecord, name: str) -> str:
     """A field's value as the officer reads it ("" when blank)."""
     spec = next(f for f in INNOVATION_FIELDS if f.name == name)
-    value: Any = getattr(record, name)
+    value: Any = record.values.get(name)
     lang = ctx.lang
     if value is None or value == [] or value == "":
         return ""
@@ -31,7 +69,7 @@ def display_value(ctx: AppContext, record: Innovation, name: str) -> str:
     if spec.kind == "codelist" and spec.codes is not None:
         return spec.codes.labels(value, lang)
     if spec.kind == "agency":
-        return record.agency.name if record.agency else ctx.reference.agency_name(value)
+        return record.agency_name or ctx.reference.agency_name(value)
     if spec.kind == "region":
         return ctx.reference.region_name(value) or value
     if spec.kind == "date":
@@ -61,7 +99,7 @@ class RecordView(QTextBrowser):
 
     def show_record(
         self,
-        record: Innovation | None,
+        record: ShownRecord | None,
         decisions: Sequence[Decision] = (),
         changes: Sequence[FieldChange] = (),
     ) -> None:
@@ -94,11 +132,16 @@ class RecordView(QTextBrowser):
                 parts.append(f"<h4>{html.escape(title)}</h4><table>{''.join(rows)}</table>")
         if record.awards:
             items = "".join(
-                f"<li>{a.year} — {html.escape(a.competition)} — {html.escape(a.stage_reached)}</li>"
-                for a in record.awards
+                f"<li>{year} — {html.escape(competition)} — {html.escape(stage)}</li>"
+                for year, competition, stage in record.awards
             )
             parts.append(f"<h4>{html.escape(self.tr('Riwayat kompetisi'))}</h4><ul>{items}</ul>")
         self.setHtml("".join(parts))
+
+    def show_loading(self) -> None:
+        """Says the record is being read."""
+        text = self.tr("Memuat rekaman…")
+        self.setHtml(f"<p style='color:#555'>{html.escape(text)}</p>")
 
     def _decisions_html(self, decisions: Sequence[Decision]) -> str:
         lang = self._ctx.lang
