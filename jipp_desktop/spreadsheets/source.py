@@ -423,11 +423,29 @@ def _check_xls(path: Path, limits: ImportLimits) -> None:
         return _fail(path, id_text, en_text)
 
     try:
-        stream = workbook_stream(path)
+        sheets = sheet_extents(workbook_stream(path))
     except XlsUnreadable as exc:
         raise _corrupt(path, exc) from exc
-    for sheet, rows, columns in sheet_extents(stream):
-        check_rectangle(sheet, rows, columns, limits, fail)
+    if sheets is None:
+        return  # encrypted: the reader says it needs a password
+    for sheet in sheets:
+        if sheet.impossible:
+            raise fail(
+                f"lembar {sheet.name!r} menyatakan ukuran yang tidak mungkin untuk berkas .xls "
+                "(lebih dari 65.536 baris atau 256 kolom); berkas rusak atau dibuat untuk "
+                "mengacaukan pembaca",
+                f"sheet {sheet.name!r} declares a size no .xls sheet can have (over 65,536 rows "
+                "or 256 columns); the file is damaged or made to upset the reader",
+            )
+        check_rectangle(sheet.name, sheet.rows, sheet.columns, limits, fail)
+    total = sum(sheet.rows * sheet.columns for sheet in sheets)
+    if total > limits.max_cells:
+        raise fail(
+            f"lembar-lembar buku kerja ini bersama-sama terbentang {total:,} sel (paling banyak "
+            f"{limits.max_cells:,}); simpan lembar data saja dalam berkas baru".replace(",", "."),
+            f"the workbook's sheets together span {total:,} cells (at most "
+            f"{limits.max_cells:,}); save the data sheet alone in a new file",
+        )
 
 
 def _corrupt(path: Path, exc: BaseException) -> SpreadsheetError:

@@ -1,8 +1,10 @@
-"""Makes spreadsheet files for the spreadsheet tests: .xlsx (openpyxl), .xls (xlwt) and .ods
-(a minimal OpenDocument zip written by hand: mimetype, manifest and content.xml)."""
+"""Makes spreadsheet files for the spreadsheet tests: .xlsx (openpyxl), .xls (xlwt, or a
+workbook stream written record by record for the hostile ones) and .ods (a minimal
+OpenDocument zip written by hand: mimetype, manifest and content.xml)."""
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -152,3 +154,55 @@ def decision(
 ) -> list[Any]:
     """A row under ``DECISION_HEADERS``: a decision on a record found by id or title."""
     return [record_id, title, agency, outcome, method, notes]
+
+
+def biff_record(kind: int, body: bytes = b"") -> bytes:
+    """One BIFF record: its kind, its length and its body."""
+    return struct.pack("<HH", kind, len(body)) + body
+
+
+def biff_sheet(*records: bytes) -> bytes:
+    """A worksheet substream: BOF, ``records``, EOF."""
+    bof = biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 6))
+    return bof + b"".join(records) + biff_record(0x000A)
+
+
+def biff_label(row: int, column: int, text: str) -> bytes:
+    """A LABEL cell record (Latin-1 text)."""
+    data = text.encode("latin-1")
+    return biff_record(0x0204, struct.pack("<HHHHB", row, column, 0x0F, len(data), 0) + data)
+
+
+def biff_globals(sheets: list[tuple[str, int]], *records: bytes) -> bytes:
+    """The workbook globals: BOF, ``records``, a BOUNDSHEET per (name, stream position), EOF."""
+    bof = biff_record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 6))
+    bound = b"".join(
+        biff_record(0x0085, struct.pack("<IBBBB", at, 0, 0, len(name), 0) + name.encode("latin-1"))
+        for name, at in sheets
+    )
+    return bof + b"".join(records) + bound + biff_record(0x000A)
+
+
+def write_biff(path: Path, stream: bytes) -> Path:
+    """An .xls whose workbook stream is ``stream`` (padded with an unknown record to the size
+    of the compound file's stream, which olefile can only overwrite in place)."""
+    import olefile
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("S")
+    for i in range(len(stream) // 90 + 50):
+        sheet.write(i, 0, "x" * 90)
+    book.save(str(path))
+    with olefile.OleFileIO(str(path)) as ole:
+        size = ole.get_size("Workbook")
+    rest = size - len(stream)
+    while rest > 0:
+        chunk = min(rest - 4, 8000)
+        if 0 < rest - chunk - 4 < 4:
+            chunk -= 4
+        stream += biff_record(0x1234, b"\0" * chunk)
+        rest -= chunk + 4
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        ole.write_stream("Workbook", stream)
+    return path

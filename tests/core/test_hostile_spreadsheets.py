@@ -5,6 +5,7 @@ opens it; a damaged part is a one-line refusal, never a traceback or an aborted 
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 import zipfile
@@ -18,7 +19,16 @@ from jipp_desktop.db.models import Innovation
 from jipp_desktop.spreadsheets.importer import import_spreadsheet
 from jipp_desktop.spreadsheets.source import ImportLimits, SpreadsheetError
 
-from .spreadsheet_files import row, write_ods, write_xlsx
+from .spreadsheet_files import (
+    biff_globals,
+    biff_label,
+    biff_record,
+    biff_sheet,
+    row,
+    write_biff,
+    write_ods,
+    write_xlsx,
+)
 
 SHEET = "xl/worksheets/sheet1.xml"
 
@@ -277,3 +287,69 @@ def test_a_damaged_xls_is_a_one_line_refusal(db, operator, tmp_path):
 def test_an_ordinary_xls_passes_the_check(db, operator, tmp_path):
     path = _xls_with(tmp_path / "biasa.xls", [(2, 5, "catatan di kolom F")])
     assert import_spreadsheet(db, operator, path, dry_run=True).new == 2
+
+
+def _two_rows() -> list[bytes]:
+    return [
+        biff_label(0, 0, "Judul Inovasi"),
+        biff_label(0, 1, "Institusi"),
+        biff_label(1, 0, "LAYANAN CEPAT (Layanan Cepat Warga)"),
+        biff_label(1, 1, "Pemkot Denpasar"),
+    ]
+
+
+def _workbook(sheets: list[tuple[str, bytes]], *globals_records: bytes) -> bytes:
+    """Globals naming each sheet at its place, then the sheets."""
+    size = len(biff_globals([(name, 0) for name, _ in sheets], *globals_records))
+    places, at = [], size
+    for name, body in sheets:
+        places.append((name, at))
+        at += len(body)
+    return biff_globals(places, *globals_records) + b"".join(body for _, body in sheets)
+
+
+def test_an_xls_sheet_is_read_where_the_workbook_says_it_is(db, operator, tmp_path):
+    # The reader builds the sheet its BOUNDSHEET points at, here inside an unknown record
+    # that a scan from the start would step over.
+    hidden = biff_sheet(*_two_rows(), biff_label(65535, 255, "jauh"))
+    plain = biff_globals([("Data", 0)])
+    stream = biff_globals([("Data", len(plain) + 4)]) + biff_record(0x1234, hidden)
+    path = write_biff(tmp_path / "tersembunyi.xls", stream)
+    refused(db, operator, path, "sheet 'Data' reaches row 65,536 and column 256")
+
+
+def test_xls_sheets_count_together_however_many_names_point_at_them(db, operator, tmp_path):
+    # 65,536 × 151 cells is under the limit once; three names make the reader build it thrice.
+    sheet = biff_sheet(*_two_rows(), biff_label(65535, 150, "jauh"))
+    size = len(biff_globals([("A", 0), ("B", 0), ("C", 0)]))
+    stream = biff_globals([("A", size), ("B", size), ("C", size)]) + sheet
+    path = write_biff(tmp_path / "tiga-nama.xls", stream)
+    refused(db, operator, path, "the workbook's sheets together span 29,687,808 cells")
+
+
+def test_an_xls_declaring_an_impossible_size_is_refused(db, operator, tmp_path):
+    # The reader reserves the declared rectangle first: four billion rows abort the process.
+    huge = biff_record(0x0200, struct.pack("<IIHHH", 0, 0xFFFFFFFF, 0, 256, 0))
+    path = write_biff(
+        tmp_path / "dimensi.xls", _workbook([("Data", biff_sheet(huge, *_two_rows()))])
+    )
+    refused(db, operator, path, "sheet 'Data' declares a size no .xls sheet can have")
+    large = biff_record(0x0200, struct.pack("<IIHHH", 0, 65536, 0, 256, 0))
+    path = write_biff(
+        tmp_path / "besar.xls", _workbook([("Data", biff_sheet(large, *_two_rows()))])
+    )
+    refused(db, operator, path, "reaches row 65,536 and column 256")
+
+
+def test_an_xls_cut_inside_a_record_is_a_one_line_refusal(db, operator, tmp_path):
+    sheet = biff_sheet(*_two_rows())
+    stream = _workbook([("Data", sheet)])
+    # The last record claims more bytes than the stream holds.
+    cut = stream[:-4] + struct.pack("<HH", 0x0204, 0xFFFF)
+    path = write_biff(tmp_path / "terpotong-dalam.xls", cut[:-1])
+    refused(db, operator, path, "corrupt")
+
+
+def test_a_sound_hand_made_xls_imports(db, operator, tmp_path):
+    path = write_biff(tmp_path / "buatan.xls", _workbook([("Data", biff_sheet(*_two_rows()))]))
+    assert import_spreadsheet(db, operator, path, dry_run=True).new == 1
