@@ -239,7 +239,8 @@ def _title_words(title: str) -> set[str]:
 
 def similar_title_ids(session: Session, innovation: Innovation, limit: int = 5) -> list[str]:
     """Ids of records in the same region (or agency) whose titles share most words: at least
-    two, and at least half of the shorter title's (one shared "Jemput" makes no duplicate)."""
+    half of the shorter title's, and two unless a title has only one (one shared "Jemput"
+    makes no duplicate; "SIPANDU" and "SIPANDU Online" may be one)."""
     words = _title_words(innovation.title)
     if not words:
         return []
@@ -263,7 +264,8 @@ def similar_title_ids(session: Session, innovation: Innovation, limit: int = 5) 
     for record_id, title in rows:
         other = _title_words(title)
         shared = len(words & other)
-        if shared >= 2 and 2 * shared >= min(len(words), len(other)):
+        shorter = min(len(words), len(other))
+        if shared >= min(2, shorter) and 2 * shared >= shorter:
             out.append(record_id)
             if len(out) == limit:
                 break

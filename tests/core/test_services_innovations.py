@@ -168,6 +168,11 @@ def test_one_shared_word_makes_no_possible_duplicate(
     )
     with db.session() as s:
         assert [i.id for i in possible_duplicates(s, get_innovation(s, record))] == [same]
+    # A title of one telling word is still matched by it.
+    short = create(db, operator, make_values(title="SIPANDU"))
+    longer = create(db, operator, make_values(title="SIPANDU Online"))
+    with db.session() as s:
+        assert [i.id for i in possible_duplicates(s, get_innovation(s, longer))] == [short]
 
 
 def test_bulk_insert_is_searchable_and_audited(db: Database, operator: Actor, make_values) -> None:
