@@ -4,7 +4,10 @@ code; the registry checks them by the desktop's rules."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+import sqlalchemy as sa
 
 from jipp_desktop.db.models import Agency, Innovation
 from jipp_desktop.reference.seed import reference_id
@@ -109,3 +112,28 @@ def test_the_registry_refuses_a_national_code_another_agency_has(devices):
     assert "kode instansi 51.03 sudah dipakai" in problem["message"]
     with b.db.session() as s:
         assert s.get(Agency, DENPASAR).national_code == "51.03"
+
+
+def test_agencies_that_already_share_a_code_can_still_change_the_rest(devices, registry):
+    (a,) = devices("a")
+    a.sync("admin_bali")
+    # Two agencies that came to share a code before the registry checked it.
+    engine = sa.create_engine(registry.db_url)
+    with engine.begin() as c:
+        for record_id in (DENPASAR, BADUNG):
+            stored = c.execute(
+                sa.text("SELECT data FROM records WHERE entity = 'agency' AND id = :i"),
+                {"i": record_id},
+            ).scalar()
+            data = stored if isinstance(stored, dict) else json.loads(stored)
+            data["national_code"] = "51.09"
+            c.execute(
+                sa.text("UPDATE records SET data = :d WHERE entity = 'agency' AND id = :i"),
+                {"d": json.dumps(data), "i": record_id},
+            )
+    engine.dispose()
+    for record_id in (DENPASAR, BADUNG):
+        with a.write() as s:
+            update_agency(s, a.officer("admin_bali"), record_id, {"address": "Jl. Contoh No. 1"})
+        result = a.sync("admin_bali")
+        assert (result.rejected, result.problems) == (0, []), record_id

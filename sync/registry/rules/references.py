@@ -57,13 +57,13 @@ class AgencyRules(EntityRules):
     def create(self, ctx: Context, data: dict[str, Any], changed: set[str]) -> None:
         """A new agency."""
         require_agency_admin(ctx, self.scope(ctx, data))
-        self._check(ctx, data)
+        self._check(ctx, data, code_changed=True)
 
     def update(self, ctx: Context, stored: Stored, data: dict[str, Any], changed: set[str]) -> None:
         """A change of an agency."""
         require_agency_admin(ctx, Scope(stored.agency_id, stored.region_code))
         require_agency_admin(ctx, self.scope(ctx, data))
-        self._check(ctx, data)
+        self._check(ctx, data, code_changed="national_code" in changed)
 
     def delete(self, ctx: Context, stored: Stored) -> None:
         """An admin's, of an agency no innovation uses."""
@@ -81,7 +81,9 @@ class AgencyRules(EntityRules):
                 f"{used} innovations still use the agency",
             )
 
-    def _check(self, ctx: Context, data: dict[str, Any]) -> None:
+    def _check(self, ctx: Context, data: dict[str, Any], *, code_changed: bool) -> None:
+        """The agency's own rules; its national code is checked for another holder only when
+        the change sets it (two agencies that already share one can still change the rest)."""
         errors: list[FieldError] = []
         lookup = ctx.lookup
         name = text_of(data, "name")
@@ -131,7 +133,7 @@ class AgencyRules(EntityRules):
         data["national_code"] = national
         if national and (err := agency_code_error(national)):
             errors.append(err)
-        elif national and _code_holder(ctx, national) not in (None, ctx.change.record_id):
+        elif national and code_changed and _code_taken(ctx, national):
             errors.append(
                 FieldError(
                     "national_code",
@@ -143,21 +145,23 @@ class AgencyRules(EntityRules):
             raise invalid(errors)
 
 
-def _code_holder(ctx: Context, code: str) -> str | None:
-    """The live agency that has this national code. On PostgreSQL a lock on the code, held to
-    the end of the change's transaction, keeps two servers from giving it to two agencies."""
+def _code_taken(ctx: Context, code: str) -> bool:
+    """Whether another live agency has this national code. On PostgreSQL a lock on the code,
+    held to the end of the change's transaction, keeps two servers from giving it to two."""
     if ctx.connection.dialect.name == "postgresql":
         ctx.connection.execute(
             text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"agency-code:{code}"}
         )
     r = models.records.c
-    return ctx.connection.scalar(
+    holder = ctx.connection.scalar(
         select(r.id).where(
             r.entity == "agency",
             r.deleted.is_(False),
+            r.id != ctx.change.record_id,
             r.data["national_code"].as_string() == code,
         )
     )
+    return holder is not None
 
 
 class _AgencyAdminRules(EntityRules):
