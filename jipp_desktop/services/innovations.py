@@ -25,6 +25,7 @@ from jipp_desktop.domain.errors import (
     WorkflowError,
 )
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import normalise_title, validate_innovation
 from jipp_desktop.services.changes import Change, record_change, record_changes
@@ -75,12 +76,15 @@ def clean_awards(awards: Sequence[AwardInput]) -> tuple[list[AwardInput], list[F
             ("competition", a.competition, MAX_COMPETITION),
             ("stage_reached", a.stage_reached, MAX_STAGE_REACHED),
         ):
-            if too_long := length_error(name, text, most):
+            err = length_error(name, text, most) or unprintable_error(
+                name, text, "profil dan laporan", "the profile and reports"
+            )
+            if err is not None:
                 errors.append(
                     FieldError(
                         "awards",
-                        f"riwayat kompetisi baris {i}: {too_long.id}",
-                        f"competition history row {i}: {too_long.en}",
+                        f"riwayat kompetisi baris {i}: {err.id}",
+                        f"competition history row {i}: {err.en}",
                     )
                 )
         if not 2000 <= a.year <= this_year or not a.competition or not a.stage_reached:

@@ -54,13 +54,30 @@ def parse_awards(text: str) -> tuple[list[tuple[int, str, str]], FieldError | No
     return out, None
 
 
+def _named(folded: str) -> tuple[str, str] | None:
+    """The competition a folded text names and its stage when the text names none."""
+    for words, competition, default_stage in _COMPETITIONS:
+        if any(re.search(rf"\b{w}\b", folded) for w in words):
+            return competition, default_stage
+    return None
+
+
 def _competition(part: str, folded: str) -> tuple[str, str]:
     """The competition and stage one award text names."""
     top = _TOP.search(folded)
-    for words, competition, default_stage in _COMPETITIONS:
-        if any(re.search(rf"\b{w}\b", folded) for w in words):
-            return competition, f"Top {top[1]}" if top else default_stage
+    named = _named(folded)
+    if named is not None:
+        return named[0], f"Top {top[1]}" if top else named[1]
     return " ".join(_YEAR.sub(" ", part).replace("/", " ").split()), "Penerima"
+
+
+def award_key(year: int, competition: str, stage: str) -> tuple[int, str, str]:
+    """What makes two awards the same whatever their spelling: the year, the competition as the
+    registry names it ("KIPP", "Top 99/2019" and the export's full name are one), and the stage
+    folded."""
+    folded = fold(competition)
+    named = _named(folded)
+    return year, fold(named[0]) if named else folded, fold(stage)
 
 
 def award_text(awards: list[tuple[int, str, str]]) -> str | None:

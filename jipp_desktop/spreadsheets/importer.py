@@ -53,7 +53,12 @@ from jipp_desktop.spreadsheets.report import (
 )
 from jipp_desktop.spreadsheets.rows import Row, agency_texts, read_batches
 from jipp_desktop.spreadsheets.source import ImportLimits, SheetSource, open_source
-from jipp_desktop.spreadsheets.updates import load_current, plan_update, write_updates
+from jipp_desktop.spreadsheets.updates import (
+    load_current,
+    plan_update,
+    rows_of_awards,
+    write_updates,
+)
 
 BATCH = 1000
 NOT_PERMITTED = FieldError(
@@ -335,10 +340,7 @@ class _Import:
                 report.new += 1
                 record_id = self._keep_id(r) or new_id()
                 inserts.append({**r.cleaned, "id": record_id})
-                awards += [
-                    {"innovation_id": record_id, "year": y, "competition": c, "stage_reached": s}
-                    for y, c, s in r.awards
-                ]
+                awards += rows_of_awards(record_id, r.awards)
         if self.commit and inserts:
             # A verifier's file inserts nothing (and insert_innovations wants an editor).
             insert_innovations(self.session, self.actor, inserts, awards=awards)
@@ -356,9 +358,8 @@ class _Import:
         if not errors and self.update and r.matched:
             # Skipping never writes a row's fields; updating would, so they must not change.
             other = [e for e in r.errors if e.field not in DECISION_KEYS]
-            diff, rule_errors = plan_update(
-                current[r.matched], r.values, self.lookup, r.matched, r.awards
-            )
+            # The awards cell is not compared: a decision row never adds to the record.
+            diff, rule_errors = plan_update(current[r.matched], r.values, self.lookup, r.matched)
             if other or rule_errors or diff:
                 errors = [NOT_PERMITTED] if not self.editor else other + rule_errors
             if diff and not errors:
@@ -413,9 +414,10 @@ class _Import:
 
     @staticmethod
     def _key(r: Row) -> tuple[str, str] | None:
-        """What makes two rows of the file the same record: the record id an export wrote,
-        else agency and normalised title."""
-        if r.matched is not None and r.matched == r.record_id:
+        """What makes two rows of the file the same record: the stored record a row matched
+        (by the id an export wrote, or by agency and title), else agency and normalised
+        title."""
+        if r.matched is not None:
             return ("id", r.matched)
         return r.key
 

@@ -18,6 +18,7 @@ from jipp_desktop.domain.validation import (
     normalise_title,
     validate_innovation,
 )
+from jipp_desktop.services.innovations import AwardInput, clean_awards
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.spreadsheets.awards import AWARDS, parse_awards
 from jipp_desktop.spreadsheets.columns import AGENCY_CODE
@@ -102,9 +103,14 @@ class RowReader:
                 row.agency_code = normalise_agency_code(number_text(raw)) or None
                 continue
             if key == AWARDS:
-                row.awards, error = parse_awards(number_text(raw))
+                parsed, error = parse_awards(number_text(raw))
                 if error is not None:
                     row.errors.append(error)
+                # The form's rules for awards (year, lengths, printable text).
+                cleaned, errors = clean_awards([AwardInput(*a) for a in parsed])
+                row.errors += errors
+                if not errors:
+                    row.awards = [(a.year, a.competition, a.stage_reached) for a in cleaned]
                 continue
             if key in DECISION_KEYS:
                 value, error = parse_decision_cell(key, raw)

@@ -9,23 +9,34 @@ the latest of a record's awards.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from jipp_desktop.db.models import Award, Innovation
+from jipp_desktop.db.models import Award as AwardRow
+from jipp_desktop.db.models import Innovation
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.fields import INNOVATION_FIELDS
 from jipp_desktop.domain.validation import ReferenceLookup, normalise_title, validate_innovation
 from jipp_desktop.services.changes import Change, record_changes
 from jipp_desktop.services.innovations import UNDER_REVIEW
 from jipp_desktop.services.officers import Actor
+from jipp_desktop.spreadsheets.awards import award_key
 
 _FIELD_COLUMNS = [getattr(Innovation, f.name) for f in INNOVATION_FIELDS]
 
-AwardKey = tuple[int, str, str]
+# An award as (year, competition, stage reached).
+Award = tuple[int, str, str]
+
+
+def rows_of_awards(record_id: str, awards: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Rows of the awards table for one record's (year, competition, stage reached)."""
+    return [
+        {"innovation_id": record_id, "year": y, "competition": c, "stage_reached": s}
+        for y, c, s in awards
+    ]
 
 
 def load_current(session: Session, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -44,9 +55,9 @@ def load_current(session: Session, ids: Iterable[str]) -> dict[str, dict[str, An
         values["awards"] = []
         out[row[0]] = values
     awards = session.execute(
-        select(Award.innovation_id, Award.year, Award.competition, Award.stage_reached)
-        .where(Award.innovation_id.in_(wanted))
-        .order_by(Award.id)
+        select(AwardRow.innovation_id, AwardRow.year, AwardRow.competition, AwardRow.stage_reached)
+        .where(AwardRow.innovation_id.in_(wanted))
+        .order_by(AwardRow.id)
     )
     for record_id, year, competition, stage in awards:
         out[record_id]["awards"].append((year, competition, stage))
@@ -58,7 +69,7 @@ def plan_update(
     changes: Mapping[str, Any],
     lookup: ReferenceLookup,
     record_id: str,
-    awards: Iterable[AwardKey] = (),
+    awards: Iterable[Award] = (),
 ) -> tuple[dict[str, tuple[Any, Any]], list[FieldError]]:
     """What an update would change (field → (before, after)), or the rules it breaks.
 
@@ -72,8 +83,13 @@ def plan_update(
     diff: dict[str, tuple[Any, Any]] = {
         k: (before[k], cleaned[k]) for k in cleaned if before[k] != cleaned[k]
     }
-    stored: list[AwardKey] = current["awards"]
-    added = [a for a in dict.fromkeys(awards) if a not in stored]
+    stored: list[Award] = current["awards"]
+    known = {award_key(*a) for a in stored}
+    added: list[Award] = []
+    for award in awards:
+        if (key := award_key(*award)) not in known:
+            known.add(key)
+            added.append(award)
     if added:
         diff["awards"] = ([list(a) for a in stored], [list(a) for a in stored + added])
     if diff and current["workflow"] in UNDER_REVIEW:
@@ -107,10 +123,7 @@ def write_updates(
         row: dict[str, Any] = {"id": record_id}
         for name, (before, after) in diff.items():
             if name == "awards":
-                award_rows += [
-                    {"innovation_id": record_id, "year": y, "competition": c, "stage_reached": s}
-                    for y, c, s in after[len(before) :]
-                ]
+                award_rows += rows_of_awards(record_id, after[len(before) :])
             else:
                 row[name] = after
         if "title" in diff:
@@ -122,5 +135,5 @@ def write_updates(
         changes.append(Change(record_id, "update", diff))
     session.execute(update(Innovation), params)
     if award_rows:
-        session.execute(insert(Award.__table__), award_rows)
+        session.execute(insert(AwardRow.__table__), award_rows)
     record_changes(session, actor, "innovation", changes)

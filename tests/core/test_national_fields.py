@@ -22,10 +22,11 @@ from jipp_desktop.services.commitments import CommitmentInput, SignatoryInput, c
 from jipp_desktop.services.innovations import AwardInput, create_innovation
 from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, create_officer, find_officer
+from jipp_desktop.services.verification import submit
 from jipp_desktop.spreadsheets.export import export_innovations
 from jipp_desktop.spreadsheets.importer import import_spreadsheet
 
-from .spreadsheet_files import write_xlsx
+from .spreadsheet_files import DECISION_HEADERS, decision, write_xlsx
 
 DENPASAR = reference_id("agency", "Pemerintah Kota Denpasar")
 AWARDS = [
@@ -247,3 +248,94 @@ def test_the_template_has_homes_for_them(db, tmp_path: Path):
         write_template(s, out)
     header = [str(c.value).split("\n")[0] for c in openpyxl.load_workbook(out)["Data"][1]]
     assert {"Nama inisiator", "Urusan irisan", "Penghargaan"} <= set(header)
+
+
+def _awards_of(db, record_id: str) -> list[tuple[int, str, str]]:
+    with db.session() as s:
+        rows = s.scalars(select(Award).where(Award.innovation_id == record_id).order_by(Award.id))
+        return [(a.year, a.competition, a.stage_reached) for a in rows]
+
+
+def _title_of(db, record_id: str) -> str:
+    with db.session() as s:
+        return s.get(Innovation, record_id).title
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Top 99/2019",  # the registry's list
+        "2019 kompetisi inovasi pelayanan publik (KIPP): top 99",  # the export's, in other case
+        "KIPP Top 99 2019",
+    ],
+)
+def test_an_award_the_record_has_in_another_spelling_is_not_added_again(
+    db, operator, make_values, tmp_path, written
+):
+    with db.transaction() as s:
+        record_id = create_innovation(
+            s, operator, make_values(), [AwardInput(2019, "KIPP", "Top 99")]
+        ).id
+    path = write_xlsx(
+        tmp_path / "ejaan.xlsx",
+        [[_title_of(db, record_id), "Pemkot Denpasar", written]],
+        ["Judul Inovasi", "Institusi", "Penghargaan"],
+    )
+    report = import_spreadsheet(db, operator, path, on_duplicate="update")
+    assert (report.updated, report.unchanged) == (0, 1)
+    assert _awards_of(db, record_id) == [(2019, "KIPP", "Top 99")]
+
+
+def test_one_record_named_twice_in_a_file_gets_its_awards_once(db, operator, make_values, tmp_path):
+    with db.transaction() as s:
+        record_id = create_innovation(s, operator, make_values()).id
+    title = _title_of(db, record_id)
+    path = write_xlsx(
+        tmp_path / "dua-kali.xlsx",
+        [
+            [record_id, title, "Pemkot Denpasar", "Top 45/2021"],
+            ["", title, "Pemkot Denpasar", "Top 45/2021"],
+        ],
+        ["ID", "Judul Inovasi", "Institusi", "Penghargaan"],
+    )
+    report = import_spreadsheet(db, operator, path, on_duplicate="update")
+    assert (report.updated, report.duplicates_in_file) == (1, 1)
+    assert [(y, s) for y, _, s in _awards_of(db, record_id)] == [(2021, "Top 45")]
+
+
+def test_a_decision_row_with_an_awards_cell_is_decided(db, operator, admin, make_values, tmp_path):
+    with db.transaction() as s:
+        record_id = create_innovation(s, operator, make_values()).id
+        submit(s, operator, record_id)
+    path = write_xlsx(
+        tmp_path / "keputusan.xlsx",
+        [[*decision(record_id=record_id), "Top 99/2019"]],
+        [*DECISION_HEADERS, "Penghargaan"],
+    )
+    report = import_spreadsheet(db, admin, path, on_duplicate="update")
+    assert (report.verified, report.invalid) == (1, 0)
+    assert _awards_of(db, record_id) == []  # a decision row adds nothing to the record
+
+
+def test_awards_the_form_would_refuse_are_refused_by_the_import(
+    db, operator, make_values, tmp_path
+):
+    with db.transaction() as s:
+        record_id = create_innovation(s, operator, make_values()).id
+    title = _title_of(db, record_id)
+    path = write_xlsx(
+        tmp_path / "tolak.xlsx",
+        [
+            [title, "Pemkot Denpasar", "Top 5/2099"],
+            [title, "Pemkot Denpasar", "Lomba " + "Inovasi " * 30 + "2020"],
+            [title, "Pemkot Denpasar", "创新奖 2021"],
+        ],
+        ["Judul Inovasi", "Institusi", "Penghargaan"],
+    )
+    report = import_spreadsheet(db, operator, path, on_duplicate="update")
+    assert report.invalid == 3
+    messages = [p.en for p in report.problems]
+    assert "year (2000-" in messages[0]
+    assert "too long" in messages[1]
+    assert "U+521B" in messages[2]
+    assert _awards_of(db, record_id) == []
