@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Hub, HubSpoke
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.services.agencies import get_agency
 from jipp_desktop.services.changes import record_change
@@ -43,8 +44,10 @@ def _validate(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     except NotFound:
         errors.append(FieldError("agency_id", "instansi hub wajib dipilih", "choose the agency"))
     decree = clean_text(str(values.get("decree") or ""))
-    if too_long := length_error("decree", decree, MAX_DECREE):
-        errors.append(too_long)
+    if err := length_error("decree", decree, MAX_DECREE) or unprintable_error(
+        "decree", decree, "laporan hub", "the hub report"
+    ):
+        errors.append(err)
     if len(decree) < 5:
         errors.append(
             FieldError(

@@ -20,6 +20,7 @@ from jipp_desktop.domain.errors import (
     WorkflowError,
 )
 from jipp_desktop.domain.fields import FIELDS_BY_NAME
+from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text, length_error
 from jipp_desktop.domain.validation import validate_innovation
 from jipp_desktop.progress import ProgressFn
@@ -104,8 +105,10 @@ def check_decision(session: Session, innovation: Innovation, data: VerificationI
             FieldError("continuation", "status keberlanjutan tidak dikenal", "unknown continuation")
         )
     notes = clean_text(data.notes, multiline=True)
-    if too_long := length_error("notes", notes, MAX_NOTES):
-        errors.append(too_long)
+    if err := length_error("notes", notes, MAX_NOTES) or unprintable_error(
+        "notes", notes, "laporan verifikasi dan profil", "the verification report and profile"
+    ):
+        errors.append(err)
     if data.outcome in ("needs_revision", "rejected", "duplicate", "valid_stopped") and (
         len(notes) < 5
     ):

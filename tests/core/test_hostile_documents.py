@@ -177,3 +177,22 @@ def test_the_import_refuses_the_row_and_names_the_character(db, operator, tmp_pa
 def test_an_agency_name_is_checked_too(db, operator):
     with db.transaction() as s, pytest.raises(ValidationFailed, match=r"U\+5E02"):
         create_agency(s, operator, {"name": "Pemerintah 市 Contoh", "kind": "other"})
+
+
+def test_a_space_the_font_lacks_is_refused_too(db, operator, make_values):
+    with db.transaction() as s, pytest.raises(ValidationFailed, match=r"U\+3000"):
+        create_innovation(s, operator, make_values(summary="Ringkasan\u3000dengan spasi CJK."))
+
+
+def test_decision_notes_and_a_hub_decree_are_checked(db, operator, verifier, make_values):
+    from jipp_desktop.services.hubs import create_hub
+
+    with db.transaction() as s:
+        record = create_innovation(s, operator, make_values()).id
+        submit(s, operator, record)
+    with db.transaction() as s, pytest.raises(ValidationFailed, match=r"U\+1F44D"):
+        verify(s, verifier, record, VerificationInput("needs_revision", "desk", "Perbaiki 👍"))
+    with db.session() as s:
+        agency = list_hubs(s)[0].agency_id
+    with db.transaction() as s, pytest.raises(ValidationFailed, match=r"U\+5171"):
+        create_hub(s, operator, {"agency_id": agency, "decree": "SK 共 2024", "year": 2024})

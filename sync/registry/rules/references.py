@@ -207,6 +207,8 @@ class HubRules(_AgencyAdminRules):
                 FieldError("agency_id", "instansi hub wajib dipilih", "choose the agency")
             )
         decree = text_of(data, "decree")
+        if err := unprintable_error("decree", decree, "laporan hub", "the hub report"):
+            errors.append(err)
         if len(decree) < 5:
             errors.append(
                 FieldError(
