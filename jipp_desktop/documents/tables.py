@@ -105,8 +105,10 @@ def title_widths(titles: Sequence[str], room: float, style: ParagraphStyle = HEA
 
 
 class RowsTable(Table):
-    """A table that, split across pages, leaves at least ``WIDOW_ROWS`` rows on each side of
-    the break (or, near a page's foot, moves to the next page whole)."""
+    """A table that, split across pages, tries to leave at least ``WIDOW_ROWS`` rows on each
+    side of the break: it splits higher up when the page keeps enough rows for that, and near
+    a page's foot (less than ``SMALL_ROOM`` left) it moves to the next page whole. With a lot
+    of room left and too few rows to spare, it splits where reportlab does."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
