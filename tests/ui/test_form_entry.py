@@ -3,6 +3,7 @@ messages that go once a field is filled, and the searchable agency and region bo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from jipp_desktop.services.innovations import get_innovation
-from tests.conftest import BALI, innovation_values
+from tests.conftest import BALI, DENPASAR, innovation_values
 from tests.ui.conftest import add_innovation, settled
 from ui.forms.innovation_form import InnovationForm
 
@@ -237,3 +238,11 @@ def test_choosing_an_agency_fills_its_region(ctx, qtbot):
     agency.setCurrentIndex(agency.findData(BALI))
     agency.activated.emit(agency.currentIndex())
     assert form.editors["region_code"].value() == "51.03"
+
+
+def test_a_new_form_of_an_officer_with_an_agency_has_its_region_too(ctx, qtbot):
+    ctx.set_actor(replace(ctx.actor, agency_id=DENPASAR))
+    form = open_form(ctx, qtbot)
+    assert form.editors["agency_id"].value() == DENPASAR
+    assert form.editors["region_code"].value() == "51.71"
+    assert not form.is_dirty  # nothing the officer typed yet

@@ -206,6 +206,7 @@ class InnovationForm(QDialog):
             agency = self._ctx.actor.agency_id
             if agency:
                 self.editors["agency_id"].set_value(agency)
+                self._agency_chosen()  # its region too, as when the officer chooses it
             self._workflow = "draft"
         else:
             with self._ctx.db.session() as s:
