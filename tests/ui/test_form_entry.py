@@ -246,3 +246,13 @@ def test_a_new_form_of_an_officer_with_an_agency_has_its_region_too(ctx, qtbot):
     assert form.editors["agency_id"].value() == DENPASAR
     assert form.editors["region_code"].value() == "51.71"
     assert not form.is_dirty  # nothing the officer typed yet
+
+
+def test_the_fields_of_every_section_line_up(ctx, qtbot):
+    form = open_form(ctx, qtbot)
+    lefts = {
+        name: editor.widget.mapTo(form, editor.widget.rect().topLeft()).x()
+        for name, editor in form.editors.items()
+        if name in ("title", "form", "summary", "legal_basis_number")
+    }
+    assert len(set(lefts.values())) == 1, lefts

@@ -169,6 +169,7 @@ class InnovationForm(QDialog):
         )
         legend.setObjectName("legend")
         column.addWidget(legend)
+        field_labels: list[QLabel] = []
         for section, labels in SECTIONS.items():
             box = QGroupBox(labels[1] if lang == "en" else labels[0])
             box.setObjectName(f"section_{section}")
@@ -180,6 +181,7 @@ class InnovationForm(QDialog):
                 mark = " **" if spec.draft else (" *" if spec.submit else "")
                 label = QLabel(spec.label(lang) + mark)
                 label.setBuddy(editor.widget)
+                field_labels.append(label)
                 cell = QWidget()
                 cell_layout = QVBoxLayout(cell)
                 cell_layout.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +190,10 @@ class InnovationForm(QDialog):
                 cell_layout.addWidget(self.errors.add(spec.name, editor.widget))
                 form.addRow(label, cell)
             column.addWidget(box)
+        # One label column for every section, so the fields line up down the whole form.
+        widest = max(label.sizeHint().width() for label in field_labels)
+        for label in field_labels:
+            label.setMinimumWidth(widest)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
