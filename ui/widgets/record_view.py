@@ -124,12 +124,14 @@ class RecordView(QTextBrowser):
                 if text:
                     value = html.escape(text).replace("\n", "<br>")
                     rows.append(
-                        f"<tr><td valign='top' style='color:#555;padding-right:10px'>"
+                        f"<tr><td width='38%' valign='top' style='color:#555;padding-right:10px'>"
                         f"{html.escape(spec.label(lang))}</td><td>{value}</td></tr>"
                     )
             if rows:
                 title = labels[1] if lang == "en" else labels[0]
-                parts.append(f"<h4>{html.escape(title)}</h4><table>{''.join(rows)}</table>")
+                parts.append(
+                    f"<h4>{html.escape(title)}</h4><table width='100%'>{''.join(rows)}</table>"
+                )
         if record.awards:
             items = "".join(
                 f"<li>{year} — {html.escape(competition)} — {html.escape(stage)}</li>"
@@ -171,11 +173,11 @@ class RecordView(QTextBrowser):
             before = html.escape(audit_display(self._ctx, c.field, c.before)) or "—"
             after = html.escape(audit_display(self._ctx, c.field, c.after)) or "—"
             rows.append(
-                f"<tr><td valign='top' style='color:#555;padding-right:10px'>"
+                f"<tr><td width='38%' valign='top' style='color:#555;padding-right:10px'>"
                 f"{html.escape(label)}</td><td><s>{before}</s> → <b>{after}</b></td></tr>"
             )
         title = html.escape(self.tr("Diubah sejak keputusan terakhir"))
-        return f"<h4 style='color:#1565c0'>{title}</h4><table>{''.join(rows)}</table>"
+        return f"<h4 style='color:#1565c0'>{title}</h4><table width='100%'>{''.join(rows)}</table>"
 
 
 def audit_display(ctx: AppContext, name: str, text: str | None) -> str:
