@@ -13,6 +13,7 @@ from jipp_desktop.services.innovations import (
     create_innovation,
     delete_innovation,
     get_innovation,
+    insert_innovations,
     update_innovation,
 )
 from jipp_desktop.services.officers import Actor, create_officer
@@ -244,3 +245,23 @@ def test_a_verifier_verifies_again_after_the_verified_record_was_edited(
     decide(db, verifier, submitted, outcome="valid_continuing")
     with db.session() as s:
         assert get_innovation(s, submitted).workflow == "verified"
+
+
+def test_the_desk_queue_holds_records_submitted_here_and_imported_as_submitted(
+    db: Database, operator: Actor, verifier: Actor, submitted: str, make_values
+) -> None:
+    from jipp_desktop.domain.validation import validate_innovation
+    from jipp_desktop.services.lookup import StoreLookup
+    from jipp_desktop.services.verification_desk import queue_entries
+
+    with db.transaction() as s:
+        values, errors = validate_innovation(
+            make_values(title="Inovasi Diimpor Sudah Diajukan"), StoreLookup(s)
+        )
+        assert not errors
+        [imported] = insert_innovations(s, operator, [values], workflow="submitted")
+    with db.session() as s:
+        queue = queue_entries(s, verifier)
+    # The one whose submission this store never saw first, then by submission.
+    assert [e.id for e in queue] == [imported, submitted]
+    assert queue[0].submitted_at is None and queue[1].submitted_at is not None
