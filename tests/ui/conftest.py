@@ -71,6 +71,20 @@ def add_innovation(db: Database, actor: Actor, **changes: Any) -> str:
         return create_innovation(s, actor, innovation_values(**changes)).id
 
 
+def on_threads(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[bool]:
+    """Replaces ``module.name`` by itself noting, for each call, whether it ran on the GUI
+    thread (a read the GUI must do in the background)."""
+    real = getattr(module, name)
+    on_gui: list[bool] = []
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, watched)
+    return on_gui
+
+
 def settle(ctx: AppContext) -> None:
     """Waits for background reads (e.g. the list's filter) and delivers their results."""
     ctx.jobs.wait_idle()

@@ -5,7 +5,6 @@ read again; a later read supersedes an earlier one."""
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date
 from typing import Any
@@ -22,7 +21,7 @@ from jipp_desktop.services.commitments import CommitmentInput, SignatoryInput, c
 from jipp_desktop.services.innovations import insert_innovations
 from jipp_desktop.services.verification import submit
 from tests.conftest import innovation_values
-from tests.ui.conftest import add_innovation, settle
+from tests.ui.conftest import add_innovation, on_threads, settle
 from ui.commitments.page import CommitmentsPage
 from ui.forms.innovation_form import InnovationForm
 from ui.forms.innovation_picker import InnovationPicker
@@ -30,20 +29,6 @@ from ui.pages.sync import SyncPage
 from ui.pages.verification import VerificationPage
 
 QUEUE = 500
-
-
-def _on_threads(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[bool]:
-    """Replaces ``module.name`` by itself noting, for each call, whether it ran on the GUI
-    thread (as tests/ui/test_store_reads.py does for the agency list)."""
-    real = getattr(module, name)
-    on_gui: list[bool] = []
-
-    def watched(*args: Any, **kwargs: Any) -> Any:
-        on_gui.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, watched)
-    return on_gui
 
 
 def _submitted(ctx: Any, officer: Any, n: int) -> list[str]:
@@ -74,9 +59,9 @@ def _page(ctx: Any, officer: Any, qtbot: Any) -> VerificationPage:
 def test_the_verification_queue_and_its_record_are_read_off_the_gui_thread(
     ctx: Any, operator: Any, verifier: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    queue = _on_threads(monkeypatch, verification_module, "queue_entries")
-    duplicates = _on_threads(monkeypatch, verification_module, "possible_duplicates")
-    decisions = _on_threads(monkeypatch, verification_module, "decisions_of")
+    queue = on_threads(monkeypatch, verification_module, "queue_entries")
+    duplicates = on_threads(monkeypatch, verification_module, "possible_duplicates")
+    decisions = on_threads(monkeypatch, verification_module, "decisions_of")
     _submitted(ctx, operator, QUEUE)
 
     page = _page(ctx, verifier, qtbot)
@@ -140,7 +125,7 @@ def test_the_sync_page_reads_its_queue_and_problems_off_the_gui_thread(
     ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("sync.client.credentials.keyring_usable", lambda: False)
-    state = _on_threads(monkeypatch, sync_module, "sync_page_state")
+    state = on_threads(monkeypatch, sync_module, "sync_page_state")
     add_innovation(ctx.db, ctx.actor)  # one change waiting for the registry
     page = SyncPage(ctx)
     qtbot.addWidget(page)
@@ -174,7 +159,7 @@ def _commitment(ctx: Any, number: str, signed_on: date) -> str:
 def test_the_commitments_list_is_read_off_the_gui_thread(
     ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    listed = _on_threads(monkeypatch, commitment_model, "list_commitments")
+    listed = on_threads(monkeypatch, commitment_model, "list_commitments")
     newest = _commitment(ctx, "010/PK/2024", date(2024, 3, 14))
     _commitment(ctx, "005/PK/2023", date(2023, 10, 20))
     page = CommitmentsPage(ctx)
@@ -201,7 +186,7 @@ def test_the_commitments_list_is_read_off_the_gui_thread(
 def test_a_records_history_is_read_off_the_gui_thread(
     ctx: Any, operator: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read = _on_threads(monkeypatch, history_module, "history")
+    read = on_threads(monkeypatch, history_module, "history")
     record_id = add_innovation(ctx.db, operator)
     form = InnovationForm(ctx, record_id)
     qtbot.addWidget(form)
@@ -216,7 +201,7 @@ def test_a_records_history_is_read_off_the_gui_thread(
 def test_the_innovation_picker_searches_off_the_gui_thread(
     ctx: Any, operator: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    searched = _on_threads(monkeypatch, picker_module, "search_innovations")
+    searched = on_threads(monkeypatch, picker_module, "search_innovations")
     mine = add_innovation(ctx.db, operator, title="Layanan Akta Kelahiran Dari Rumah Sakit")
     other = add_innovation(ctx.db, operator, title="Layanan Akta Kematian Dari Kelurahan")
     picker = InnovationPicker(ctx, None, exclude_id=mine)

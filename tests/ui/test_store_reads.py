@@ -4,7 +4,6 @@ the agency and hub editors are told when their record changes elsewhere."""
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import Any
 
@@ -18,34 +17,20 @@ from jipp_desktop.services.agencies import update_agency
 from jipp_desktop.services.change_set import ChangeSet
 from jipp_desktop.services.hubs import get_hub, update_hub
 from tests.conftest import DENPASAR
-from tests.ui.conftest import add_innovation, settle, settled
+from tests.ui.conftest import add_innovation, on_threads, settle, settled
 from ui.pages.agency_editor import AgencyEditor
 from ui.pages.hub_editor import HubEditor
 from ui.reports.page import ReportsPage
 from ui.status_bar import SyncStatusBar
 
 
-def _on_threads(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[bool]:
-    """Replaces ``module.name`` by itself noting, for each call, whether it ran on the GUI
-    thread."""
-    real = getattr(module, name)
-    on_gui: list[bool] = []
-
-    def watched(*args: Any, **kwargs: Any) -> Any:
-        on_gui.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, watched)
-    return on_gui
-
-
 def test_the_lists_and_counts_are_read_off_the_gui_thread(
     ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    agencies = _on_threads(monkeypatch, agency_editor, "find_agencies")
-    hubs = _on_threads(monkeypatch, hub_editor, "list_hubs")
-    choices = _on_threads(monkeypatch, reports_page, "hub_choices")
-    counts = _on_threads(monkeypatch, pending_module, "pending_count")
+    agencies = on_threads(monkeypatch, agency_editor, "find_agencies")
+    hubs = on_threads(monkeypatch, hub_editor, "list_hubs")
+    choices = on_threads(monkeypatch, reports_page, "hub_choices")
+    counts = on_threads(monkeypatch, pending_module, "pending_count")
     add_innovation(ctx.db, ctx.actor)  # one change waiting for the registry
 
     agency_page = AgencyEditor(ctx)
