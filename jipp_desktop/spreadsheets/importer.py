@@ -290,12 +290,17 @@ class _Import:
             if r.matched and not self.update:
                 report.duplicates += 1
                 report.duplicates_in_db += 1
+                by_id = r.matched == r.record_id
                 self.problem(
                     r,
                     FieldError(
                         "title",
-                        "sudah tersimpan (instansi dan judul sama); dilewati",
-                        "already stored (same agency and title); skipped",
+                        "sudah tersimpan (ID rekaman sama); dilewati"
+                        if by_id
+                        else "sudah tersimpan (instansi dan judul sama); dilewati",
+                        "already stored (same record ID); skipped"
+                        if by_id
+                        else "already stored (same agency and title); skipped",
                     ),
                     EXISTING,
                 )

@@ -861,8 +861,8 @@ or sync with the registry.</translation>
         <translation>Invalid (refused)</translation>
     </message>
     <message>
-        <source>Baris yang sudah tersimpan (instansi dan judul sama)</source>
-        <translation>Rows already stored (same agency and title)</translation>
+        <source>Baris yang sudah tersimpan (ID rekaman, atau instansi dan judul sama)</source>
+        <translation>Rows already stored (same record ID, or same agency and title)</translation>
     </message>
     <message>
         <source>Lewati</source>

@@ -217,3 +217,21 @@ def test_an_id_cell_that_is_no_uuid_gives_a_new_id(db, operator, tmp_path):
     assert report.new == 1
     with db.session() as s:
         uuid.UUID(s.scalar(select(Innovation.id)))
+
+
+def test_an_export_read_back_says_its_rows_matched_by_record_id(
+    db, operator, make_values, tmp_path
+):
+    with db.transaction() as s:
+        create_innovation(s, operator, make_values())
+    out = tmp_path / "ekspor.xlsx"
+    with db.session() as s:
+        export_innovations(s, out)
+    report = import_spreadsheet(db, operator, out)
+    assert report.duplicates_in_db == 1
+    assert [p.id for p in report.problems] == ["sudah tersimpan (ID rekaman sama); dilewati"]
+    # A row of another file, matched by agency and title, says so.
+    other = write_xlsx(tmp_path / "lain.xlsx", [[make_values()["title"], "Pemkot Denpasar"]],
+                       ["Judul Inovasi", "Institusi"])  # fmt: skip
+    again = import_spreadsheet(db, operator, other)
+    assert [p.id for p in again.problems] == ["sudah tersimpan (instansi dan judul sama); dilewati"]

@@ -191,7 +191,9 @@ class ImportPreviewDialog(QDialog):
         self.extra_label = QLabel()
         self.extra_label.setWordWrap(True)
         layout.addWidget(self.extra_label)
-        choice = QGroupBox(self.tr("Baris yang sudah tersimpan (instansi dan judul sama)"))
+        choice = QGroupBox(
+            self.tr("Baris yang sudah tersimpan (ID rekaman, atau instansi dan judul sama)")
+        )
         row = QHBoxLayout(choice)
         self.skip_radio = QRadioButton(self.tr("Lewati"))
         self.update_radio = QRadioButton(self.tr("Perbarui data yang tersimpan"))
