@@ -4,9 +4,8 @@ bold, in resources/fonts/) has glyphs for, minus what reportlab cannot lay out.
 A text that must reach a PDF (an innovation's fields and awards, an agency's name and address,
 a decision's notes, a hub's decree, a letter, a letterhead) is refused where it is entered when
 it holds a character that would print as an empty box or wrongly, with the character named,
-rather than printed wrong later. The font is read only for text beyond the
-Latin letters and punctuation Indonesian uses (which it covers), so the common case costs no
-font parsing.
+rather than printed wrong later. The font is read only for text beyond the Latin letters and
+punctuation Indonesian uses (which it covers), so the common case costs no font parsing.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import olefile
@@ -77,7 +77,14 @@ def sheet_extents(stream: bytes) -> list[SheetExtent] | None:
             )
         elif kind == _EOF:
             break
-    return [_extent(stream, name, position) for name, position in sheets]
+    # A sheet named twice is built twice, but read here once.
+    read: dict[int, SheetExtent] = {}
+    out = []
+    for name, position in sheets:
+        if position not in read:
+            read[position] = _extent(stream, name, position)
+        out.append(replace(read[position], name=name))
+    return out
 
 
 def _records(stream: bytes, at: int) -> Iterator[tuple[int, int, int]]:

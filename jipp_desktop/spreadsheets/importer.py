@@ -35,6 +35,7 @@ from jipp_desktop.services.lookup import StoreLookup
 from jipp_desktop.services.officers import Actor, require_role
 from jipp_desktop.services.verification import VERIFIERS
 from jipp_desktop.spreadsheets.agency_guess import guess_agency
+from jipp_desktop.spreadsheets.awards import AWARDS
 from jipp_desktop.spreadsheets.columns import AWARDS_COLUMN, OUTCOME
 from jipp_desktop.spreadsheets.decisions import (
     DECISION_KEYS,
@@ -106,6 +107,7 @@ class _Import:
         self.commit = commit
         self.update = report.on_duplicate == "update"
         self.editor = actor.role in EDITORS
+        self.has_awards = source.header.column_of(AWARDS) is not None
         self.lookup = StoreLookup(session)
         self.seen_keys: dict[tuple[str, str], int] = {}
         self.seen_numbers: dict[str, int] = {}
@@ -242,7 +244,7 @@ class _Import:
         self._matches(batch)
         stored_numbers = self._stored_numbers(batch)
         matched = [r.matched for r in batch if r.matched and self.update]
-        current = load_current(self.session, matched)
+        current = load_current(self.session, matched, with_awards=self.has_awards)
         inserts: list[dict[str, Any]] = []
         awards: list[dict[str, Any]] = []
         updates: list[tuple[str, str, dict[str, tuple[Any, Any]]]] = []

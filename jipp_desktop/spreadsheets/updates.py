@@ -39,9 +39,12 @@ def rows_of_awards(record_id: str, awards: Iterable[Sequence[Any]]) -> list[dict
     ]
 
 
-def load_current(session: Session, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def load_current(
+    session: Session, ids: Iterable[str], *, with_awards: bool = True
+) -> dict[str, dict[str, Any]]:
     """The stored field values, workflow and awards (year, competition, stage reached; in the
-    order they were recorded) of the records with these ids."""
+    order they were recorded) of the records with these ids; without ``with_awards`` (a file
+    with no awards column) the awards are not read and left empty."""
     wanted = list(set(ids))
     if not wanted:
         return {}
@@ -54,6 +57,8 @@ def load_current(session: Session, ids: Iterable[str]) -> dict[str, dict[str, An
         values["workflow"] = row[1]
         values["awards"] = []
         out[row[0]] = values
+    if not with_awards:
+        return out
     awards = session.execute(
         select(AwardRow.innovation_id, AwardRow.year, AwardRow.competition, AwardRow.stage_reached)
         .where(AwardRow.innovation_id.in_(wanted))
