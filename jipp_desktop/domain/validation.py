@@ -81,6 +81,15 @@ def agency_code_error(code: str, field: str = "national_code") -> FieldError | N
     return None
 
 
+def agency_code_taken(code: str) -> FieldError:
+    """The error for an agency's national code that another live agency already has."""
+    return FieldError(
+        "national_code",
+        f"kode instansi {code} sudah dipakai instansi lain",
+        f"agency code {code} is already used by another agency",
+    )
+
+
 def normalise_nip(text: str) -> str:
     """A NIP as it is stored: its 18 digits without the spaces, dots or hyphens it is often
     written with ("19630511 199103 1 009", "19630511.199103.1.009"); any other text stays as

@@ -11,7 +11,11 @@ from jipp_desktop.db.models import Agency, Innovation, Region, utcnow
 from jipp_desktop.domain.errors import FieldError, NotFound, ValidationFailed, WorkflowError
 from jipp_desktop.domain.printable import unprintable_error
 from jipp_desktop.domain.text import clean_text, fold_key, length_error
-from jipp_desktop.domain.validation import agency_code_error, normalise_agency_code
+from jipp_desktop.domain.validation import (
+    agency_code_error,
+    agency_code_taken,
+    normalise_agency_code,
+)
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.changes import record_change
 from jipp_desktop.services.officers import Actor, require_role
@@ -83,13 +87,7 @@ def _validate(session: Session, values: dict[str, Any], agency_id: str | None) -
     if national and (err := agency_code_error(national)):
         errors.append(err)
     elif national and _code_taken(session, national, agency_id):
-        errors.append(
-            FieldError(
-                "national_code",
-                f"kode instansi {national} sudah dipakai instansi lain",
-                f"agency code {national} is already used by another agency",
-            )
-        )
+        errors.append(agency_code_taken(national))
     if errors:
         raise ValidationFailed(errors)
     return {

@@ -16,7 +16,11 @@ from sqlalchemy import func, select, text
 
 from jipp_desktop.domain.errors import FieldError
 from jipp_desktop.domain.printable import unprintable_error
-from jipp_desktop.domain.validation import agency_code_error, normalise_agency_code
+from jipp_desktop.domain.validation import (
+    agency_code_error,
+    agency_code_taken,
+    normalise_agency_code,
+)
 from jipp_desktop.reference.codes import AGENCY_KINDS
 from jipp_desktop.services.commitments import (
     CommitmentInput,
@@ -134,13 +138,7 @@ class AgencyRules(EntityRules):
         if national and (err := agency_code_error(national)):
             errors.append(err)
         elif national and code_changed and _code_taken(ctx, national):
-            errors.append(
-                FieldError(
-                    "national_code",
-                    f"kode instansi {national} sudah dipakai instansi lain",
-                    f"agency code {national} is already used by another agency",
-                )
-            )
+            errors.append(agency_code_taken(national))
         if errors:
             raise invalid(errors)
 
