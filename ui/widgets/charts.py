@@ -216,10 +216,10 @@ def _nice_step(raw: float) -> int:
     if raw <= 1:
         return 1
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
+    for factor in (1, 2, 5):
         if factor * power >= raw - 1e-9:
             return int(factor * power)
-    return int(10 * power)  # pragma: no cover - the loop always returns
+    return int(10 * power)
 
 
 def lane_height(line_counts: list[int], line_spacing: int) -> float:
