@@ -151,8 +151,8 @@ def run_stats(ctx: CliContext, args: argparse.Namespace) -> int:
     """Prints the store's counts."""
     from jipp_desktop.services.stats import store_stats
 
-    with ctx.db.session() as session:
-        stats = store_stats(session)
+    with ctx.db.reading() as reader:
+        stats = store_stats(reader)
     ctx.emit(stats_text(stats) if not ctx.json else "", stats)
     return 0
 
@@ -203,103 +203,19 @@ def stats_text(stats: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _innovations(session: Any, limit: int) -> list[dict[str, Any]]:
-    from jipp_desktop.domain.list_filter import InnovationFilter
-    from jipp_desktop.services.search import list_innovations
+def run_list(ctx: CliContext, args: argparse.Namespace) -> int:
+    """Lists up to ``--limit`` records of one kind (Core reads: the ORM is never loaded)."""
+    from jipp_desktop.services.record_lists import LISTERS
 
-    rows = list_innovations(session, InnovationFilter(), limit=limit)
-    return [dict(r._mapping) for r in rows]
-
-
-def _agencies(session: Any, limit: int) -> list[dict[str, Any]]:
-    from jipp_desktop.services.agencies import find_agencies
-
-    return [
-        {"id": a.id, "name": a.name, "kind": a.kind, "region_code": a.region_code}
-        for a in find_agencies(session, limit=limit)
-    ]
-
-
-def _hubs(session: Any, limit: int) -> list[dict[str, Any]]:
-    from jipp_desktop.services.hubs import list_hubs
-
-    return [
-        {
-            "id": h.id,
-            "name": h.agency.name,
-            "agency_id": h.agency_id,
-            "decree": h.decree,
-            "year": h.year,
-            "cohort": h.cohort,
-            "active": h.active,
-            "spokes": len(h.spokes),
-        }
-        for h in list_hubs(session)[:limit]
-    ]
-
-
-def _commitments(session: Any, limit: int) -> list[dict[str, Any]]:
-    from jipp_desktop.services.commitments import list_commitments
-
-    return [
-        {
-            "id": c.id,
-            "number": c.number,
-            "title": c.title,
-            "place": c.place,
-            "signed_on": c.signed_on,
-            "signatories": sum(1 for s in c.signatories if not s.is_witness),
-            "witnesses": sum(1 for s in c.signatories if s.is_witness),
-        }
-        for c in list_commitments(session, limit=limit)
-    ]
-
-
-def _verifications(session: Any, limit: int) -> list[dict[str, Any]]:
-    from sqlalchemy import select
-
-    from jipp_desktop.db.models import Innovation, Officer, Verification
-
-    rows = session.execute(
-        select(
-            Verification.id,
-            Verification.innovation_id,
-            Innovation.title,
-            Officer.name.label("verifier"),
-            Verification.verified_at,
-            Verification.method,
-            Verification.outcome,
-            Verification.continuation,
-        )
-        .join(Innovation, Innovation.id == Verification.innovation_id)
-        .join(Officer, Officer.id == Verification.verifier_id)
-        .where(Verification.deleted_at.is_(None))
-        .order_by(Verification.verified_at.desc(), Verification.id)
-        .limit(limit)
-    )
-    return [dict(r._mapping) for r in rows]
-
-
-LISTERS = {
-    "innovations": _innovations,
-    "agencies": _agencies,
-    "hubs": _hubs,
-    "commitments": _commitments,
-    "verifications": _verifications,
-}
+    with ctx.db.reading() as reader:
+        items = LISTERS[args.kind](reader, args.limit)
+    name = "title" if args.kind in ("innovations", "commitments", "verifications") else "name"
+    ctx.emit(_table(items, ("id", name)), items)
+    return 0
 
 
 def _table(items: list[dict[str, Any]], keys: tuple[str, ...]) -> str:
     return "\n".join("\t".join(str(i.get(k) or "") for k in keys) for i in items)
-
-
-def run_list(ctx: CliContext, args: argparse.Namespace) -> int:
-    """Lists up to ``--limit`` records of one kind."""
-    with ctx.db.session() as session:
-        items = LISTERS[args.kind](session, args.limit)
-    name = "title" if args.kind in ("innovations", "commitments", "verifications") else "name"
-    ctx.emit(_table(items, ("id", name)), items)
-    return 0
 
 
 def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -314,8 +230,8 @@ def run_search(ctx: CliContext, args: argparse.Namespace) -> int:
             ),
             code=2,
         )
-    with ctx.db.session() as session:
-        items = [dict(r._mapping) for r in search_innovations(session, args.text, args.limit)]
+    with ctx.db.reading() as reader:
+        items = [dict(r._mapping) for r in search_innovations(reader, args.text, args.limit)]
     ctx.emit(_table(items, ("id", "title")) or pick("tidak ditemukan", "nothing found"), items)
     return 0
 

@@ -16,8 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 
 from jipp_desktop.db.schema import SCHEMA_HEAD, StoreError
 
@@ -25,6 +24,7 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session, sessionmaker
 
 WRITE_OPTION = "jipp_write"
 # How long a write waits for another program's write to finish before giving up.
@@ -179,7 +179,10 @@ def backup_file(source: Path, target: Path) -> None:
 
 
 class Database:
-    """The opened store: an engine, a session factory and the path it came from.
+    """The opened store: an engine, session factories and the path it came from.
+
+    The ORM (``sqlalchemy.orm`` and the mapped classes) is imported on the first session only:
+    a command that only reads works on :meth:`reading`'s Connection and never pays for it.
 
     Attributes:
         path: the SQLite file.
@@ -204,10 +207,20 @@ class Database:
         )
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(
-            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
-        )
+        self._factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _session_factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The read and the write session factories, made (with the ORM) on first use."""
+        if self._factories is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._factories = (
+                sessionmaker(self.engine, expire_on_commit=False),
+                sessionmaker(
+                    self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+                ),
+            )
+        return self._factories
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -215,12 +228,18 @@ class Database:
 
         It holds the store's write lock from its start (waiting up to 10 s for another writer).
         """
-        with self._write_sessions() as session, session.begin():
+        with self._session_factories()[1]() as session, session.begin():
             yield session
 
     def session(self) -> Session:
         """A session for reading (the caller closes it, e.g. ``with db.session() as s``)."""
-        return self._sessions()
+        return self._session_factories()[0]()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Connection for Core reads (``db.tables``), one read transaction, without the ORM."""
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
 
     def close(self) -> None:
         """Releases every pooled connection."""
@@ -288,10 +307,13 @@ def open_database(path: Path | str, *, seed: bool = True) -> Database:
                 db.backup_path,
             )
     if seed:
-        from jipp_desktop.reference.seed import seed_if_changed
+        from jipp_desktop.reference.seed import seed_if_changed, seeded_version_is_current
 
-        with db.transaction() as session:
-            seed_if_changed(session)
+        with db.reading() as connection:
+            current_seed = seeded_version_is_current(connection)
+        if not current_seed:
+            with db.transaction() as session:
+                seed_if_changed(session)
     log.info("store %s opened (schema %s%s)", path, SCHEMA_HEAD, ", new" if current is None else "")
     return db
 

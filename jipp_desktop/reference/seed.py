@@ -5,7 +5,9 @@ Reference records get deterministic ids (UUID5 of their name), so every device a
 agree on them and seeding twice changes nothing. They are marked as already synced.
 
 A store keeps the version of the reference data it was seeded with (a hash of the shipped
-files), so opening a store whose data is current costs one query (:func:`seed_if_changed`).
+files), so opening a store whose data is current costs one read
+(:func:`seeded_version_is_current`). The seed is written in Core (``db.tables``), on a Session
+or a Connection.
 """
 
 from __future__ import annotations
@@ -17,13 +19,19 @@ import uuid
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from jipp_desktop.db.models import Agency, Hub, Region, Setting, utcnow
+from jipp_desktop.db import tables
+from jipp_desktop.db.tables import utcnow
 from jipp_desktop.reference.agencies import central_agencies, central_csv
 from jipp_desktop.reference.hubs import MINISTRY_OF_REFORM, designations, province_agency_name
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 NAMESPACE = uuid.UUID("5b0f7a3c-6a57-4d0e-9a51-4a1f3c0e7d21")
 VERSION_KEY = "reference_data_version"
@@ -68,14 +76,28 @@ def reference_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def seed_if_changed(session: Session) -> bool:
+def seeded_version_is_current(connection: Connection | Session) -> bool:
+    """Whether the store holds this version of the reference data (one read)."""
+    stored = connection.scalar(
+        select(tables.settings.c.value).where(tables.settings.c.key == VERSION_KEY)
+    )
+    return stored == reference_version()
+
+
+def seed_if_changed(connection: Connection | Session) -> bool:
     """Seeds the reference data unless the store holds this version already; True if it
-    seeded. One query when nothing changed (the store-open path)."""
-    stored = session.scalar(select(Setting.value).where(Setting.key == VERSION_KEY))
-    if stored == reference_version():
+    seeded."""
+    if seeded_version_is_current(connection):
         return False
-    seed_reference_data(session)
-    session.merge(Setting(key=VERSION_KEY, value=reference_version()))
+    seed_reference_data(connection)
+    version = {"key": VERSION_KEY, "value": reference_version()}
+    connection.execute(
+        sqlite_insert(tables.settings)
+        .values(version)
+        .on_conflict_do_update(
+            index_elements=[tables.settings.c.key], set_={"value": version["value"]}
+        )
+    )
     return True
 
 
@@ -86,18 +108,18 @@ def regional_government_name(region: RegionRow) -> str:
     return f"Pemerintah {region.name}"
 
 
-def seed_reference_data(session: Session) -> None:
+def seed_reference_data(connection: Connection | Session) -> None:
     """Inserts whatever reference data the store lacks."""
-    if session.scalar(select(func.count()).select_from(Region)) == 0:
-        session.execute(
-            insert(Region),
+    if connection.scalar(select(func.count()).select_from(tables.regions)) == 0:
+        connection.execute(
+            insert(tables.regions),
             [
                 {"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code}
                 for r in regions()
             ],
         )
     now = utcnow()
-    have = set(session.scalars(select(Agency.id)))
+    have = set(connection.scalars(select(tables.agencies.c.id)))
     agencies: list[tuple[str, str, str | None, str | None]] = [
         (regional_government_name(r), r.level, r.code, None) for r in regions()
     ]
@@ -122,8 +144,8 @@ def seed_reference_data(session: Session) -> None:
                 }
             )
     if rows:
-        session.execute(insert(Agency), rows)
-    hubs_have = set(session.scalars(select(Hub.id)))
+        connection.execute(insert(tables.agencies), rows)
+    hubs_have = set(connection.scalars(select(tables.hubs.c.id)))
     hub_rows = []
     for d in designations():
         hid = reference_id("hub", f"{d.agency_name}:{d.year}")
@@ -140,4 +162,4 @@ def seed_reference_data(session: Session) -> None:
                 }
             )
     if hub_rows:
-        session.execute(insert(Hub), hub_rows)
+        connection.execute(insert(tables.hubs), hub_rows)

@@ -1,11 +1,14 @@
 """Finding innovations: full-text search (SQLite FTS5) and filters, paged in SQL so that lists
-over 100,000 records never load them all into Python."""
+over 100,000 records never load them all into Python.
+
+The queries are Core selects over ``db.tables``: they run on a Session (the GUI) or on a bare
+Connection (the `list` and `search` commands, which never import the ORM)."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -22,16 +25,27 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Row
-from sqlalchemy.orm import Session, aliased
 
 from jipp_desktop.db.first_page import FirstPageQuery
-from jipp_desktop.db.models import Agency, Innovation, Region, SyncProblem, UTCDateTime, utcnow
 from jipp_desktop.db.schema import SCHEMA_HEAD
+from jipp_desktop.db.tables import (
+    UTCDateTime,
+    agencies,
+    innovations,
+    regions,
+    sync_records,
+    utcnow,
+)
 from jipp_desktop.domain.list_filter import InnovationFilter, list_view_key
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+    from jipp_desktop.db.models import Innovation
 
 REVERIFY_AFTER = timedelta(days=365)
 _WORD = re.compile(r"\w+", re.UNICODE)
-_Province = aliased(Region)
 
 
 def fts_query(words: str) -> str | None:
@@ -53,24 +67,24 @@ def _fts_rowids(query: str) -> Any:
 
 def apply_filter(query: Select[Any], f: InnovationFilter) -> Select[Any]:
     """Adds the filter's conditions to a select over innovations."""
-    query = query.where(Innovation.deleted_at.is_(None))
+    query = query.where(innovations.c.deleted_at.is_(None))
     q = fts_query(f.text)
     if q:
         query = query.where(literal_column("innovations.rowid").in_(_fts_rowids(q)))
     if f.region_code:
-        query = query.where(Innovation.region_code == f.region_code)
+        query = query.where(innovations.c.region_code == f.region_code)
     elif f.province_code:
         query = query.where(
-            (Innovation.region_code == f.province_code)
-            | Innovation.region_code.like(f"{f.province_code}.%")
+            (innovations.c.region_code == f.province_code)
+            | innovations.c.region_code.like(f"{f.province_code}.%")
         )
     for field, value in (
-        (Innovation.agency_id, f.agency_id),
-        (Innovation.sector, f.sector),
-        (Innovation.phase, f.phase),
-        (Innovation.continuation, f.continuation),
-        (Innovation.workflow, f.workflow),
-        (Innovation.year_started, f.year),
+        (innovations.c.agency_id, f.agency_id),
+        (innovations.c.sector, f.sector),
+        (innovations.c.phase, f.phase),
+        (innovations.c.continuation, f.continuation),
+        (innovations.c.workflow, f.workflow),
+        (innovations.c.year_started, f.year),
     ):
         if value is not None and value != "":
             query = query.where(field == value)
@@ -84,48 +98,48 @@ def due_for_reverification(now: datetime | None = None) -> ColumnElement[bool]:
     more than 12 months before ``now`` (or carries no date). A draft, a record waiting for its
     first decision or a rejected one is not due for *re*-verification."""
     cutoff = (now or utcnow()) - REVERIFY_AFTER
-    return (Innovation.workflow == "verified") & (
-        Innovation.last_verified_at.is_(None) | (Innovation.last_verified_at < cutoff)
+    return (innovations.c.workflow == "verified") & (
+        innovations.c.last_verified_at.is_(None) | (innovations.c.last_verified_at < cutoff)
     )
 
 
-def count_innovations(session: Session, f: InnovationFilter) -> int:
+def count_innovations(session: Session | Connection, f: InnovationFilter) -> int:
     """How many innovations the filter keeps."""
-    return session.scalar(apply_filter(select(func.count()).select_from(Innovation), f)) or 0
+    return session.scalar(apply_filter(select(func.count()).select_from(innovations), f)) or 0
 
 
 # Where the record stands with the registry (a code of reference.codes.SYNC_STATES): a problem
 # the sync noted (a primary-key look-up), else demo, pending or synced.
 SYNC_STATE = func.coalesce(
-    select(SyncProblem.state)
-    .where(SyncProblem.entity == "innovation", SyncProblem.record_id == Innovation.id)
+    select(sync_records.c.state)
+    .where(sync_records.c.entity == "innovation", sync_records.c.record_id == innovations.c.id)
     .scalar_subquery(),
     case(
-        (Innovation.is_demo.is_(True), "demo"),
-        (Innovation.local_version > Innovation.synced_version, "pending"),
+        (innovations.c.is_demo.is_(True), "demo"),
+        (innovations.c.local_version > innovations.c.synced_version, "pending"),
         else_="synced",
     ),
 )
 
 
-def sync_state(session: Session, innovation_id: str) -> str:
+def sync_state(session: Session | Connection, innovation_id: str) -> str:
     """Where one record stands with the registry (a code of SYNC_STATES)."""
-    return session.scalar(select(SYNC_STATE).where(Innovation.id == innovation_id)) or "synced"
+    return session.scalar(select(SYNC_STATE).where(innovations.c.id == innovation_id)) or "synced"
 
 
 # The columns of the innovation list, in display order: key → SQL expression.
 LIST_COLUMNS = {
-    "registration_number": Innovation.registration_number,
-    "title": Innovation.title,
-    "agency": Agency.name,
-    "region": Region.name,
-    "sector": Innovation.sector,
-    "phase": Innovation.phase,
-    "workflow": Innovation.workflow,
-    "continuation": Innovation.continuation,
-    "year_started": Innovation.year_started,
-    "last_verified_at": Innovation.last_verified_at,
-    "updated_at": Innovation.updated_at,
+    "registration_number": innovations.c.registration_number,
+    "title": innovations.c.title,
+    "agency": agencies.c.name,
+    "region": regions.c.name,
+    "sector": innovations.c.sector,
+    "phase": innovations.c.phase,
+    "workflow": innovations.c.workflow,
+    "continuation": innovations.c.continuation,
+    "year_started": innovations.c.year_started,
+    "last_verified_at": innovations.c.last_verified_at,
+    "updated_at": innovations.c.updated_at,
     "sync_state": SYNC_STATE,
 }
 
@@ -138,17 +152,17 @@ def list_select(
         raise ValueError(f"cannot sort by {sort!r}")
     order = LIST_COLUMNS[sort]
     query = (
-        select(Innovation.id, *(c.label(k) for k, c in LIST_COLUMNS.items()))
-        .select_from(Innovation)
-        .join(Agency, Agency.id == Innovation.agency_id)
-        .outerjoin(Region, Region.code == Innovation.region_code)
+        select(innovations.c.id, *(c.label(k) for k, c in LIST_COLUMNS.items()))
+        .select_from(innovations)
+        .join(agencies, agencies.c.id == innovations.c.agency_id)
+        .outerjoin(regions, regions.c.code == innovations.c.region_code)
     )
     query = apply_filter(query, f)
-    return query.order_by(order.desc() if descending else order.asc(), Innovation.id)
+    return query.order_by(order.desc() if descending else order.asc(), innovations.c.id)
 
 
 def list_innovations(
-    session: Session,
+    session: Session | Connection,
     f: InnovationFilter,
     sort: str = "updated_at",
     descending: bool = True,
@@ -171,23 +185,30 @@ SIMILAR_CANDIDATES = 50
 
 
 def list_ids(
-    session: Session, f: InnovationFilter, sort: str = "updated_at", descending: bool = True
+    session: Session | Connection,
+    f: InnovationFilter,
+    sort: str = "updated_at",
+    descending: bool = True,
 ) -> list[str]:
     """The ids of every record the filter keeps, in list order (a list's index of 100,000
     records costs a few MB, its rows would cost hundreds)."""
-    return list(session.scalars(list_select(f, sort, descending).with_only_columns(Innovation.id)))
+    return list(
+        session.scalars(list_select(f, sort, descending).with_only_columns(innovations.c.id))
+    )
 
 
 def list_rows_by_id(
-    session: Session, f: InnovationFilter, ids: list[str], sort: str = "updated_at"
+    session: Session | Connection, f: InnovationFilter, ids: list[str], sort: str = "updated_at"
 ) -> list[Row[Any] | None]:
     """The list rows of ``ids`` in that order (None for a record gone since the ids were read)."""
-    found = {r[0]: r for r in session.execute(list_select(f, sort).where(Innovation.id.in_(ids)))}
+    found = {
+        r[0]: r for r in session.execute(list_select(f, sort).where(innovations.c.id.in_(ids)))
+    }
     return [found.get(i) for i in ids]
 
 
 def search_innovations(
-    session: Session, words: str, limit: int = 20, f: InnovationFilter | None = None
+    session: Session | Connection, words: str, limit: int = 20, f: InnovationFilter | None = None
 ) -> list[Row[Any]]:
     """Innovations matching ``words``, best match first (FTS5 bm25 rank, title words weighing
     most), with list columns; with ``f``, only those its other conditions keep.
@@ -207,12 +228,12 @@ def search_innovations(
     # the index as tombstones) could take the places of live matching records.
     # The unary + keeps FTS5 from taking the rowid list as its index (one MATCH lookup
     # per listed record: seconds on 100,000 records instead of ~20 ms).
-    rowids = select(literal_column("innovations.rowid")).select_from(Innovation)
+    rowids = select(literal_column("innovations.rowid")).select_from(innovations)
     unindexed = literal_column("+innovation_fts.rowid", Integer)
     if rest != InnovationFilter():
         candidates = candidates.where(unindexed.in_(apply_filter(rowids, rest)))
     else:
-        tombstones = rowids.where(Innovation.deleted_at.is_not(None))
+        tombstones = rowids.where(innovations.c.deleted_at.is_not(None))
         candidates = candidates.where(unindexed.not_in(tombstones))
     pool = candidates.order_by(fts.c.rowid.desc()).limit(RANK_CANDIDATES).subquery("pool")
     ranked = (
@@ -222,11 +243,11 @@ def search_innovations(
         .subquery("ranked")
     )
     query = (
-        select(Innovation.id, *(c.label(k) for k, c in LIST_COLUMNS.items()))
-        .select_from(Innovation)
+        select(innovations.c.id, *(c.label(k) for k, c in LIST_COLUMNS.items()))
+        .select_from(innovations)
         .join(ranked, ranked.c.rid == literal_column("innovations.rowid"))
-        .join(Agency, Agency.id == Innovation.agency_id)
-        .outerjoin(Region, Region.code == Innovation.region_code)
+        .join(agencies, agencies.c.id == innovations.c.agency_id)
+        .outerjoin(regions, regions.c.code == innovations.c.region_code)
     )
     query = apply_filter(query, rest)
     return list(session.execute(query.order_by(ranked.c.score, ranked.c.rid.desc()).limit(limit)))
@@ -237,7 +258,9 @@ def _title_words(title: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(title) if len(w) >= 4}
 
 
-def similar_title_ids(session: Session, innovation: Innovation, limit: int = 5) -> list[str]:
+def similar_title_ids(
+    session: Session | Connection, innovation: Innovation, limit: int = 5
+) -> list[str]:
     """Ids of records in the same region (or agency) whose titles share most words: at least
     half of the shorter title's, and two unless a title has only one (one shared "Jemput"
     makes no duplicate; "SIPANDU" and "SIPANDU Online" may be one)."""
@@ -283,7 +306,7 @@ def first_page_query(
     if f.needs_reverification:
         return None
     dialect = sqlite.dialect()
-    count = apply_filter(select(func.count()).select_from(Innovation), f).compile(dialect=dialect)
+    count = apply_filter(select(func.count()).select_from(innovations), f).compile(dialect=dialect)
     page = list_select(f, sort, descending).offset(0).limit(limit)
     compiled = page.compile(dialect=dialect)
     count_params = [count.params[name] for name in count.positiontup or ()]

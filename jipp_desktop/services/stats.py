@@ -1,26 +1,31 @@
 """Counts for the dashboard, the recap and `stats --json` (tombstoned records are never
 counted). Every grouping adds up to the number of innovations: a record without a value is
-counted under ``unset`` ("Belum diisi"), and ``by_phase`` always has that key."""
+counted under ``unset`` ("Belum diisi"), and ``by_phase`` always has that key.
+
+Core selects over ``db.tables``, on a Session (the dashboard) or a Connection (`stats`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, func, select, text
 
-from jipp_desktop.db.models import (
+from jipp_desktop.db.tables import (
     PENDING_SQL,
-    SYNCABLE,
-    Agency,
-    Commitment,
-    Hub,
-    Innovation,
-    Region,
-    Verification,
+    SYNCABLE_TABLES,
+    agencies,
+    commitments,
+    hubs,
+    innovations,
+    regions,
+    verifications,
 )
 from jipp_desktop.reference.codes import CONTINUATION, PHASES, WORKFLOW
 from jipp_desktop.services.search import due_for_reverification
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 # The key of records without a value in the groupings (kept as the JSON key it always was).
 UNSET = "unset"
@@ -42,22 +47,22 @@ def reverification_label(lang: str) -> str:
     return REVERIFICATION_LABEL[1] if lang == "en" else REVERIFICATION_LABEL[0]
 
 
-def needs_reverification(session: Session) -> int:
+def needs_reverification(session: Session | Connection) -> int:
     """Verified innovations whose last verification is more than 12 months old."""
-    query = select(func.count()).select_from(Innovation).where(Innovation.deleted_at.is_(None))
+    query = select(func.count()).select_from(innovations).where(innovations.c.deleted_at.is_(None))
     return session.scalar(query.where(due_for_reverification())) or 0
 
 
-def _count(session: Session, model: Any) -> int:
+def _count(session: Session | Connection, table: Table) -> int:
     return (
-        session.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
+        session.scalar(select(func.count()).select_from(table).where(table.c.deleted_at.is_(None)))
         or 0
     )
 
 
-def _by(session: Session, column: Any, codes: list[str]) -> dict[str, int]:
+def _by(session: Session | Connection, column: Any, codes: list[str]) -> dict[str, int]:
     rows = session.execute(
-        select(column, func.count()).where(Innovation.deleted_at.is_(None)).group_by(column)
+        select(column, func.count()).where(innovations.c.deleted_at.is_(None)).group_by(column)
     )
     counts = dict.fromkeys(codes, 0)
     for code, n in rows:
@@ -65,31 +70,31 @@ def _by(session: Session, column: Any, codes: list[str]) -> dict[str, int]:
     return counts
 
 
-def pending_by_kind(session: Session) -> dict[str, int]:
+def pending_by_kind(session: Session | Connection) -> dict[str, int]:
     """Records with changes the registry has not acknowledged, per kind (table name → count),
     only kinds with any; demo data is never pushed and so never pending."""
     out = {}
-    for model in SYNCABLE:
-        n = session.scalar(select(func.count()).select_from(model).where(text(PENDING_SQL)))
+    for table in SYNCABLE_TABLES:
+        n = session.scalar(select(func.count()).select_from(table).where(text(PENDING_SQL)))
         if n:
-            out[model.__tablename__] = n
+            out[table.name] = n
     return out
 
 
-def by_sector(session: Session) -> dict[str, int]:
+def by_sector(session: Session | Connection) -> dict[str, int]:
     """Innovations per government affair (sector code, UNSET when blank), largest first."""
-    counts = _by(session, Innovation.sector, [])
+    counts = _by(session, innovations.c.sector, [])
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
-def by_province(session: Session) -> dict[str, int]:
+def by_province(session: Session | Connection) -> dict[str, int]:
     """Innovations per province code (national bodies' records under UNSET), largest first."""
-    province = func.substr(Innovation.region_code, 1, 2)
+    province = func.substr(innovations.c.region_code, 1, 2)
     counts = _by(session, province, [])
     return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
-def _status_counts(session: Session) -> dict[str, dict[str, int]]:
+def _status_counts(session: Session | Connection) -> dict[str, dict[str, int]]:
     """Innovations by phase, by workflow and by continuation, from one pass over the covering
     index ix_innovations_counts (its column order makes the grouping free of sorting)."""
     out: dict[str, dict[str, int]] = {
@@ -98,9 +103,11 @@ def _status_counts(session: Session) -> dict[str, dict[str, int]]:
         "by_continuation": dict.fromkeys(CONTINUATION.codes(), 0),
     }
     rows = session.execute(
-        select(Innovation.phase, Innovation.workflow, Innovation.continuation, func.count())
-        .where(Innovation.deleted_at.is_(None))
-        .group_by(Innovation.phase, Innovation.workflow, Innovation.continuation)
+        select(
+            innovations.c.phase, innovations.c.workflow, innovations.c.continuation, func.count()
+        )
+        .where(innovations.c.deleted_at.is_(None))
+        .group_by(innovations.c.phase, innovations.c.workflow, innovations.c.continuation)
     )
     for phase, workflow, continuation, n in rows:
         for key, code in (
@@ -113,17 +120,19 @@ def _status_counts(session: Session) -> dict[str, dict[str, int]]:
     return out
 
 
-def store_stats(session: Session) -> dict[str, Any]:
+def store_stats(session: Session | Connection) -> dict[str, Any]:
     """The counts of the `stats --json` of docs/ARCHITECTURE.md."""
-    levels = dict(session.execute(select(Region.level, func.count()).group_by(Region.level)).all())
+    levels = dict(
+        session.execute(select(regions.c.level, func.count()).group_by(regions.c.level)).all()
+    )
     pending = sum(pending_by_kind(session).values())
     status = _status_counts(session)
     return {
         "innovations": sum(status["by_workflow"].values()),
-        "agencies": _count(session, Agency),
-        "hubs": _count(session, Hub),
-        "commitments": _count(session, Commitment),
-        "verifications": _count(session, Verification),
+        "agencies": _count(session, agencies),
+        "hubs": _count(session, hubs),
+        "commitments": _count(session, commitments),
+        "verifications": _count(session, verifications),
         "provinces": levels.get("province", 0),
         "regencies": levels.get("regency", 0),
         "cities": levels.get("city", 0),

@@ -47,7 +47,7 @@ def install_guard(path: Path) -> None:
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE unrecorded (tbl TEXT, id TEXT)")
     for model in SYNCED.values():
-        t = model.__tablename__
+        t = model.__table__.name
         unchanged_meta = " AND ".join(f"NEW.{c} IS OLD.{c}" for c in SYNC_METADATA)
         con.executescript(
             f"""
