@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from jipp_desktop.db.models import PENDING_SQL, SYNCABLE
+from jipp_desktop.services.stats import pending_by_kind
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 
-def pending_count(session: Session) -> int:
+def pending_count(session: Session | Connection) -> int:
     """Records with changes the registry has not acknowledged (``local_version >
     synced_version``); demo data is never pushed and so never pending. The condition is the
-    partial index's own (models.PENDING_SQL), so the count costs the pending rows only."""
-    total = 0
-    for model in SYNCABLE:
-        query = select(func.count()).select_from(model).where(text(PENDING_SQL))
-        total += session.scalar(query) or 0
-    return total
+    partial index's own (tables.PENDING_SQL), so the count costs the pending rows only."""
+    return sum(pending_by_kind(session).values())
