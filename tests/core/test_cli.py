@@ -51,15 +51,6 @@ def one_line_failure(code: int, err: str) -> None:
     assert "Traceback" not in err
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "demo.db"
-    with pytest.raises(SystemExit) as exit_info:
-        main(["--db", str(path), "demo", "--innovations", "120"])
-    assert exit_info.value.code in (0, None)
-    return path
-
-
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(capsys, "--version")
     assert code == 0 and out.strip() == f"jipp-desktop {__version__}"

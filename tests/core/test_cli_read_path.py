@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from jipp_desktop.cli.main import main
 from jipp_desktop.db.engine import open_database
 from jipp_desktop.services.agencies import find_agencies
 from jipp_desktop.services.commitments import list_commitments
@@ -38,15 +37,6 @@ READS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("reads") / "demo.db"
-    with pytest.raises(SystemExit) as exit_info:
-        main(["--db", str(path), "demo", "--innovations", "60"])
-    assert exit_info.value.code in (0, None)
-    return path
-
-
 def probe(store: Path, *args: str) -> tuple[Any, str]:
     p = subprocess.run(
         [sys.executable, "-c", PROBE, "--db", str(store), *args],
@@ -59,14 +49,14 @@ def probe(store: Path, *args: str) -> tuple[Any, str]:
 
 
 @pytest.mark.parametrize("args", READS, ids=lambda a: " ".join(a[:2]))
-def test_a_read_command_never_loads_the_orm(store: Path, args: tuple[str, ...]) -> None:
-    result, err = probe(store, *args)
+def test_a_read_command_never_loads_the_orm(demo_path: Path, args: tuple[str, ...]) -> None:
+    result, err = probe(demo_path, *args)
     assert err.endswith("CORE ONLY"), err
     assert result, "the command printed nothing to check"
 
 
-def test_the_lists_show_what_the_services_of_the_gui_list(store: Path) -> None:
-    db = open_database(store)
+def test_the_lists_show_what_the_services_of_the_gui_list(demo_path: Path) -> None:
+    db = open_database(demo_path)
     try:
         with db.session() as s:
             agencies = [
@@ -102,6 +92,6 @@ def test_the_lists_show_what_the_services_of_the_gui_list(store: Path) -> None:
         db.close()
     assert any(h["spokes"] for h in hubs)
     assert commitments
-    assert probe(store, "list", "agencies", "--limit", "40", "--json")[0] == agencies
-    assert probe(store, "list", "hubs", "--limit", "40", "--json")[0] == hubs
-    assert probe(store, "list", "commitments", "--limit", "40", "--json")[0] == commitments
+    assert probe(demo_path, "list", "agencies", "--limit", "40", "--json")[0] == agencies
+    assert probe(demo_path, "list", "hubs", "--limit", "40", "--json")[0] == hubs
+    assert probe(demo_path, "list", "commitments", "--limit", "40", "--json")[0] == commitments
