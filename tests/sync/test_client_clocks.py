@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-import jipp_desktop.db.models as models
+import jipp_desktop.db.tables as tables
 from jipp_desktop.syncstate import resolve_conflict
 from tests.sync.test_client_support import (
     Device,
@@ -29,19 +29,19 @@ def devices(tmp_path, registry):
 
 @contextmanager
 def clock(offset: timedelta) -> Iterator[None]:
-    """This process's clock (models.utcnow, used by every write and the sync) moved."""
-    real = models.datetime
+    """This process's clock (tables.utcnow, used by every write and the sync) moved."""
+    real = tables.datetime
 
     class Skewed(real):  # type: ignore[misc,valid-type]
         @classmethod
         def now(cls, tz=None):  # type: ignore[override]
             return real.now(tz) + offset
 
-    models.datetime = Skewed  # type: ignore[misc]
+    tables.datetime = Skewed  # type: ignore[misc]
     try:
         yield
     finally:
-        models.datetime = real  # type: ignore[misc]
+        tables.datetime = real  # type: ignore[misc]
 
 
 AHEAD = timedelta(days=6)
@@ -59,7 +59,7 @@ def test_device_clocks_days_apart(devices, registry):
     record_id = on(a, AHEAD, new_innovation, a, op, title="Inovasi Dengan Jam Yang Berbeda")
     on(a, AHEAD, a.sync, "op")
     on(b, BEHIND, b.sync, "op2")
-    assert b.get(record_id).created_at - models.utcnow() > timedelta(days=5)
+    assert b.get(record_id).created_at - tables.utcnow() > timedelta(days=5)
 
     # B, eleven days "earlier", changes the summary after A did: the registry took A's first,
     # so B's is a conflict for B, not a silent win of the newer clock.
