@@ -181,8 +181,8 @@ def backup_file(source: Path, target: Path) -> None:
 class Database:
     """The opened store: an engine, session factories and the path it came from.
 
-    The ORM (``sqlalchemy.orm`` and the mapped classes) is imported on the first session only:
-    a command that only reads works on :meth:`reading`'s Connection and never pays for it.
+    SQLAlchemy's ORM is imported for the first session only: a command that only reads works
+    on :meth:`reading`'s Connection and never pays for it.
 
     Attributes:
         path: the SQLite file.
