@@ -3,11 +3,14 @@
 On PostgreSQL every change commits on its own, so concurrent server processes hold the sequence
 counter only for the moment of one change's commit. On SQLite, where writers take turns anyway,
 a batch is one transaction and each change a savepoint in it: a refused change rolls back its
-savepoint only, and the batch commits once (one WAL commit instead of one per change).
+savepoint only, and the batch commits once (one WAL commit instead of one per change). That
+transaction holds the write lock throughout, so the batch's claims, audit entries and counters
+are kept in a :class:`~sync.registry.store.Batch` and written once at its end.
 
 1. The change id is claimed in ``applied_changes`` (primary key) with a digest of the change; a
    second claim of the same id waits for the first and then fails, and the stored result is
-   answered (``duplicate``) or, for other content, ``change_id_reused``.
+   answered (``duplicate``) or, for other content, ``change_id_reused``. (SQLite: the batch's
+   ids claimed before are read at its start; a claim is queued once its change is applied.)
 2. The record is locked, the account's scope checked (before and after the change).
 3. Against the base revision: a changed field whose registry revision is newer than the base
    and whose value differs is a conflict; none → ``applied`` (base current) or ``merged``.
@@ -94,10 +97,14 @@ def _apply_grouped(connection: Connection, account: AccountInfo, body: Push) -> 
     """The batch in one transaction, each change in a savepoint of it (SQLite)."""
     try:
         with connection.begin():
-            return [
-                apply_change(None, connection, account, body.device_id, c, grouped=True)
+            batch = store.Batch()
+            claims = _claims(connection, [c.change_id for c in body.changes])
+            results = [
+                _apply_in_batch(connection, batch, claims, account, body.device_id, c)
                 for c in body.changes
             ]
+            batch.flush(connection)
+            return results
     except DBAPIError as exc:
         if not is_transient(exc):
             raise
@@ -106,43 +113,70 @@ def _apply_grouped(connection: Connection, account: AccountInfo, body: Push) -> 
         return [_retry(c, "busy") for c in body.changes]
 
 
+def _claims(connection: Connection, change_ids: list[str]) -> dict[str, tuple[str, Any]]:
+    """The change ids of a batch claimed before: change id → (digest, stored result)."""
+    table = models.applied_changes
+    rows = connection.execute(
+        select(table.c.change_id, table.c.digest, table.c.result).where(
+            table.c.change_id.in_(change_ids)
+        )
+    )
+    return {row.change_id: (row.digest, row.result) for row in rows}
+
+
+def _apply_in_batch(
+    connection: Connection,
+    batch: store.Batch,
+    claims: dict[str, tuple[str, Any]],
+    account: AccountInfo,
+    device_id: str,
+    change: Change,
+) -> ChangeResult:
+    """One change in a savepoint of the batch's transaction (SQLite). The write lock is held
+    throughout, so the change id is claimed by looking it up in ``claims`` (the batch's
+    earlier changes included); the claim is inserted with the batch's other rows at its end."""
+    text = canonical_json(change)
+    if len(text) > MAX_CHANGE_BYTES:
+        return _too_large(change)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if change.change_id in claims:
+        return _replay(change, digest, *claims[change.change_id])
+    try:
+        with savepoint(connection), batch.change():
+            result = evaluate(Context(connection, account, device_id, change, batch=batch))
+            if result.outcome not in ("applied", "merged"):
+                raise _Discard(result)
+    except _Discard as discarded:
+        return discarded.result
+    except Refusal as refusal:
+        return _refused(change, refusal)
+    except DBAPIError as exc:
+        if isinstance(exc, IntegrityError) or is_transient(exc):
+            log.info("change %s: retry after %s", change.change_id, type(exc.orig).__name__)
+            return _retry(change, "busy")
+        raise
+    stored = result.model_dump(mode="json")
+    claims[change.change_id] = (digest, stored)
+    batch.insert_later(models.applied_changes, [_claim(change, digest, stored, account, device_id)])
+    return result
+
+
 def apply_change(
-    engine: Engine | None,
+    engine: Engine,
     connection: Connection,
     account: AccountInfo,
     device_id: str,
     change: Change,
-    *,
-    grouped: bool = False,
 ) -> ChangeResult:
-    """One change in its own transaction, or in a savepoint of the batch's transaction when
-    ``grouped`` (see the module's docstring)."""
+    """One change in its own transaction (PostgreSQL; see the module's docstring)."""
     text = canonical_json(change)
     if len(text) > MAX_CHANGE_BYTES:
-        return ChangeResult(
-            change_id=change.change_id,
-            outcome="rejected",
-            code="too_large",
-            reason=Text(
-                id=f"perubahan ini lebih dari {MAX_CHANGE_BYTES} bita",
-                en=f"this change is larger than {MAX_CHANGE_BYTES} bytes",
-            ),
-        )
+        return _too_large(change)
     digest = hashlib.sha256(text.encode()).hexdigest()
     try:
-        with savepoint(connection) if grouped else connection.begin():
+        with connection.begin():
             try:
-                connection.execute(
-                    _CLAIM,
-                    {
-                        "change_id": change.change_id,
-                        "digest": digest,
-                        "result": None,
-                        "account_id": account.id,
-                        "device_id": device_id,
-                        "at": utcnow(),
-                    },
-                )
+                connection.execute(_CLAIM, _claim(change, digest, None, account, device_id))
             except IntegrityError as exc:
                 raise _Taken from exc
             result = evaluate(Context(connection, account, device_id, change))
@@ -156,19 +190,16 @@ def apply_change(
     except _Discard as discarded:
         return discarded.result
     except _Taken:
-        if grouped:
-            return _replay(connection, change, digest)
-        assert engine is not None
+        table = models.applied_changes
         with engine.connect() as reader, read_only(reader).begin():
-            return _replay(reader, change, digest)
+            row = reader.execute(
+                select(table.c.digest, table.c.result).where(table.c.change_id == change.change_id)
+            ).first()
+        if row is None:
+            return _retry(change, "busy")
+        return _replay(change, digest, row.digest, row.result)
     except Refusal as refusal:
-        return ChangeResult(
-            change_id=change.change_id,
-            outcome=refusal.outcome,  # type: ignore[arg-type]
-            code=refusal.code,
-            reason=refusal.reason,
-            fields=refusal.fields,
-        )
+        return _refused(change, refusal)
     except DBAPIError as exc:
         if isinstance(exc, IntegrityError) or is_transient(exc):
             # Another process wrote the same record or number in the meantime: the next try
@@ -176,6 +207,42 @@ def apply_change(
             log.info("change %s: retry after %s", change.change_id, type(exc.orig).__name__)
             return _retry(change, "busy")
         raise
+
+
+def _claim(
+    change: Change, digest: str, result: Any, account: AccountInfo, device_id: str
+) -> dict[str, Any]:
+    """The row of ``applied_changes`` claiming a change id."""
+    return {
+        "change_id": change.change_id,
+        "digest": digest,
+        "result": result,
+        "account_id": account.id,
+        "device_id": device_id,
+        "at": utcnow(),
+    }
+
+
+def _too_large(change: Change) -> ChangeResult:
+    return ChangeResult(
+        change_id=change.change_id,
+        outcome="rejected",
+        code="too_large",
+        reason=Text(
+            id=f"perubahan ini lebih dari {MAX_CHANGE_BYTES} bita",
+            en=f"this change is larger than {MAX_CHANGE_BYTES} bytes",
+        ),
+    )
+
+
+def _refused(change: Change, refusal: Refusal) -> ChangeResult:
+    return ChangeResult(
+        change_id=change.change_id,
+        outcome=refusal.outcome,  # type: ignore[arg-type]
+        code=refusal.code,
+        reason=refusal.reason,
+        fields=refusal.fields,
+    )
 
 
 def _retry(change: Change, code: str) -> ChangeResult:
@@ -190,16 +257,12 @@ def _retry(change: Change, code: str) -> ChangeResult:
     )
 
 
-def _replay(connection: Connection, change: Change, digest: str) -> ChangeResult:
-    """The answer to a change id that was applied before (read in ``connection``'s open
-    transaction)."""
-    table = models.applied_changes
-    row = connection.execute(
-        select(table.c.digest, table.c.result).where(table.c.change_id == change.change_id)
-    ).first()
-    if row is None or row.result is None:
+def _replay(change: Change, digest: str, claimed_digest: str, result: Any) -> ChangeResult:
+    """The answer to a change id that was claimed before, with ``claimed_digest`` and the
+    stored ``result`` (None while its change is still being applied)."""
+    if result is None:
         return _retry(change, "busy")
-    if row.digest != digest:
+    if claimed_digest != digest:
         return ChangeResult(
             change_id=change.change_id,
             outcome="rejected",
@@ -209,7 +272,7 @@ def _replay(connection: Connection, change: Change, digest: str) -> ChangeResult
                 en="this change id was used for another change",
             ),
         )
-    stored = ChangeResult.model_validate(row.result)
+    stored = ChangeResult.model_validate(result)
     return ChangeResult(
         change_id=change.change_id,
         outcome="duplicate",
@@ -245,7 +308,7 @@ def evaluate(ctx: Context) -> ChangeResult:
     """What the change does to the registry (writes made in ``ctx.connection``)."""
     change, connection = ctx.change, ctx.connection
     rules = RULES[change.entity]
-    stored = store.load(connection, change.entity, change.record_id, lock=True)
+    stored = store.load(connection, change.entity, change.record_id, lock=True, batch=ctx.batch)
     if change.operation == "delete":
         return _delete(ctx, stored)
     incoming = clean_fields(change.entity, change)
@@ -301,6 +364,7 @@ def evaluate(ctx: Context) -> ChangeResult:
         account_id=ctx.account.id,
         device_id=ctx.device_id,
         change_id=change.change_id,
+        batch=ctx.batch,
     )
     return ChangeResult(
         change_id=change.change_id,
@@ -403,6 +467,7 @@ def _delete(ctx: Context, stored: Stored | None) -> ChangeResult:
         account_id=ctx.account.id,
         device_id=ctx.device_id,
         change_id=change.change_id,
+        batch=ctx.batch,
     )
     return ChangeResult(
         change_id=change.change_id,

@@ -4,15 +4,21 @@ A change's writes are collected and written together at the end of its transacti
 (:func:`write`), after one ``UPDATE counters … RETURNING`` has given them their ``seq``: the
 counter row stays locked until commit, so sequence numbers commit in order with any number of
 processes, and a pull that has seen ``seq = n`` never later meets a commit below n.
+
+On SQLite a batch of changes is one transaction holding the write lock throughout; a
+:class:`Batch` then takes the counters in memory and inserts the rows nobody reads back during
+the batch once at its end (see there).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -144,14 +150,123 @@ _NEXT = (
     .values(value=models.counters.c.value + bindparam("step"))
     .returning(models.counters.c.value)
 )
+_COUNTER = select(models.counters.c.value).where(models.counters.c.name == bindparam("counter"))
 _UNIQUE = select(records.c.id).where(
     records.c.entity == bindparam("entity"), records.c.unique_key == bindparam("key")
 )
 
 
-def load(connection: Connection, entity: str, record_id: str, lock: bool = False) -> Stored | None:
+class Batch:
+    """The changes of one SQLite batch: one transaction that holds the write lock from its
+    ``BEGIN IMMEDIATE`` to its commit, each change in a savepoint of it.
+
+    With no other writer possible meanwhile, what would cost a statement per change costs one
+    for the batch:
+
+    - counters (``seq``, registration numbers) are read once and taken in memory; :meth:`flush`
+      writes their last values, so they commit with the records numbered from them;
+    - claims of applied changes and audit entries are queued and inserted by :meth:`flush`,
+      one statement per table (a query of a record's audit trail is preceded by
+      :meth:`write_audit_of`);
+    - a record read is remembered until the batch writes it (records themselves are written at
+      once: the rules read them in SQL too).
+
+    :meth:`change` wraps one change: when the change raises, what it took or queued is undone,
+    as its savepoint undoes its statements.
+    """
+
+    def __init__(self) -> None:
+        self._counters: dict[str, int] = {}
+        self._in_table: dict[str, int | None] = {}
+        self._queued: dict[Table, list[dict[str, Any]]] = {}
+        self._records: dict[tuple[str, str], Stored | None] = {}
+
+    @contextmanager
+    def change(self) -> Iterator[None]:
+        """One change: what it took and queued is dropped when it raises (rows it wrote for
+        :meth:`write_audit_of` are queued again: its savepoint undid them)."""
+        counters = dict(self._counters)
+        # A table's rows are written by replacing its list, so each list keeps what it held.
+        queued = {table: (rows, len(rows)) for table, rows in self._queued.items()}
+        try:
+            yield
+        except BaseException:
+            self._counters = counters
+            self._queued = {}
+            for table, (rows, length) in queued.items():
+                del rows[length:]
+                self._queued[table] = rows
+            self._records.clear()
+            raise
+
+    def load(self, connection: Connection, entity: str, record_id: str) -> Stored | None:
+        """The record, read once until the batch writes it."""
+        key = (entity, record_id)
+        if key not in self._records:
+            row = connection.execute(_LOAD, {"entity": entity, "record_id": record_id}).first()
+            self._records[key] = None if row is None else Stored(*row)
+        return self._records[key]
+
+    def written(self, entity: str, record_id: str) -> None:
+        """Forgets a record the batch has just written."""
+        self._records.pop((entity, record_id), None)
+
+    def take(self, connection: Connection, name: str, count: int) -> int:
+        """Takes ``count`` values of a counter (made at 0 when missing); returns the last."""
+        if name not in self._counters:
+            if name not in self._in_table:
+                self._in_table[name] = connection.scalar(_COUNTER, {"counter": name})
+            self._counters[name] = int(self._in_table[name] or 0)
+        self._counters[name] += count
+        return self._counters[name]
+
+    def insert_later(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Queues rows for :meth:`flush`."""
+        self._queued.setdefault(table, []).extend(rows)
+
+    def write_audit_of(self, connection: Connection, entity: str, record_id: str) -> None:
+        """Writes the queued audit entries when one is of this record (its trail is read
+        next)."""
+        rows = self._queued.get(models.audit_log, [])
+        if any(r["entity"] == entity and r["record_id"] == record_id for r in rows):
+            self._write(connection, models.audit_log)
+
+    def flush(self, connection: Connection) -> None:
+        """Inserts the queued rows and writes the counters taken (before the commit)."""
+        for table in list(self._queued):
+            self._write(connection, table)
+        taken = [
+            {"name": name, "value": value}
+            for name, value in self._counters.items()
+            if value != self._in_table[name]
+        ]
+        if taken:
+            upsert = sqlite_insert(models.counters)
+            connection.execute(
+                upsert.on_conflict_do_update(
+                    index_elements=["name"], set_={"value": upsert.excluded.value}
+                ),
+                taken,
+            )
+
+    def _write(self, connection: Connection, table: Table) -> None:
+        rows = self._queued.get(table)
+        if rows:
+            self._queued[table] = []
+            connection.execute(table.insert(), rows)
+
+
+def load(
+    connection: Connection,
+    entity: str,
+    record_id: str,
+    lock: bool = False,
+    batch: Batch | None = None,
+) -> Stored | None:
     """The record, locked for the rest of the transaction when ``lock`` (PostgreSQL's
     ``FOR UPDATE``; SQLite's transaction holds the write lock already)."""
+    if batch is not None:
+        return batch.load(connection, entity, record_id)
     query = _LOAD_LOCKED if lock and connection.dialect.name == "postgresql" else _LOAD
     row = connection.execute(query, {"entity": entity, "record_id": record_id}).first()
     return None if row is None else Stored(*row)
@@ -218,14 +333,19 @@ def unique_owner(connection: Connection, entity: str, key: str) -> str | None:
     return connection.scalar(_UNIQUE, {"entity": entity, "key": key})
 
 
-def next_seq(connection: Connection, count: int = 1) -> int:
+def next_seq(connection: Connection, count: int = 1, batch: Batch | None = None) -> int:
     """Takes ``count`` sequence numbers; returns the first. Locks the counter row to commit."""
-    last = connection.scalar(_NEXT, {"counter": "seq", "step": count})
+    if batch is not None:
+        last = batch.take(connection, "seq", count)
+    else:
+        last = connection.scalar(_NEXT, {"counter": "seq", "step": count})
     return int(last) - count + 1
 
 
-def next_number(connection: Connection, name: str) -> int:
+def next_number(connection: Connection, name: str, batch: Batch | None = None) -> int:
     """The next value of a named counter (made at 0 when missing)."""
+    if batch is not None:
+        return batch.take(connection, name, 1)
     value = connection.scalar(_NEXT, {"counter": name, "step": 1})
     if value is not None:
         return int(value)
@@ -250,11 +370,12 @@ def write(
     account_id: int | None,
     device_id: str | None,
     change_id: str | None,
+    batch: Batch | None = None,
 ) -> None:
     """Writes the records with fresh sequence numbers, and their audit entries."""
     if not writes:
         return
-    first = next_seq(connection, len(writes))
+    first = next_seq(connection, len(writes), batch)
     now = utcnow()
     audit_rows = []
     for offset, w in enumerate(writes):
@@ -284,6 +405,8 @@ def write(
             )
         else:
             connection.execute(_UPDATE, {"w_entity": w.entity, "w_id": w.id, **values})
+        if batch is not None:
+            batch.written(w.entity, w.id)
         audit_rows += [
             {
                 "account_id": account_id,
@@ -299,7 +422,9 @@ def write(
             }
             for a in w.audit
         ]
-    if audit_rows:
+    if batch is not None:
+        batch.insert_later(models.audit_log, audit_rows)
+    elif audit_rows:
         connection.execute(_AUDIT, audit_rows)
 
 

@@ -7,6 +7,10 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from sqlalchemy import select
+
+from sync.registry import models
+from sync.registry.db import make_engine
 from tests.sync.servers import Registry, author, change, innovation_fields, new_id
 
 VERIFIER = author("Bambang Sutrisno", "verifier")
@@ -144,6 +148,69 @@ def test_each_change_stands_alone(any_registry: Registry) -> None:
     refused["fields"]["title"]["new"] = "Judul yang benar"
     refused["fields"]["sector"]["new"] = "civil_registration"
     assert op.push([refused])[0]["outcome"] == "applied"
+
+
+def _seqs(registry: Registry, record_ids: list[str]) -> tuple[int, list[int]]:
+    """The commit counter and the sequence numbers of these records, read in the database."""
+    engine = make_engine(registry.db_url, pool_size=1)
+    try:
+        with engine.connect() as connection:
+            counter = connection.scalar(
+                select(models.counters.c.value).where(models.counters.c.name == "seq")
+            )
+            seq = dict(
+                connection.execute(
+                    select(models.records.c.id, models.records.c.seq).where(
+                        models.records.c.id.in_(record_ids)
+                    )
+                ).all()
+            )
+    finally:
+        engine.dispose()
+    return int(counter), [seq[i] for i in record_ids if i in seq]
+
+
+def test_refused_changes_in_a_batch_take_no_numbers(any_registry: Registry) -> None:
+    # Changes refused between applied ones leave no gap in the commit sequence (a pull cursor
+    # steps over nothing) nor in the registration numbers, and leave no claim behind: the same
+    # change id, fixed, applies later in the same batch.
+    op = any_registry.as_("op")
+    first, second, third = new_id(), new_id(), new_id()
+    made = change("innovation", first, "create", innovation_fields(title="Inovasi pertama"))
+    refused = change("innovation", new_id(), "create", innovation_fields(sector="nope"))
+    fixed = dict(
+        refused, fields={**refused["fields"], "sector": {"old": None, "new": "civil_registration"}}
+    )
+    reused = dict(made, record_id=new_id())
+    before, _ = _seqs(any_registry, [])
+    results = op.push(
+        [
+            made,
+            refused,
+            change("innovation", new_id(), "update", {"title": "Belum ada"}, base=1),
+            change("innovation", second, "create", innovation_fields(title="Inovasi kedua")),
+            made,
+            reused,
+            fixed,
+            change("innovation", third, "create", innovation_fields(title="Inovasi ketiga")),
+        ]
+    )
+    assert [(r["outcome"], r["code"]) for r in results] == [
+        ("applied", None),
+        ("rejected", "invalid"),
+        ("retry", "not_found"),
+        ("applied", None),
+        ("duplicate", None),
+        ("rejected", "change_id_reused"),
+        ("applied", None),
+        ("applied", None),
+    ]
+    after, seqs = _seqs(any_registry, [first, second, fixed["record_id"], third])
+    assert seqs == list(range(before + 1, before + 5)) and after == before + 4
+    applied = [results[i]["record"]["data"]["registration_number"] for i in (0, 3, 6, 7)]
+    numbers = [int(n.rsplit("-", 1)[1]) for n in applied]
+    assert numbers == list(range(numbers[0], numbers[0] + 4))
+    assert [r["outcome"] for r in op.push([made, fixed])] == ["duplicate", "duplicate"]
 
 
 def test_registration_numbers_are_unique(any_registry: Registry) -> None:

@@ -187,6 +187,37 @@ def test_four_eyes_by_the_audit_trail(
     assert outcome(result) == (("rejected", expected) if expected else ("applied", None))
 
 
+def test_four_eyes_sees_the_edits_of_the_same_batch(any_registry: Registry) -> None:
+    """An account that edits and submits a record and decides it in one batch is refused; the
+    trail of its edits stays when that decision is refused (SQLite writes a batch's audit
+    entries at its end, the four-eyes rule's query first)."""
+    record = new_id()
+    any_registry.as_("op").push([change("innovation", record, "create", innovation_fields())])
+    admin = any_registry.as_("admin_bali")
+    edit = change("innovation", record, "update", {"stakeholders": "Puskesmas"}, base=1, by=OP)
+    submit = change(
+        "innovation",
+        record,
+        "update",
+        {"workflow": "submitted"},
+        base=2,
+        by=OP,
+        old={"workflow": "draft"},
+    )
+    results = admin.push([edit, submit, verification(record, ADMIN_BALI)])
+    assert [outcome(r) for r in results] == [
+        ("applied", None),
+        ("applied", None),
+        ("rejected", "four_eyes"),
+    ]
+    [again] = any_registry.as_("admin_bali", device_id=str(uuid.uuid4())).push(
+        [verification(record, ADMIN_BALI)]
+    )
+    assert outcome(again) == ("rejected", "four_eyes")
+    [other] = any_registry.as_("ver").push([verification(record, VER)])
+    assert outcome(other) == ("applied", None)
+
+
 def test_the_verifier_is_not_the_officer_who_entered_it(any_registry: Registry) -> None:
     """Four eyes by officer too: the verifier account acting as the record's author."""
     record = submitted(any_registry.as_("op"), by=VER2)

@@ -67,13 +67,15 @@ class Scope:
 @dataclass
 class Context:
     """One change being applied: its connection (in the change's transaction), account and
-    device, and the writes it makes besides its own record (the decision of a verification,
-    the children of a deleted or moved innovation)."""
+    device, the batch it is part of (SQLite: :class:`~sync.registry.store.Batch`), and the
+    writes it makes besides its own record (the decision of a verification, the children of a
+    deleted or moved innovation)."""
 
     connection: Connection
     account: AccountInfo
     device_id: str
     change: Change
+    batch: store.Batch | None = None
     extra_writes: list[Write] = field(default_factory=list)
     _lookup: RegistryLookup | None = None
 
@@ -81,7 +83,7 @@ class Context:
     def lookup(self) -> RegistryLookup:
         """What the change reads of other records (read once per change)."""
         if self._lookup is None:
-            self._lookup = RegistryLookup(self.connection)
+            self._lookup = RegistryLookup(self.connection, self.batch)
         return self._lookup
 
     @property
@@ -97,8 +99,9 @@ class RegistryLookup:
 
     _regions: frozenset[str] | None = None
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, batch: store.Batch | None = None) -> None:
         self._connection = connection
+        self._batch = batch
         self._records: dict[tuple[str, str], Stored | None] = {}
 
     def record(self, entity: str, record_id: Any, lock: bool = False) -> Stored | None:
@@ -107,7 +110,9 @@ class RegistryLookup:
             return None
         key = (entity, record_id)
         if key not in self._records:
-            self._records[key] = store.load(self._connection, entity, record_id, lock=lock)
+            self._records[key] = store.load(
+                self._connection, entity, record_id, lock=lock, batch=self._batch
+            )
         return self._records[key]
 
     def live(self, entity: str, record_id: Any) -> Stored | None:
@@ -185,7 +190,8 @@ def live_or_refuse(
 
 
 _log = models.audit_log.c
-# Whether an account created the innovation, changed its content or submitted it.
+# Whether an account created the innovation, changed its content or submitted it. The lists
+# are spelled out as comparisons: an IN of a list is expanded again at every execution.
 _TOUCHED = select(
     exists().where(
         _log.entity == "innovation",
@@ -193,8 +199,11 @@ _TOUCHED = select(
         _log.account_id == bindparam("account"),
         or_(
             _log.action == "create",
-            and_(_log.action == "update", _log.field.not_in(DECISION_FIELDS)),
-            and_(_log.field == "workflow", _log.after.in_(('"submitted"', '"resubmitted"'))),
+            and_(_log.action == "update", *(_log.field != f for f in DECISION_FIELDS)),
+            and_(
+                _log.field == "workflow",
+                or_(*(_log.after == step for step in ('"submitted"', '"resubmitted"'))),
+            ),
         ),
     )
 )
@@ -204,6 +213,8 @@ def four_eyes(ctx: Context, innovation: Stored) -> None:
     """Refuses a decision by the record's author, its submitter or anyone who edited its
     content: by account (the registry's audit trail, across devices) and by officer."""
     account = ctx.account.id
+    if ctx.batch is not None:
+        ctx.batch.write_audit_of(ctx.connection, "innovation", innovation.id)
     touched = ctx.connection.scalar(_TOUCHED, {"record_id": innovation.id, "account": account})
     data = innovation.data
     if (

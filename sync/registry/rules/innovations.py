@@ -234,7 +234,7 @@ class InnovationRules(EntityRules):
             return
         year = date.today().year
         while True:
-            n = store.next_number(ctx.connection, f"registration:{year}")
+            n = store.next_number(ctx.connection, f"registration:{year}", ctx.batch)
             number = f"JIPP-{year}-{n:06d}"
             if store.unique_owner(ctx.connection, "innovation", number) is None:
                 break
