@@ -179,6 +179,7 @@ class Batch:
         self._counters: dict[str, int] = {}
         self._in_table: dict[str, int | None] = {}
         self._queued: dict[Table, list[dict[str, Any]]] = {}
+        self._audited: set[tuple[str, str]] = set()  # the records of the queued audit entries
         self._records: dict[tuple[str, str], Stored | None] = {}
 
     @contextmanager
@@ -196,6 +197,9 @@ class Batch:
             for table, (rows, length) in queued.items():
                 del rows[length:]
                 self._queued[table] = rows
+            self._audited = {
+                (r["entity"], r["record_id"]) for r in self._queued.get(models.audit_log, [])
+            }
             self._records.clear()
             raise
 
@@ -223,12 +227,13 @@ class Batch:
     def insert_later(self, table: Table, rows: list[dict[str, Any]]) -> None:
         """Queues rows for :meth:`flush`."""
         self._queued.setdefault(table, []).extend(rows)
+        if table is models.audit_log:
+            self._audited.update((r["entity"], r["record_id"]) for r in rows)
 
     def write_audit_of(self, connection: Connection, entity: str, record_id: str) -> None:
         """Writes the queued audit entries when one is of this record (its trail is read
         next)."""
-        rows = self._queued.get(models.audit_log, [])
-        if any(r["entity"] == entity and r["record_id"] == record_id for r in rows):
+        if (entity, record_id) in self._audited:
             self._write(connection, models.audit_log)
 
     def flush(self, connection: Connection) -> None:
@@ -253,6 +258,8 @@ class Batch:
         rows = self._queued.get(table)
         if rows:
             self._queued[table] = []
+            if table is models.audit_log:
+                self._audited = set()
             connection.execute(table.insert(), rows)
 
 
