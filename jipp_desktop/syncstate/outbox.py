@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from jipp_desktop.db.models import Officer, OutboxChange, SyncProblem, new_id, utcnow
@@ -64,16 +64,27 @@ def held_records(session: Session) -> set[tuple[str, str]]:
     return {(r.entity, r.record_id) for r in rows}
 
 
-def _queue_order(session: Session, page: int = 500) -> Iterator[OutboxChange]:
-    """The outbox rows, sent ones first, each part in the order the changes were made."""
+# What choosing a batch reads of each outbox row (not its JSON: most rows read are not picked).
+_QUEUE_COLUMNS = (
+    OutboxChange.seq,
+    OutboxChange.entity,
+    OutboxChange.record_id,
+    OutboxChange.change_id,
+    OutboxChange.officer_id,
+)
+
+
+def _queue_order(session: Session, page: int = 500) -> Iterator[Row[Any]]:
+    """The outbox rows' queue columns, sent ones first, each part in the order the changes
+    were made."""
     for sent in (True, False):
         last = 0
         while True:
-            query = select(OutboxChange).where(OutboxChange.seq > last)
+            query = select(*_QUEUE_COLUMNS).where(OutboxChange.seq > last)
             query = query.where(
                 OutboxChange.sent_at.is_not(None) if sent else OutboxChange.sent_at.is_(None)
             )
-            rows = list(session.scalars(query.order_by(OutboxChange.seq).limit(page)))
+            rows = list(session.execute(query.order_by(OutboxChange.seq).limit(page)))
             yield from rows
             if len(rows) < page:
                 break
@@ -89,7 +100,7 @@ def _candidates(
 ) -> list[OutboxChange]:
     """The rows of the next batch, in order, before freezing (see the module's description)."""
     held = held_records(session)
-    picked: list[OutboxChange] = []
+    picked: list[int] = []
     in_batch: set[tuple[str, str]] = set()
     blocked: set[tuple[str, str]] = set()
     flying: set[tuple[str, str]] = set()
@@ -105,11 +116,16 @@ def _candidates(
         if row.change_id in exclude or row.officer_id not in (None, sender.id):
             blocked.add(key)
             continue
-        picked.append(row)
+        picked.append(row.seq)
         in_batch.add(key)
         if len(picked) >= limit:
             break
-    return picked
+    # A batch is at most MAX_BATCH rows: one IN list.
+    found = {
+        row.seq: row
+        for row in session.scalars(select(OutboxChange).where(OutboxChange.seq.in_(picked)))
+    }
+    return [found[seq] for seq in picked]
 
 
 def _demo_ids(session: Session, rows: Iterable[OutboxChange]) -> set[tuple[str, str]]:
