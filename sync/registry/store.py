@@ -279,14 +279,6 @@ def load(
     return None if row is None else Stored(*row)
 
 
-def live(connection: Connection, entity: str, record_id: str | None) -> Stored | None:
-    """The record when it exists and is not deleted."""
-    if not record_id or not isinstance(record_id, str):
-        return None
-    found = load(connection, entity, record_id)
-    return None if found is None or found.deleted else found
-
-
 def children(
     connection: Connection, parent_id: str, entities: tuple[str, ...], lock: bool = False
 ) -> list[Stored]:
