@@ -26,14 +26,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from jipp_desktop.db.tables import NAMING
 
+# The desktop store's constraint names, so that the two schemas name alike.
 metadata = MetaData(naming_convention=NAMING)
 
 
