@@ -148,13 +148,8 @@ def _apply_in_batch(
                 raise _Discard(result)
     except _Discard as discarded:
         return discarded.result
-    except Refusal as refusal:
-        return _refused(change, refusal)
-    except DBAPIError as exc:
-        if isinstance(exc, IntegrityError) or is_transient(exc):
-            log.info("change %s: retry after %s", change.change_id, type(exc.orig).__name__)
-            return _retry(change, "busy")
-        raise
+    except (Refusal, DBAPIError) as exc:
+        return _failed(change, exc)
     stored = result.model_dump(mode="json")
     claims[change.change_id] = (digest, stored)
     batch.insert_later(models.applied_changes, [_claim(change, digest, stored, account, device_id)])
@@ -198,15 +193,20 @@ def apply_change(
         if row is None:
             return _retry(change, "busy")
         return _replay(change, digest, row.digest, row.result)
-    except Refusal as refusal:
-        return _refused(change, refusal)
-    except DBAPIError as exc:
-        if isinstance(exc, IntegrityError) or is_transient(exc):
-            # Another process wrote the same record or number in the meantime: the next try
-            # sees its write and decides again.
-            log.info("change %s: retry after %s", change.change_id, type(exc.orig).__name__)
-            return _retry(change, "busy")
-        raise
+    except (Refusal, DBAPIError) as exc:
+        return _failed(change, exc)
+
+
+def _failed(change: Change, exc: Refusal | DBAPIError) -> ChangeResult:
+    """The answer to a change the rules refused or the database turned away."""
+    if isinstance(exc, Refusal):
+        return _refused(change, exc)
+    if isinstance(exc, IntegrityError) or is_transient(exc):
+        # Another writer took the same record or number in the meantime (or the store was
+        # busy): the next try sees its write and decides again.
+        log.info("change %s: retry after %s", change.change_id, type(exc.orig).__name__)
+        return _retry(change, "busy")
+    raise exc
 
 
 def _claim(
